@@ -1,0 +1,51 @@
+/// File-system edge of ipcode: reading inputs, writing outputs atomically, and keeping every
+/// path inside the study folder. Paths handed to users are relative to the study with '/'.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ipcode/base/result.hpp"
+
+namespace ipcode::fs {
+
+namespace stdfs = std::filesystem;
+
+/// Reads a whole file as bytes. missing_input when it does not exist or cannot be read.
+Result<std::string> read_file(const stdfs::path& path);
+
+/// Writes bytes to `path` through a temporary file in the same folder and a rename, so a
+/// reader never sees half a file. Creates missing parent folders. cannot_write on failure.
+Status write_atomic(const stdfs::path& path, std::string_view bytes);
+
+/// Writes a set of files (relative path -> bytes) under `root` as one step: every file is first
+/// written to a temporary name, and only when all of them are written are they renamed into
+/// place. A failure before the renames leaves every existing file untouched.
+Status write_all_atomic(const stdfs::path& root, const std::map<std::string, std::string>& files);
+
+/// Why a study-relative path is not acceptable, or empty when it is fine.
+enum class PathProblem { none, absolute, escapes, symlink_escapes };
+
+/// Checks that `relative` (as written in a study file) stays inside `root`: not absolute, no
+/// `..` leaving the root, and no symlink on the way pointing outside the root.
+PathProblem check_inside(const stdfs::path& root, std::string_view relative);
+
+/// Expands a glob relative to `root` (`*`, `?`, `[...]` within a segment, `**` across
+/// folders). Returns study-relative paths with '/' sorted byte-wise; never follows
+/// symlinks out of the root; skips the output folder `skip_dir` (relative) if given.
+std::vector<std::string> glob(const stdfs::path& root, std::string_view pattern,
+                              std::string_view skip_dir = {});
+
+/// Matches one path against a glob pattern (same syntax as glob()).
+bool glob_match(std::string_view pattern, std::string_view path);
+
+/// The study-relative form of `path` with '/' separators.
+std::string relative_to(const stdfs::path& root, const stdfs::path& path);
+
+/// The folder that holds the running executable (from /proc/self/exe).
+stdfs::path executable_dir();
+
+}  // namespace ipcode::fs

@@ -1,0 +1,70 @@
+/// A YAML document as ipcode's own tree, with the 1-based line/column of every node, so that
+/// loaders can say `file:line:col` without seeing yaml-cpp (the only file that does is
+/// src/base/yaml.cpp). Maps keep their order; duplicate keys are reported as errors.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "ipcode/base/diagnostic.hpp"
+
+namespace ipcode::yaml {
+
+struct Mark {
+  int line = 0;
+  int col = 0;
+};
+
+class Node {
+ public:
+  enum class Kind { null, scalar, sequence, map };
+
+  Kind kind = Kind::null;
+  Mark mark;
+  std::string scalar;                          // Kind::scalar
+  std::vector<Node> items;                     // Kind::sequence
+  std::vector<std::pair<Node, Node>> entries;  // Kind::map: key node, value node
+
+  bool is_null() const { return kind == Kind::null; }
+  bool is_scalar() const { return kind == Kind::scalar; }
+  bool is_sequence() const { return kind == Kind::sequence; }
+  bool is_map() const { return kind == Kind::map; }
+  /// The value under a scalar key, or nullptr.
+  const Node* find(std::string_view key) const;
+};
+
+/// Parses `text` (UTF-8, no BOM). `line_offset` is added to every line (for front matter
+/// inside a larger file). On a syntax error, adds `origin:line:col: error: ...` and returns
+/// false. An empty document gives a null root.
+bool parse(std::string_view text, std::string_view origin, Node& out, Diagnostics& diags,
+           int line_offset = 0);
+
+/// One allowed key of a map and the other names it may be written with (Norwegian aliases).
+struct Key {
+  std::string name;
+  std::vector<std::string> aliases = {};
+};
+
+/// Looks up the allowed keys of a map node. Unknown keys get an error with "did you mean";
+/// a key given twice (also through an alias) gets an error. Returns canonical name -> value.
+/// A node that is not a map gets an error naming `what` and an empty result.
+std::map<std::string, const Node*> read_keys(const Node& map, const std::vector<Key>& keys,
+                                             std::string_view what, std::string_view file,
+                                             Diagnostics& diags);
+
+/// Scalar accessors that report a type error at the node's mark and return the fallback.
+std::string as_string(const Node* node, std::string_view file, Diagnostics& diags,
+                      std::string fallback = {});
+long as_int(const Node* node, std::string_view file, Diagnostics& diags, long fallback = 0);
+bool as_bool(const Node* node, std::string_view file, Diagnostics& diags, bool fallback);
+/// A scalar or a sequence of scalars, as a list of strings.
+std::vector<std::string> as_string_list(const Node* node, std::string_view file,
+                                        Diagnostics& diags);
+
+/// Writes a string as a YAML double-quoted scalar (for files ipcode writes).
+std::string quote(std::string_view s);
+
+}  // namespace ipcode::yaml

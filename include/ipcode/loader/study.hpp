@@ -1,0 +1,81 @@
+/// Loading a whole study into memory (SPEC §2–§6) and checking it (SPEC §8). The loader
+/// reads the manifest, each round's codebook, transcripts, coding files and condensation
+/// file; resolves every reference (transcript ids, code ids, unit ids, quotes); and reports
+/// every problem it finds into Diagnostics, never stopping at the first. Commands decide what
+/// to do with errors: `check` prints them, the others refuse to go on (exit 65/66).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "ipcode/base/diagnostic.hpp"
+#include "ipcode/codebook/codebook.hpp"
+#include "ipcode/coding/coding.hpp"
+#include "ipcode/study/manifest.hpp"
+#include "ipcode/transcript/transcript.hpp"
+
+namespace ipcode::loader {
+
+/// A meaning unit, resolved against its transcript and the round's codebook.
+struct Unit {
+  std::string id;
+  int transcript = -1;       // index into RoundData::transcripts
+  std::string informant;     // the speaker of the turn it starts in (or the transcript's)
+  bool interviewer = false;  // starts in an interviewer turn
+  int page_start = 1;
+  int page_end = 1;
+  int line_start = 0;
+  int line_end = 0;
+  std::string text;          // the quote as written (NFC, white space collapsed), else the
+                             // spoken text of its lines
+  bool has_quote = false;
+  std::vector<int> codes;    // node indices in the round's codebook, codebook order, unique
+  std::string coder;
+  std::string note;
+  std::string file;          // coding file it was written in
+  coding::Where at;
+};
+
+struct RoundData {
+  study::Round spec;
+  codebook::Codebook codebook;
+  std::vector<transcript::Transcript> transcripts;  // natural order of file path
+  std::vector<coding::CodingFile> coding;           // sorted by path
+  coding::Condensation condensation;
+  std::vector<Unit> units;               // by transcript, then position in it
+  std::vector<std::string> informants;   // natural order (B2 before B10)
+
+  /// Index of the unit with this id, or -1.
+  int find_unit(std::string_view id) const;
+  /// Index of the transcript with this id, or -1.
+  int find_transcript(std::string_view id) const;
+};
+
+struct Study {
+  std::filesystem::path root;
+  study::Manifest manifest;
+  std::vector<RoundData> rounds;  // manifest order (only the selected one with --round)
+  std::string log;                // log.md, empty when absent
+  bool has_log = false;
+  std::map<std::string, std::string> input_hashes;  // study-relative path -> sha256
+};
+
+struct Options {
+  std::string round;               // empty: all rounds
+  std::string coder;               // empty: all coders merged
+  bool include_interviewer = false;
+};
+
+/// Loads the study at `root`. A missing manifest is a `missing` diagnostic (exit 66).
+Study load(const std::filesystem::path& root, const Options& options, Diagnostics& diags);
+
+/// Loads and merges codebook files (study-relative paths) for `codebook show/diff`.
+codebook::Codebook load_codebook(const std::filesystem::path& root,
+                                 const std::vector<std::string>& files, Diagnostics& diags);
+
+/// Whether the unit counts in matrices: interviewer units only with include_interviewer.
+inline bool counts(const Unit& u, const Options& o) { return !u.interviewer || o.include_interviewer; }
+
+}  // namespace ipcode::loader

@@ -1,0 +1,72 @@
+/// Writers for everything `ipcode condense` produces (SPEC §10). Each function returns the
+/// bytes of one file; render_all() returns every output as a map from the path relative to the
+/// output folder to bytes, so that `condense` can write them atomically and `verify` can
+/// compare them without writing. No clock time: the only date that may appear comes from
+/// SOURCE_DATE_EPOCH (Options::date).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "ipcode/condense/analysis.hpp"
+#include "ipcode/loader/study.hpp"
+
+namespace ipcode::report {
+
+enum class Stage { working, final };
+
+struct Options {
+  Stage stage = Stage::working;
+  bool xlsx = false;
+  std::string date;  // YYYY-MM-DD from SOURCE_DATE_EPOCH, or empty
+  std::string version;  // ipcode version for manifest.json
+  loader::Options load;
+};
+
+/// RFC 4180 field: quoted when it holds a comma, quote, CR or LF.
+std::string csv_field(const std::string& s);
+/// A CSV row ending in '\n'.
+std::string csv_row(const std::vector<std::string>& fields);
+
+// Per round: out/<round>/...
+/// units.csv lists the units that count (RoundAnalysis::counted), so that it agrees with the
+/// matrices: interviewer units only with --include-interviewer.
+std::string units_csv(const loader::RoundData& round, const condense::RoundAnalysis& a);
+std::string matrix_csv(const loader::RoundData& round, const condense::RoundAnalysis& a,
+                       codebook::Level level);
+std::string matrix_refs_md(const loader::Study& study, const loader::RoundData& round,
+                           const condense::RoundAnalysis& a);
+std::string overview_csv(const loader::RoundData& round, const condense::RoundAnalysis& a);
+std::string cooccurrence_csv(const loader::RoundData& round, const condense::RoundAnalysis& a);
+std::string report_md(const loader::Study& study, const loader::RoundData& round,
+                      const condense::RoundAnalysis& a, const Options& options);
+std::string report_html(const loader::Study& study, const loader::RoundData& round,
+                        const condense::RoundAnalysis& a, const Options& options);
+/// matrices.xlsx (libxlsxwriter): one sheet per matrix, header row frozen, readable widths.
+/// Deterministic bytes (fixed creation time). Throws std::runtime_error (translated message)
+/// when its temporary file cannot be written or read.
+std::string matrices_xlsx(const loader::RoundData& round, const condense::RoundAnalysis& a);
+
+// Across rounds: out/...
+/// rounds.csv rows: the union of every round's codebook nodes, matched by id. Order: the last
+/// round's codebook order; then, going back round by round, each node only an earlier round
+/// has is put after the subtree of its nearest earlier sibling (in that round's codebook) that
+/// is already placed, else first under its parent, else (a theme) first of all. The
+/// theme/group/subgroup columns come from the newest codebook that has the node.
+std::string rounds_csv(const loader::Study& study,
+                       const std::vector<condense::RoundAnalysis>& analyses);
+std::string cross_report_html(const loader::Study& study,
+                              const std::vector<condense::RoundAnalysis>& analyses,
+                              const Options& options);
+/// manifest.json: ipcode version, codebook name/version per round, sha256 of every input
+/// file and of every other output file.
+std::string manifest_json(const loader::Study& study, const std::map<std::string, std::string>& outputs,
+                          const Options& options);
+
+/// Every output file, path relative to the output folder ("r1/units.csv", "manifest.json").
+std::map<std::string, std::string> render_all(const loader::Study& study,
+                                              const std::vector<condense::RoundAnalysis>& analyses,
+                                              const Options& options);
+
+}  // namespace ipcode::report

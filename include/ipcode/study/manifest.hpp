@@ -1,0 +1,62 @@
+/// The study manifest `ipcode.yaml` (SPEC §2): title, language, codebooks, informants, rounds
+/// and report options. A manifest without `rounds:` has one implicit round `r1` with
+/// `transcripts/**` and `coding/**`. Paths stay as written (study-relative); the loader
+/// checks that they do not leave the study.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "ipcode/base/diagnostic.hpp"
+
+namespace ipcode::study {
+
+inline constexpr const char* kManifestName = "ipcode.yaml";
+
+struct Informant {
+  std::string id;
+  std::string role;
+  std::string pseudonym;
+  std::vector<std::pair<std::string, std::string>> attributes;  // in file order
+  int line = 0;
+};
+
+struct Round {
+  std::string id;
+  std::string title;
+  std::string period;
+  std::vector<std::string> transcripts;  // globs
+  std::vector<std::string> coding;       // globs
+  std::string condensation;              // optional path
+  std::vector<std::string> codebooks;    // this round's codebook files; empty: the study's
+  int line = 0;
+};
+
+/// How quotes are attributed in final reports.
+enum class Attribution { id, role, pseudonym, none };
+
+struct Manifest {
+  std::string file = kManifestName;
+  int format = 1;
+  std::string title;
+  std::string language = "nb";  // nb | nn | en
+  std::vector<std::string> codebooks = {"codebook.yaml"};
+  std::string output = "out";
+  std::vector<Informant> informants;
+  std::vector<Round> rounds;
+  bool implicit_round = false;
+  Attribution attribution = Attribution::role;
+
+  const Informant* informant(std::string_view id) const;
+  /// The codebook files of a round: its own, else the study's.
+  const std::vector<std::string>& codebooks_of(const Round& round) const;
+};
+
+/// Parses the manifest text; every problem goes to `diags` (file = `origin`).
+Manifest parse_manifest(std::string_view text, std::string_view origin, Diagnostics& diags);
+
+std::string_view attribution_name(Attribution a);
+
+}  // namespace ipcode::study

@@ -1,0 +1,112 @@
+#include "ipcode/base/i18n.hpp"
+
+#include <boost/locale/generator.hpp>
+#include <boost/locale/message.hpp>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+
+#include "ipcode/base/fs.hpp"
+#include "ipcode/base/strings.hpp"
+
+namespace ipcode::i18n {
+namespace {
+
+struct State {
+  std::string catalog_dir;
+  std::string language = "en";
+  std::map<std::string, std::locale> locales;
+  std::mutex mutex;
+};
+
+State& state() {
+  static State s;
+  return s;
+}
+
+std::string default_catalog_dir() {
+  const auto exe = fs::executable_dir();
+  for (const auto& candidate : {exe / "share" / "locale", exe / ".." / "share" / "locale"}) {
+    std::error_code ec;
+    if (std::filesystem::exists(candidate / "nb" / "LC_MESSAGES" / "ipcode.mo", ec)) {
+      return candidate.lexically_normal().string();
+    }
+  }
+  return (exe / "share" / "locale").string();
+}
+
+const std::locale& locale_for(const std::string& lang) {
+  auto& s = state();
+  std::lock_guard lock(s.mutex);
+  auto it = s.locales.find(lang);
+  if (it != s.locales.end()) return it->second;
+  if (s.catalog_dir.empty()) s.catalog_dir = default_catalog_dir();
+  boost::locale::generator gen;
+  gen.add_messages_path(s.catalog_dir);
+  gen.add_messages_domain("ipcode");
+  // Catalogs are looked up by language only; the country part just has to be valid.
+  const std::string name = lang == "en" ? "en_US.UTF-8" : lang + "_NO.UTF-8";
+  return s.locales.emplace(lang, gen(name)).first->second;
+}
+
+std::string translate(const std::string& lang, const char* msgid) {
+  std::string out = boost::locale::translate(msgid).str(locale_for(lang));
+  if (lang == "nn" && out == msgid) out = boost::locale::translate(msgid).str(locale_for("nb"));
+  return out;
+}
+
+std::string translate_plural(const std::string& lang, const char* singular, const char* plural,
+                             long n) {
+  const auto tr = [&](const std::string& l) {
+    return boost::locale::translate(singular, plural, n).str(locale_for(l));
+  };
+  std::string out = tr(lang);
+  if (lang == "nn" && (out == singular || out == plural)) out = tr("nb");
+  return out;
+}
+
+}  // namespace
+
+std::string normalise_language(std::string_view tag) {
+  const std::string t = ascii_lower(tag.substr(0, tag.find_first_of("_.@-")));
+  if (t == "nb" || t == "no" || t == "nob" || t == "norsk" || t == "bokmal" || t == "bokmål") {
+    return "nb";
+  }
+  if (t == "nn" || t == "nno" || t == "nynorsk") return "nn";
+  return "en";
+}
+
+std::string language_from_environment() {
+  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(var);
+    if (value != nullptr && *value != '\0') return normalise_language(value);
+  }
+  return "en";
+}
+
+void set_catalog_dir(std::string dir) {
+  auto& s = state();
+  std::lock_guard lock(s.mutex);
+  s.catalog_dir = std::move(dir);
+  s.locales.clear();
+}
+
+void set_language(std::string_view lang) { state().language = normalise_language(lang); }
+
+const std::string& language() { return state().language; }
+
+std::string tr(const char* msgid) { return translate(state().language, msgid); }
+
+std::string trn(const char* singular, const char* plural, long n) {
+  return translate_plural(state().language, singular, plural, n);
+}
+
+std::string tr_in(std::string_view lang, const char* msgid) {
+  return translate(normalise_language(lang), msgid);
+}
+
+std::string trn_in(std::string_view lang, const char* singular, const char* plural, long n) {
+  return translate_plural(normalise_language(lang), singular, plural, n);
+}
+
+}  // namespace ipcode::i18n

@@ -1,0 +1,69 @@
+// `ipcode check` (SPEC §8): every problem of the study at once; exit 1 on any error.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/common.hpp"
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/strings.hpp"
+#include "ipcode/condense/analysis.hpp"
+
+namespace ipcode::cli {
+namespace {
+
+struct CheckOptions {
+  loader::Options load;
+};
+
+// Vocabulary check (SPEC §10): condensate words found in none of the subgroup's units.
+void vocabulary_warnings(const loader::Study& study, const loader::Options& options,
+                         Diagnostics& diags) {
+  for (const auto& round : study.rounds) {
+    const auto analysis = condense::analyse(round, options);
+    for (const auto& [node, words] : analysis.foreign_words) {
+      if (words.empty()) continue;
+      const auto& id = round.codebook.nodes[static_cast<std::size_t>(node)].id;
+      const auto& s = round.condensation.subgroups.at(id);
+      diags.warning(round.condensation.path, s.condensate_at.line, s.condensate_at.col,
+                    format(tr("the condensate of '{1}' uses words found in none of its units: "
+                              "{2} (Malterud: use the informants' own words)"),
+                           {id, join(words, ", ")}));
+    }
+  }
+}
+
+int run_check(const Globals& g, const CheckOptions& o) {
+  if (!round_exists(g, o.load.round)) return kUsage;
+  Diagnostics diags;
+  const auto study = loader::load(g.dir, o.load, diags);
+  if (!diags.has_errors()) vocabulary_warnings(study, o.load, diags);
+  print_diagnostics(diags, g);
+  std::cerr << summary(diags) << '\n';
+  if (diags.has_missing() && study.manifest.rounds.empty()) return kNoInput;
+  if (diags.has_errors()) return kProblems;
+  if (!g.quiet) {
+    std::size_t units = 0, transcripts = 0;
+    for (const auto& r : study.rounds) {
+      units += r.units.size();
+      transcripts += r.transcripts.size();
+    }
+    std::cout << format(tr("The study is valid: {1} rounds, {2} transcripts, {3} meaning units."),
+                        {std::to_string(study.rounds.size()), std::to_string(transcripts),
+                         std::to_string(units)})
+              << '\n';
+  }
+  return kOk;
+}
+
+}  // namespace
+
+void setup_check(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<CheckOptions>();
+  auto* cmd = app.add_subcommand("check", tr("Check the whole study and print every problem"));
+  cmd->add_option("--round", opts->load.round, tr("Check only this round"));
+  cmd->add_option("--coder", opts->load.coder, tr("Use only this coder's coding files"));
+  cmd->add_flag("--include-interviewer", opts->load.include_interviewer,
+                tr("Count units in interviewer turns too"));
+  cmd->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_check(ctx.globals, *opts); }; });
+}
+
+}  // namespace ipcode::cli

@@ -1,0 +1,112 @@
+// `ipcode condense` (SPEC §10): the STC matrices and reports per round, written atomically.
+#include <CLI/CLI.hpp>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/common.hpp"
+#include "cli/condense_run.hpp"
+#include "ipcode/base/fs.hpp"
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/strings.hpp"
+#include "ipcode/base/yaml.hpp"
+
+namespace ipcode::cli {
+namespace {
+
+namespace stdfs = std::filesystem;
+
+// --write-drafts: step 3 help. The drafts go to a new file; a person's text is never touched.
+int write_drafts(const Globals& g, const loader::Study& study,
+                 const std::vector<condense::RoundAnalysis>& analyses) {
+  for (const auto& a : analyses) {
+    if (a.drafts.empty()) continue;
+    const auto& round = *a.round;
+    std::string name = "condensation/" + round.spec.id + "-utkast.yaml";
+    for (int k = 2; stdfs::exists(study.root / name); ++k) {
+      name = "condensation/" + round.spec.id + "-utkast-" + std::to_string(k) + ".yaml";
+    }
+    std::string out = "# " + i18n::tr_in(study.manifest.language,
+                                         "Draft condensates written by ipcode: extractive, in the "
+                                         "informants' own words. Edit them, then move them into "
+                                         "the round's condensation file.") +
+                      "\nround: " + round.spec.id + "\nsubgroups:\n";
+    for (const auto& [node, draft] : a.drafts) {
+      out += "  " + round.codebook.nodes[static_cast<std::size_t>(node)].id + ":\n";
+      out += "    condensate: " + yaml::quote(draft.text) + "\n";
+      out += "    # " + join(draft.unit_ids, ", ") + "\n";
+    }
+    if (auto st = fs::write_atomic(study.root / name, out); !st) {
+      print_error(st.error().message);
+      return kCantCreate;
+    }
+    if (!g.quiet) std::cout << format(tr("Drafts written to {1}"), {name}) << '\n';
+  }
+  return kOk;
+}
+
+int run_condense(const Globals& g, const CondenseOptions& o) {
+  if (!round_exists(g, o.report.load.round)) return kUsage;
+  int code = kOk;
+  const auto study = load_valid(g, o.report.load, code);
+  if (!study) return code;
+  auto options = o.report;
+  if (auto date = date_from_environment(); date) {
+    options.date = *date;
+  } else {
+    print_error(tr("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970"));
+    return kUsage;
+  }
+  const auto analyses = analyse_all(*study, options);
+  const auto files = report::render_all(*study, analyses, options);
+  const auto out_dir = study->root / study->manifest.output;
+  if (auto st = fs::write_all_atomic(out_dir, files); !st) {
+    print_error(st.error().message);
+    print_error(tr("nothing was changed in the output folder"));
+    return kCantCreate;
+  }
+  if (o.write_drafts) {
+    if (const int c = write_drafts(g, *study, analyses); c != kOk) return c;
+  }
+  if (!g.quiet) {
+    std::cout << format(tr("Wrote {1} files to {2}/"),
+                        {std::to_string(files.size()), study->manifest.output})
+              << '\n';
+  }
+  return kOk;
+}
+
+}  // namespace
+
+void add_condense_options(CLI::App& cmd, CondenseOptions& o) {
+  cmd.add_option("--round", o.report.load.round, tr("Only this round"));
+  cmd.add_option("--coder", o.report.load.coder, tr("Use only this coder's coding files"));
+  cmd.add_flag("--include-interviewer", o.report.load.include_interviewer,
+               tr("Count units in interviewer turns too"));
+  cmd.add_option_function<std::vector<std::string>>(
+         "--format",
+         [&o](const std::vector<std::string>& formats) {
+           for (const auto& f : formats) o.report.xlsx = o.report.xlsx || f == "xlsx";
+         },
+         tr("Extra output formats: xlsx (csv, md and html are always written)"))
+      ->delimiter(',')
+      ->check(CLI::IsMember({"csv", "md", "html", "xlsx"}));
+  cmd.add_option_function<std::string>(
+         "--stage",
+         [&o](const std::string& s) {
+           o.report.stage = s == "final" ? report::Stage::final : report::Stage::working;
+         },
+         tr("working (default): everything for the researcher; final: text for the thesis"))
+      ->check(CLI::IsMember({"working", "final"}));
+}
+
+void setup_condense(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<CondenseOptions>();
+  auto* cmd = app.add_subcommand("condense", tr("Write the matrices and reports of every round"));
+  add_condense_options(*cmd, *opts);
+  cmd->add_flag("--write-drafts", opts->write_drafts,
+                tr("Write draft condensates to a new file in condensation/ for you to edit"));
+  cmd->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_condense(ctx.globals, *opts); }; });
+}
+
+}  // namespace ipcode::cli

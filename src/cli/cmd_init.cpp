@@ -1,0 +1,105 @@
+// `ipcode init DIR [--example]`: a new study skeleton, or a copy of the worked example.
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+#include "cli/common.hpp"
+#include "cli/embedded.hpp"
+#include "ipcode/base/fs.hpp"
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/strings.hpp"
+
+namespace ipcode::cli {
+namespace {
+
+namespace stdfs = std::filesystem;
+
+struct InitOptions {
+  std::string dir;
+  bool example = false;
+};
+
+std::string_view embedded(std::string_view path) {
+  for (const auto& f : embedded_files()) {
+    if (f.path == path) return f.bytes;
+  }
+  return {};
+}
+
+std::map<std::string, std::string> skeleton(const std::string& lang) {
+  const bool nb = lang != "en";
+  std::map<std::string, std::string> files;
+  files["codebook.yaml"] = std::string(embedded(nb ? "codebooks/stc-mal.yaml" : "codebooks/stc-template.yaml"));
+  files["ipcode.yaml"] =
+      "ipcode: 1\n"
+      "title: " + i18n::tr_in(lang, "My study") + "\n"
+      "language: " + std::string(nb ? "nb" : "en") + "\n"
+      "codebook: codebook.yaml\n"
+      "output: out\n"
+      "informants: []\n"
+      "rounds:\n"
+      "  - id: r1\n"
+      "    title: " + i18n::tr_in(lang, "First round") + "\n"
+      "    transcripts: transcripts/r1/*.txt\n"
+      "    coding: coding/r1/*.yaml\n"
+      "    condensation: condensation/r1.yaml\n"
+      "report:\n"
+      "  attribution: role\n";
+  files["condensation/r1.yaml"] = "round: r1\nsubgroups: {}\ngroups: {}\n";
+  files["transcripts/r1/.keep"] = "";
+  files["coding/r1/.keep"] = "";
+  files["README.md"] = i18n::tr_in(lang,
+      "# Your ipcode study\n\n"
+      "What to do next:\n\n"
+      "1. Put your anonymised interview transcripts in `transcripts/r1/` as `.txt` files, one per "
+      "interview (for example `B1.txt`), with speaker labels like `I:` and `B1:`.\n"
+      "2. Write your themes, code groups and subgroups in `codebook.yaml`.\n"
+      "3. Mark meaning units in `coding/r1/B1.yaml` (one file per transcript).\n"
+      "4. Run `ipcode check` after every change; it tells you exactly what to correct.\n"
+      "5. Write condensates in `condensation/r1.yaml`, then run `ipcode condense` and open "
+      "`out/r1/report.html`.\n\n"
+      "`ipcode status` shows what is left to do. `man ipcode-formats` describes every file.\n");
+  return files;
+}
+
+std::map<std::string, std::string> example() {
+  std::map<std::string, std::string> files;
+  const std::string prefix = "examples/individuell-plan/";
+  for (const auto& f : embedded_files()) {
+    if (f.path.starts_with(prefix)) files[std::string(f.path.substr(prefix.size()))] = std::string(f.bytes);
+  }
+  return files;
+}
+
+int run_init(const Globals& g, const InitOptions& o) {
+  const stdfs::path target = stdfs::path(g.dir) / o.dir;
+  std::error_code ec;
+  if (stdfs::exists(target, ec) && !(stdfs::is_directory(target, ec) && stdfs::is_empty(target, ec))) {
+    print_error(format(tr("'{1}' already exists and is not empty; ipcode init never overwrites "
+                          "anything. Choose a new folder name."), {target.string()}));
+    return kCantCreate;
+  }
+  const auto files = o.example ? example() : skeleton(i18n::language());
+  if (auto st = fs::write_all_atomic(target, files); !st) {
+    print_error(st.error().message);
+    return kCantCreate;
+  }
+  if (!g.quiet) {
+    std::cout << format(tr("Created {1}. Next: cd {1} && ipcode check"), {target.string()}) << '\n';
+    if (!o.example) std::cout << tr("README.md in the new folder says what to do next.") << '\n';
+  }
+  return kOk;
+}
+
+}  // namespace
+
+void setup_init(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<InitOptions>();
+  auto* cmd = app.add_subcommand("init", tr("Create a new study folder (or a copy of the worked example)"));
+  cmd->add_option("dir", opts->dir, tr("The new study folder"))->required();
+  cmd->add_flag("--example", opts->example, tr("Copy the worked example study instead"));
+  cmd->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_init(ctx.globals, *opts); }; });
+}
+
+}  // namespace ipcode::cli

@@ -1,0 +1,110 @@
+// `ipcode status`: the one-screen overview a student checks every evening (SPEC §7).
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <sstream>
+
+#include "cli/common.hpp"
+#include "cli/table.hpp"
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/strings.hpp"
+#include "ipcode/condense/analysis.hpp"
+
+namespace ipcode::cli {
+namespace {
+
+using codebook::Level;
+
+std::string unit_list(const loader::RoundData& round, const std::vector<int>& units) {
+  std::vector<std::string> ids;
+  for (const int u : units) ids.push_back(round.units[static_cast<std::size_t>(u)].id);
+  return join(ids, ", ");
+}
+
+void print_round(const loader::Study& study, const loader::RoundData& round,
+                 const loader::Options& options, std::ostream& out) {
+  const auto a = condense::analyse(round, options);
+  const auto& cb = round.codebook;
+  out << format(tr("Round {1}"), {round.spec.id});
+  if (!round.spec.title.empty()) out << " — " << round.spec.title;
+  if (!round.spec.period.empty()) out << " (" << round.spec.period << ")";
+  out << '\n'
+      << format(tr("{1} transcripts, {2} meaning units, {3} informants; codebook {4} version {5}"),
+                {std::to_string(round.transcripts.size()), std::to_string(a.counted.size()),
+                 std::to_string(a.informants.size()), cb.name, cb.version.empty() ? "-" : cb.version})
+      << "\n\n";
+
+  Table table;
+  std::vector<std::string> header = {study.manifest.language == "en" ? "" : "",
+                                     tr("units"), tr("informants")};
+  header[0] = cb.level_name(Level::theme, i18n::language()) + " / " +
+              cb.level_name(Level::group, i18n::language()) + " / " +
+              cb.level_name(Level::subgroup, i18n::language());
+  for (const auto& inf : a.informants) header.push_back(inf);
+  table.add(header);
+  for (std::size_t n = 0; n < cb.nodes.size(); ++n) {
+    const auto& node = cb.nodes[n];
+    const std::string indent(2 * static_cast<std::size_t>(node.level), ' ');
+    std::vector<std::string> row = {indent + node.id + "  " + node.label,
+                                    std::to_string(a.nodes[n].units.size()),
+                                    std::to_string(a.nodes[n].informants.size())};
+    for (std::size_t i = 0; i < a.informants.size(); ++i) {
+      const auto c = a.cells[i][n].size();
+      row.push_back(c == 0 ? "." : std::to_string(c));
+    }
+    table.add(row);
+  }
+  table.print(out, 2);
+
+  std::vector<std::string> lines;
+  for (const auto& [group, units] : a.unsorted) {
+    if (units.empty()) continue;
+    lines.push_back(cb.nodes[static_cast<std::size_t>(group)].id + ": " + unit_list(round, units));
+  }
+  if (!lines.empty()) {
+    out << '\n' << tr("Not yet sorted into subgroups (coded with a code group only):") << '\n';
+    for (const auto& l : lines) out << "  " << l << '\n';
+  }
+  std::vector<std::string> without, weak, uncoded;
+  for (const auto& [node, draft] : a.drafts) without.push_back(cb.nodes[static_cast<std::size_t>(node)].id);
+  for (const int node : a.weakly_anchored) {
+    weak.push_back(cb.nodes[static_cast<std::size_t>(node)].id + " (" +
+                   a.nodes[static_cast<std::size_t>(node)].informants.front() + ")");
+  }
+  for (std::size_t t = 0; t < round.transcripts.size(); ++t) {
+    bool coded = false;
+    for (const auto& f : round.coding) coded = coded || f.transcript == round.transcripts[t].id;
+    if (!coded) uncoded.push_back(round.transcripts[t].path);
+  }
+  if (!without.empty()) out << '\n' << tr("Subgroups with units but no condensate:") << ' ' << join(without, ", ") << '\n';
+  if (!weak.empty()) out << '\n' << tr("Weakly anchored subgroups (units from one informant only):") << ' ' << join(weak, ", ") << '\n';
+  if (!uncoded.empty()) out << '\n' << tr("Transcripts without coding:") << ' ' << join(uncoded, ", ") << '\n';
+}
+
+int run_status(const Globals& g, const loader::Options& o) {
+  if (!round_exists(g, o.round)) return kUsage;
+  int code = kOk;
+  const auto study = load_valid(g, o, code);
+  if (!study) return code;
+  std::ostringstream out;
+  if (!study->manifest.title.empty()) out << study->manifest.title << "\n\n";
+  for (std::size_t r = 0; r < study->rounds.size(); ++r) {
+    if (r > 0) out << '\n';
+    print_round(*study, study->rounds[r], o, out);
+  }
+  std::cout << out.str();
+  return kOk;
+}
+
+}  // namespace
+
+void setup_status(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<loader::Options>();
+  auto* cmd = app.add_subcommand("status", tr("Show units per code and informant, and what is left to do"));
+  cmd->add_option("--round", opts->round, tr("Show only this round"));
+  cmd->add_option("--coder", opts->coder, tr("Use only this coder's coding files"));
+  cmd->add_flag("--include-interviewer", opts->include_interviewer,
+                tr("Count units in interviewer turns too"));
+  cmd->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_status(ctx.globals, *opts); }; });
+}
+
+}  // namespace ipcode::cli

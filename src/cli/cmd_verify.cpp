@@ -1,0 +1,88 @@
+// `ipcode verify` (SPEC §7, §10): re-runs condense in memory and compares with out/ and the
+// input hashes recorded in out/manifest.json, so a reviewer can trust what they read.
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <map>
+
+#include "cli/common.hpp"
+#include "cli/condense_run.hpp"
+#include "ipcode/base/fs.hpp"
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/strings.hpp"
+
+namespace ipcode::cli {
+namespace {
+
+// The "inputs" object of manifest.json as ipcode writes it: one `"path": "hash"` per line.
+std::map<std::string, std::string> recorded_inputs(const std::string& json) {
+  std::map<std::string, std::string> out;
+  const auto start = json.find("\"inputs\"");
+  if (start == std::string::npos) return out;
+  const auto end = json.find('}', start);
+  for (const auto line : split(std::string_view(json).substr(start, end - start), '\n')) {
+    const auto t = trim(line);
+    const auto colon = t.find("\": \"");
+    if (!t.starts_with("\"") || colon == std::string_view::npos) continue;
+    std::string path(t.substr(1, colon - 1));
+    std::string hash(t.substr(colon + 4));
+    while (!hash.empty() && (hash.back() == ',' || hash.back() == '"')) hash.pop_back();
+    out[path] = hash;
+  }
+  return out;
+}
+
+int run_verify(const Globals& g, const CondenseOptions& o) {
+  if (!round_exists(g, o.report.load.round)) return kUsage;
+  int code = kOk;
+  const auto study = load_valid(g, o.report.load, code);
+  if (!study) return code;
+  auto options = o.report;
+  const auto date = date_from_environment();
+  options.date = date.value_or("");
+  const auto files = report::render_all(*study, analyse_all(*study, options), options);
+  const auto out_dir = study->root / study->manifest.output;
+  std::vector<std::string> problems;
+
+  if (auto manifest = fs::read_file(out_dir / "manifest.json")) {
+    const auto recorded = recorded_inputs(*manifest);
+    for (const auto& [path, hash] : study->input_hashes) {
+      auto it = recorded.find(path);
+      if (it == recorded.end()) problems.push_back(format(tr("new input, not in manifest.json: {1}"), {path}));
+      else if (it->second != hash) problems.push_back(format(tr("input changed since condense: {1}"), {path}));
+    }
+    for (const auto& [path, hash] : recorded) {
+      if (study->input_hashes.count(path) == 0) problems.push_back(format(tr("input gone since condense: {1}"), {path}));
+    }
+  }
+  for (const auto& [rel, bytes] : files) {
+    const std::string shown = study->manifest.output + "/" + rel;
+    auto disk = fs::read_file(out_dir / rel);
+    if (!disk) problems.push_back(format(tr("missing output: {1}"), {shown}));
+    else if (*disk != bytes) problems.push_back(format(tr("output differs: {1}"), {shown}));
+  }
+  for (const auto& p : problems) std::cout << p << '\n';
+  if (!problems.empty()) {
+    std::cerr << format(trn("{1} difference; run 'ipcode condense' again, or find out what changed",
+                            "{1} differences; run 'ipcode condense' again, or find out what changed",
+                            static_cast<long>(problems.size())),
+                        {std::to_string(problems.size())})
+              << '\n';
+    return kProblems;
+  }
+  if (!g.quiet) {
+    std::cout << format(tr("All {1} output files match the inputs."), {std::to_string(files.size())})
+              << '\n';
+  }
+  return kOk;
+}
+
+}  // namespace
+
+void setup_verify(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<CondenseOptions>();
+  auto* cmd = app.add_subcommand("verify", tr("Re-run condense in memory and compare with the output folder"));
+  add_condense_options(*cmd, *opts);
+  cmd->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_verify(ctx.globals, *opts); }; });
+}
+
+}  // namespace ipcode::cli

@@ -1,0 +1,73 @@
+#include "cli/common.hpp"
+
+#include <iostream>
+
+#include "ipcode/base/fs.hpp"
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/strings.hpp"
+
+namespace ipcode::cli {
+
+void print_diagnostics(Diagnostics& diags, const Globals& g) {
+  diags.sort();
+  for (const auto& d : diags.items()) {
+    if (g.quiet && d.severity == Severity::warning) continue;
+    std::cerr << format_diagnostic(d) << '\n';
+  }
+}
+
+std::string summary(const Diagnostics& diags) {
+  const long errors = static_cast<long>(diags.error_count());
+  const long warnings = static_cast<long>(diags.warning_count());
+  return format(trn("{1} error", "{1} errors", errors), {std::to_string(errors)}) + ", " +
+         format(trn("{1} warning", "{1} warnings", warnings), {std::to_string(warnings)});
+}
+
+int exit_for(const Diagnostics& diags) {
+  if (diags.has_missing()) return kNoInput;
+  if (diags.has_errors()) return kDataErr;
+  return kOk;
+}
+
+int exit_for(const Error& e) {
+  switch (e.kind) {
+    case ErrorKind::invalid_data: return kDataErr;
+    case ErrorKind::missing_input: return kNoInput;
+    case ErrorKind::cannot_write: return kCantCreate;
+    case ErrorKind::usage: return kUsage;
+    case ErrorKind::problems_found: return kProblems;
+    case ErrorKind::internal: return kSoftware;
+  }
+  return kSoftware;
+}
+
+void print_error(const std::string& message) { std::cerr << "ipcode: error: " << message << '\n'; }
+
+std::optional<loader::Study> load_valid(const Globals& g, const loader::Options& options, int& code) {
+  Diagnostics diags;
+  auto study = loader::load(g.dir, options, diags);
+  code = exit_for(diags);
+  if (code != kOk) {
+    print_diagnostics(diags, g);
+    std::cerr << summary(diags) << '\n';
+    print_error(tr("the study has errors; run 'ipcode check' and correct them first"));
+    return std::nullopt;
+  }
+  if (g.verbose > 0) print_diagnostics(diags, g);
+  return study;
+}
+
+bool round_exists(const Globals& g, const std::string& round) {
+  if (round.empty()) return true;
+  Diagnostics ignored;
+  const auto bytes = fs::read_file(std::filesystem::path(g.dir) / study::kManifestName);
+  if (!bytes) return true;  // the loader reports the missing manifest
+  const auto m = study::parse_manifest(*bytes, study::kManifestName, ignored);
+  std::vector<std::string> ids;
+  for (const auto& r : m.rounds) ids.push_back(r.id);
+  if (std::find(ids.begin(), ids.end(), round) != ids.end()) return true;
+  print_error(format(tr("there is no round '{1}'; the study has: {2}"), {round, join(ids, ", ")}));
+  return false;
+}
+
+}  // namespace ipcode::cli

@@ -1,0 +1,67 @@
+// Private to src/cli: what every command shares (global options, exit codes, printing).
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "ipcode/base/diagnostic.hpp"
+#include "ipcode/base/result.hpp"
+#include "ipcode/loader/study.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace ipcode::cli {
+
+// SPEC §7.
+enum Exit : int {
+  kOk = 0,
+  kProblems = 1,
+  kUsage = 2,
+  kDataErr = 65,
+  kNoInput = 66,
+  kSoftware = 70,
+  kCantCreate = 73,
+};
+
+struct Globals {
+  std::string dir = ".";
+  std::string lang;
+  bool quiet = false;
+  int verbose = 0;
+};
+
+/// Each command registers itself on the app and sets `action` when it is chosen.
+struct Context {
+  Globals globals;
+  std::function<int()> action;
+};
+
+void setup_check(CLI::App& app, Context& ctx);
+void setup_status(CLI::App& app, Context& ctx);
+void setup_codebook(CLI::App& app, Context& ctx);
+void setup_condense(CLI::App& app, Context& ctx);
+void setup_verify(CLI::App& app, Context& ctx);
+void setup_init(CLI::App& app, Context& ctx);
+void setup_log(CLI::App& app, Context& ctx);
+
+/// Prints diagnostics to stderr (sorted, GNU style), honouring -q (errors only).
+void print_diagnostics(Diagnostics& diags, const Globals& g);
+/// The summary line: "2 errors, 1 warning" in the message language.
+std::string summary(const Diagnostics& diags);
+/// 66 when an input is missing, 65 for other errors, 0 when there are none.
+int exit_for(const Diagnostics& diags);
+int exit_for(const Error& e);
+/// Prints a one-line error to stderr: "ipcode: error: ...".
+void print_error(const std::string& message);
+
+/// Loads the study for a command that needs a valid one: prints the diagnostics (warnings
+/// only with -v) and sets `code` to 65/66 when there are errors.
+std::optional<loader::Study> load_valid(const Globals& g, const loader::Options& options, int& code);
+
+/// Checks that --round names a round of the study's manifest; prints a usage error if not.
+bool round_exists(const Globals& g, const std::string& round);
+
+}  // namespace ipcode::cli

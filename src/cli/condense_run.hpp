@@ -1,0 +1,30 @@
+// Private to src/cli: what `condense` and `verify` share (options, the in-memory run).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ipcode/report/report.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace ipcode::cli {
+
+struct CondenseOptions {
+  report::Options report;
+  bool write_drafts = false;
+};
+
+/// --round, --coder, --include-interviewer, --format, --stage.
+void add_condense_options(CLI::App& cmd, CondenseOptions& o);
+
+/// YYYY-MM-DD (UTC) from SOURCE_DATE_EPOCH; "" when unset; nullopt when it is not a number.
+std::optional<std::string> date_from_environment();
+
+std::vector<condense::RoundAnalysis> analyse_all(const loader::Study& study,
+                                                 const report::Options& options);
+
+}  // namespace ipcode::cli

@@ -1,0 +1,198 @@
+#include "ipcode/coding/coding.hpp"
+
+#include "ipcode/base/hash.hpp"
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/strings.hpp"
+#include "ipcode/base/yaml.hpp"
+
+namespace ipcode::coding {
+namespace {
+
+using yaml::Key;
+
+const std::vector<Key> kCodingKeys = {
+    {"transcript", {"transkripsjon", "intervju"}}, {"coder", {"koder"}},
+    {"units", {"meningsenheter", "meningsenhet", "meningsbærende enheter",
+               "meningsbærende enhet", "enheter"}},
+};
+const std::vector<Key> kUnitKeys = {
+    {"id"}, {"lines", {"linjer", "line", "linje"}}, {"quote", {"sitat"}},
+    {"codes", {"koder", "code", "kode"}}, {"note", {"notat", "merknad"}},
+};
+const std::vector<Key> kCondensationKeys = {
+    {"round", {"runde"}}, {"subgroups", {"subgrupper", "undergrupper", "subgruppe", "undergruppe"}},
+    {"groups", {"kodegrupper", "kategorier", "underkategorier", "kodegruppe", "kategori"}},
+};
+const std::vector<Key> kSubgroupKeys = {
+    {"condensate", {"kondensat", "kunstig sitat"}}, {"quote", {"sitat"}},
+    {"analysis", {"analyse"}}, {"norms", {"normer", "idealpraksis"}},
+};
+const std::vector<Key> kGroupKeys = {{"analysis", {"analyse"}}, {"norms", {"normer", "idealpraksis"}}};
+const std::vector<Key> kNormKeys = {{"source", {"kilde"}}, {"text", {"tekst"}}};
+
+Where at(const yaml::Node& n) { return {n.mark.line, n.mark.col}; }
+
+// "5-6", "5–6", "5" or a number.
+bool parse_lines(const yaml::Node& n, UnitSpec& u) {
+  if (!n.is_scalar()) return false;
+  std::string s(trim(n.scalar));
+  for (const std::string dash : {"–", "—"}) {
+    if (auto p = s.find(dash); p != std::string::npos) s.replace(p, dash.size(), "-");
+  }
+  const auto parts = split(s, '-');
+  if (parts.size() > 2) return false;
+  const auto a = parse_int(trim(parts[0]));
+  const auto b = parts.size() == 2 ? parse_int(trim(parts[1])) : a;
+  if (!a || !b || *a < 1 || *b < *a) return false;
+  u.line_from = static_cast<int>(*a);
+  u.line_to = static_cast<int>(*b);
+  u.has_lines = true;
+  return true;
+}
+
+std::vector<Norm> read_norms(const yaml::Node& n, const std::string& file, Diagnostics& diags) {
+  std::vector<Norm> out;
+  if (!n.is_sequence()) {
+    diags.error(file, n.mark.line, n.mark.col, tr("'norms' must be a list of {source: ..., text: ...}"));
+    return out;
+  }
+  for (const auto& item : n.items) {
+    const auto k = yaml::read_keys(item, kNormKeys, tr("a norm"), file, diags);
+    Norm norm;
+    norm.source = yaml::as_string(k.count("source") ? k.at("source") : nullptr, file, diags);
+    norm.text = yaml::as_string(k.count("text") ? k.at("text") : nullptr, file, diags);
+    if (item.is_map() && norm.text.empty()) {
+      diags.error(file, item.mark.line, item.mark.col, tr("a norm needs a 'text'"));
+    }
+    out.push_back(std::move(norm));
+  }
+  return out;
+}
+
+}  // namespace
+
+CodingFile parse_coding(std::string_view text, std::string_view origin, Diagnostics& diags) {
+  CodingFile f;
+  f.path = std::string(origin);
+  f.sha256 = sha256_hex(text);
+  const std::string& file = f.path;
+  yaml::Node root;
+  if (!yaml::parse(text, origin, root, diags)) return f;
+  if (root.is_null()) {
+    diags.error(file, 1, 1, tr("the coding file is empty; it needs 'transcript:' and 'units:'"));
+    return f;
+  }
+  const auto k = yaml::read_keys(root, kCodingKeys, tr("a coding file"), file, diags);
+  if (!root.is_map()) return f;
+  if (k.count("transcript")) {
+    f.transcript = yaml::as_string(k.at("transcript"), file, diags);
+    f.transcript_at = at(*k.at("transcript"));
+  } else {
+    diags.error(file, 1, 1, tr("the coding file needs 'transcript:' (the transcript's id, e.g. r1-B1)"));
+  }
+  f.coder = yaml::as_string(k.count("coder") ? k.at("coder") : nullptr, file, diags, "-");
+  if (!k.count("units")) return f;
+  const auto& units = *k.at("units");
+  if (units.is_null()) return f;
+  if (!units.is_sequence()) {
+    diags.error(file, units.mark.line, units.mark.col, tr("'units' must be a list"));
+    return f;
+  }
+  for (const auto& item : units.items) {
+    const auto uk = yaml::read_keys(item, kUnitKeys, tr("a meaning unit"), file, diags);
+    if (!item.is_map()) continue;
+    const auto get = [&](const char* key) { return uk.count(key) ? uk.at(key) : nullptr; };
+    UnitSpec u;
+    u.at = at(item);
+    u.id = yaml::as_string(get("id"), file, diags);
+    if (const auto* lines = get("lines")) {
+      u.lines_at = at(*lines);
+      if (!parse_lines(*lines, u)) {
+        diags.error(file, lines->mark.line, lines->mark.col,
+                    format(tr("'lines' must be a line number or a range like 12-14, not '{1}'"),
+                           {lines->scalar}));
+      }
+    }
+    if (const auto* q = get("quote")) {
+      u.quote = yaml::as_string(q, file, diags);
+      u.quote_at = at(*q);
+    }
+    if (const auto* codes = get("codes")) {
+      u.codes = yaml::as_string_list(codes, file, diags);
+      if (codes->is_sequence()) {
+        for (const auto& c : codes->items) u.code_marks.push_back(at(c));
+      } else {
+        u.code_marks.push_back(at(*codes));
+      }
+    }
+    u.note = yaml::as_string(get("note"), file, diags);
+    const std::string name = u.id.empty() ? tr("a meaning unit") : "'" + u.id + "'";
+    if (u.codes.empty()) {
+      diags.error(file, u.at.line, u.at.col,
+                  format(tr("{1} has no 'codes'; add at least one code id"), {name}));
+    }
+    if (!u.has_lines && u.quote.empty() && !get("lines")) {
+      diags.error(file, u.at.line, u.at.col,
+                  format(tr("{1} needs 'lines', 'quote' or both"), {name}));
+    }
+    f.units.push_back(std::move(u));
+  }
+  return f;
+}
+
+Condensation parse_condensation(std::string_view text, std::string_view origin,
+                                Diagnostics& diags) {
+  Condensation c;
+  c.path = std::string(origin);
+  c.sha256 = sha256_hex(text);
+  const std::string& file = c.path;
+  yaml::Node root;
+  if (!yaml::parse(text, origin, root, diags) || root.is_null()) return c;
+  const auto k = yaml::read_keys(root, kCondensationKeys, tr("a condensation file"), file, diags);
+  if (!root.is_map()) return c;
+  c.round = yaml::as_string(k.count("round") ? k.at("round") : nullptr, file, diags);
+  if (k.count("subgroups") && !k.at("subgroups")->is_null()) {
+    const auto& subs = *k.at("subgroups");
+    if (!subs.is_map()) {
+      diags.error(file, subs.mark.line, subs.mark.col, tr("'subgroups' must map subgroup ids to their texts"));
+    } else {
+      for (const auto& [key, value] : subs.entries) {
+        const auto sk = yaml::read_keys(value, kSubgroupKeys, "'" + key.scalar + "'", file, diags);
+        const auto get = [&](const char* name) { return sk.count(name) ? sk.at(name) : nullptr; };
+        SubgroupText s;
+        s.at = at(key);
+        s.condensate = yaml::as_string(get("condensate"), file, diags);
+        if (get("condensate")) s.condensate_at = at(*get("condensate"));
+        s.quote = yaml::as_string(get("quote"), file, diags);
+        if (get("quote")) s.quote_at = at(*get("quote"));
+        s.analysis = yaml::as_string(get("analysis"), file, diags);
+        if (get("norms")) s.norms = read_norms(*get("norms"), file, diags);
+        if (!c.subgroups.emplace(key.scalar, std::move(s)).second) {
+          diags.error(file, key.mark.line, key.mark.col,
+                      format(tr("subgroup '{1}' is given twice"), {key.scalar}));
+        }
+      }
+    }
+  }
+  if (k.count("groups") && !k.at("groups")->is_null()) {
+    const auto& groups = *k.at("groups");
+    if (!groups.is_map()) {
+      diags.error(file, groups.mark.line, groups.mark.col, tr("'groups' must map code group ids to their texts"));
+    } else {
+      for (const auto& [key, value] : groups.entries) {
+        const auto gk = yaml::read_keys(value, kGroupKeys, "'" + key.scalar + "'", file, diags);
+        GroupText g;
+        g.at = at(key);
+        g.analysis = yaml::as_string(gk.count("analysis") ? gk.at("analysis") : nullptr, file, diags);
+        if (gk.count("norms")) g.norms = read_norms(*gk.at("norms"), file, diags);
+        if (!c.groups.emplace(key.scalar, std::move(g)).second) {
+          diags.error(file, key.mark.line, key.mark.col,
+                      format(tr("code group '{1}' is given twice"), {key.scalar}));
+        }
+      }
+    }
+  }
+  return c;
+}
+
+}  // namespace ipcode::coding

@@ -1,0 +1,180 @@
+// Steps 2–4 in numbers (SPEC §10): which units count under which codebook node and
+// informant, what is still unsorted, which code groups co-occur, which subgroups rest on one
+// informant, and the drafts and vocabulary check of the condensates (draft.cpp,
+// vocabulary.cpp). One pass over the units fills every count, so the cost grows with the
+// number of units times the (small) number of nodes each unit is under.
+
+#include <algorithm>
+#include <cstddef>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "corpus.hpp"
+#include "ipcode/base/strings.hpp"
+#include "ipcode/condense/analysis.hpp"
+
+namespace ipcode::condense {
+namespace {
+
+using codebook::Level;
+
+// Each node with its ancestors, node first. Walks at most as many steps as there are nodes,
+// so a broken parent chain cannot loop.
+std::vector<std::vector<int>> lineages(const codebook::Codebook& cb) {
+  const int count = static_cast<int>(cb.nodes.size());
+  std::vector<std::vector<int>> out(cb.nodes.size());
+  for (int n = 0; n < count; ++n) {
+    for (int i = n, steps = 0; i >= 0 && i < count && steps < count; ++steps) {
+      out[static_cast<std::size_t>(n)].push_back(i);
+      i = cb.nodes[static_cast<std::size_t>(i)].parent;
+    }
+  }
+  return out;
+}
+
+// The nodes a unit counts under (SPEC §1: a unit coded with a subgroup counts for its group
+// and theme): its codes and all their ancestors, sorted and distinct, so a unit coded with
+// two subgroups of one theme counts once for that theme.
+std::vector<int> nodes_under(const loader::Unit& unit, const std::vector<std::vector<int>>& up) {
+  std::vector<int> out;
+  for (int code : unit.codes) {
+    if (code < 0 || static_cast<std::size_t>(code) >= up.size()) continue;
+    const auto& line = up[static_cast<std::size_t>(code)];
+    out.insert(out.end(), line.begin(), line.end());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// Matrix rows: the round's informants, plus the speaker of any counted unit not among them
+// (interviewer labels with include_interviewer), all in natural order (B2 before B10).
+std::vector<std::string> matrix_rows(const loader::RoundData& round,
+                                     const std::vector<int>& counted) {
+  std::vector<std::string> rows = round.informants;
+  std::set<std::string> known(rows.begin(), rows.end());
+  for (int u : counted) {
+    const std::string& who = round.units[static_cast<std::size_t>(u)].informant;
+    if (known.insert(who).second) rows.push_back(who);
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const std::string& a, const std::string& b) {
+    return natural_less(a, b);
+  });
+  return rows;
+}
+
+// Step 3 bookkeeping: is the unit coded with this group and with none of its subgroups?
+bool unsorted_in(const loader::Unit& unit, int group, const codebook::Codebook& cb) {
+  return std::none_of(unit.codes.begin(), unit.codes.end(), [&](int code) {
+    return code >= 0 && static_cast<std::size_t>(code) < cb.nodes.size() &&
+           cb.nodes[static_cast<std::size_t>(code)].parent == group &&
+           cb.nodes[static_cast<std::size_t>(code)].level == Level::subgroup;
+  });
+}
+
+// One pass over the counted units: node units, cells, unsorted units and co-occurrence.
+void fill_counts(RoundAnalysis& a, const loader::RoundData& round) {
+  const codebook::Codebook& cb = round.codebook;
+  const auto up = lineages(cb);
+  std::map<std::string, std::size_t> row_of;
+  for (std::size_t i = 0; i < a.informants.size(); ++i) row_of.emplace(a.informants[i], i);
+  const std::vector<int> groups = cb.of_level(Level::group);
+  std::vector<int> group_pos(cb.nodes.size(), -1);
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    group_pos[static_cast<std::size_t>(groups[g])] = static_cast<int>(g);
+  }
+  a.cooccurrence.assign(groups.size(), std::vector<int>(groups.size(), 0));
+  std::vector<int> unit_groups;
+  for (int u : a.counted) {
+    const loader::Unit& unit = round.units[static_cast<std::size_t>(u)];
+    auto& row = a.cells[row_of.at(unit.informant)];
+    unit_groups.clear();
+    for (int n : nodes_under(unit, up)) {
+      a.nodes[static_cast<std::size_t>(n)].units.push_back(u);
+      row[static_cast<std::size_t>(n)].push_back(u);
+      if (group_pos[static_cast<std::size_t>(n)] >= 0) {
+        unit_groups.push_back(group_pos[static_cast<std::size_t>(n)]);
+      }
+    }
+    for (int g : unit_groups) {
+      for (int h : unit_groups) ++a.cooccurrence[static_cast<std::size_t>(g)][static_cast<std::size_t>(h)];
+    }
+    for (int code : unit.codes) {
+      if (code >= 0 && group_pos[static_cast<std::size_t>(code)] >= 0 &&
+          unsorted_in(unit, code, cb)) {
+        a.unsorted[code].push_back(u);
+      }
+    }
+  }
+}
+
+// A node's informants are the rows with a non-empty cell, already in natural order.
+void fill_informants(RoundAnalysis& a) {
+  for (std::size_t n = 0; n < a.nodes.size(); ++n) {
+    for (std::size_t i = 0; i < a.informants.size(); ++i) {
+      if (!a.cells[i][n].empty()) a.nodes[n].informants.push_back(a.informants[i]);
+    }
+  }
+}
+
+// Step 3 texts: a draft for each subgroup with units but no condensate; the vocabulary
+// check for each subgroup with one. The IDF of a draft is taken over the counted units of the
+// subgroup's code group: words every unit of the group shares (the group's own topic) then
+// weigh less than the words that set this subgroup apart, and only groups that need a draft
+// have their units stemmed.
+void fill_texts(RoundAnalysis& a, const loader::RoundData& round) {
+  const codebook::Codebook& cb = round.codebook;
+  detail::Corpus corpus(round);
+  std::map<int, detail::Idf> idf_of_group;
+  for (int n : cb.of_level(Level::subgroup)) {
+    const codebook::Node& node = cb.nodes[static_cast<std::size_t>(n)];
+    const std::vector<int>& units = a.nodes[static_cast<std::size_t>(n)].units;
+    const auto it = round.condensation.subgroups.find(node.id);
+    const bool written = it != round.condensation.subgroups.end() &&
+                         !trim(it->second.condensate).empty();
+    if (written) {
+      std::vector<int> terms;
+      for (int u : units) {
+        for (const detail::Sentence& s : corpus.sentences(u)) {
+          for (const detail::TermCount& t : s.terms) terms.push_back(t.term);
+        }
+      }
+      std::sort(terms.begin(), terms.end());
+      a.foreign_words[n] = detail::foreign_words(it->second.condensate, [&](const std::string& stem) {
+        const int term = corpus.find_term(stem);
+        return term >= 0 && std::binary_search(terms.begin(), terms.end(), term);
+      });
+    } else if (!units.empty()) {
+      const int group = node.parent >= 0 ? node.parent : n;
+      auto idf = idf_of_group.find(group);
+      if (idf == idf_of_group.end()) {
+        idf = idf_of_group.emplace(group, corpus.idf(a.nodes[static_cast<std::size_t>(group)].units)).first;
+      }
+      a.drafts[n] = corpus.draft(units, idf->second);
+    }
+  }
+}
+
+}  // namespace
+
+RoundAnalysis analyse(const loader::RoundData& round, const loader::Options& options) {
+  RoundAnalysis a;
+  a.round = &round;
+  for (std::size_t u = 0; u < round.units.size(); ++u) {
+    if (loader::counts(round.units[u], options)) a.counted.push_back(static_cast<int>(u));
+  }
+  a.informants = matrix_rows(round, a.counted);
+  a.nodes.resize(round.codebook.nodes.size());
+  a.cells.assign(a.informants.size(), std::vector<std::vector<int>>(round.codebook.nodes.size()));
+  fill_counts(a, round);
+  fill_informants(a);
+  for (int n : round.codebook.of_level(Level::subgroup)) {
+    if (a.nodes[static_cast<std::size_t>(n)].informants.size() == 1) a.weakly_anchored.push_back(n);
+  }
+  fill_texts(a, round);
+  return a;
+}
+
+}  // namespace ipcode::condense

@@ -1,0 +1,162 @@
+// Checks of one loaded round (SPEC §8) that look across files.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/strings.hpp"
+#include "resolve.hpp"
+
+namespace ipcode::loader {
+namespace {
+
+using codebook::Level;
+
+// Every informant of the round: non-interviewer speaker labels, front-matter informants, and the
+// file-stem informant of transcripts that have no informant labels at all.
+void collect_informants(const Study& study, RoundData& round, Diagnostics& diags) {
+  std::map<std::string, std::pair<std::string, int>> first_seen;  // id -> (file, line)
+  for (const auto& t : round.transcripts) {
+    const auto labels = t.informant_labels();
+    for (const auto& label : labels) {
+      int line = 0;
+      for (const auto& turn : t.turns) {
+        if (turn.speaker == label) {
+          line = turn.first_line;
+          break;
+        }
+      }
+      first_seen.emplace(label, std::make_pair(t.path, line));
+    }
+    if (t.informant_explicit || labels.empty()) first_seen.emplace(t.informant, std::make_pair(t.path, 0));
+  }
+  for (const auto& [id, where] : first_seen) {
+    round.informants.push_back(id);
+    if (!study.manifest.informants.empty() && study.manifest.informant(id) == nullptr) {
+      diags.warning(where.first, where.second, 1,
+                    format(tr("informant '{1}' is not listed under 'informants' in {2}"),
+                           {id, study.manifest.file}));
+    }
+  }
+  std::sort(round.informants.begin(), round.informants.end(),
+            [](const auto& a, const auto& b) { return natural_less(a, b); });
+}
+
+void check_overlaps(const RoundData& round, Diagnostics& diags) {
+  std::map<std::pair<int, std::string>, std::vector<const Unit*>> groups;
+  for (const auto& u : round.units) groups[{u.transcript, u.coder}].push_back(&u);
+  for (const auto& [key, units] : groups) {
+    for (std::size_t i = 0; i < units.size(); ++i) {
+      for (std::size_t j = i + 1; j < units.size(); ++j) {
+        const auto& a = *units[i];
+        const auto& b = *units[j];
+        if (b.line_start > a.line_end) break;  // sorted by position
+        if (a.codes == b.codes) {
+          diags.warning(b.file, b.at.line, b.at.col,
+                        format(tr("unit '{1}' overlaps unit '{2}' and has the same codes; merge "
+                                  "them or give them different codes"), {b.id, a.id}));
+        }
+      }
+    }
+  }
+}
+
+void check_condensation(RoundData& round, Diagnostics& diags) {
+  const auto& c = round.condensation;
+  if (c.path.empty()) return;
+  const auto& cb = round.codebook;
+  std::vector<std::string> subgroup_ids, group_ids;
+  for (const auto& n : cb.nodes) {
+    if (n.level == Level::subgroup) subgroup_ids.push_back(n.id);
+    if (n.level == Level::group) group_ids.push_back(n.id);
+  }
+  const auto suggestion = [](const std::string& w, const std::vector<std::string>& list) {
+    const auto g = closest(w, list);
+    return g ? format(tr("; did you mean '{1}'?"), {*g}) : std::string();
+  };
+  if (!c.round.empty() && c.round != round.spec.id) {
+    diags.warning(c.path, 1, 1, format(tr("this file says 'round: {1}' but is used for round '{2}'"),
+                                       {c.round, round.spec.id}));
+  }
+  for (const auto& [id, s] : c.subgroups) {
+    const int n = cb.find(id);
+    if (n < 0 || cb.nodes[static_cast<std::size_t>(n)].level != Level::subgroup) {
+      diags.error(c.path, s.at.line, s.at.col,
+                  (n < 0 ? format(tr("unknown subgroup '{1}' (not in the codebook of round '{2}')"),
+                                  {id, round.spec.id}) + suggestion(id, subgroup_ids)
+                         : format(tr("'{1}' is not a subgroup; texts for code groups go under "
+                                     "'groups:'"), {id})));
+      continue;
+    }
+    if (s.quote.empty()) continue;
+    const int u = round.find_unit(s.quote);
+    if (u < 0) {
+      diags.error(c.path, s.quote_at.line, s.quote_at.col,
+                  format(tr("the illustrative quote '{1}' is not a unit id of round '{2}'"),
+                         {s.quote, round.spec.id}));
+      continue;
+    }
+    const auto& unit = round.units[static_cast<std::size_t>(u)];
+    if (std::find(unit.codes.begin(), unit.codes.end(), n) == unit.codes.end()) {
+      diags.error(c.path, s.quote_at.line, s.quote_at.col,
+                  format(tr("the illustrative quote '{1}' is not coded with subgroup '{2}'"),
+                         {s.quote, id}));
+    }
+    if (round.transcripts[static_cast<std::size_t>(unit.transcript)].background) {
+      diags.warning(c.path, s.quote_at.line, s.quote_at.col,
+                    format(tr("the illustrative quote '{1}' comes from background material, which "
+                              "reports never quote"), {s.quote}));
+    }
+  }
+  for (const auto& [id, g] : c.groups) {
+    const int n = cb.find(id);
+    if (n < 0 || cb.nodes[static_cast<std::size_t>(n)].level != Level::group) {
+      diags.error(c.path, g.at.line, g.at.col,
+                  format(tr("unknown code group '{1}' (not in the codebook of round '{2}')"),
+                         {id, round.spec.id}) + suggestion(id, group_ids));
+    }
+  }
+}
+
+void check_missing_condensates(const RoundData& round, const Options& options, Diagnostics& diags) {
+  const auto& cb = round.codebook;
+  std::set<int> with_units;
+  for (const auto& u : round.units) {
+    if (!counts(u, options)) continue;
+    for (const int c : u.codes) with_units.insert(c);
+  }
+  const std::string file = round.condensation.path.empty() ? study::kManifestName : round.condensation.path;
+  for (const int n : with_units) {
+    const auto& node = cb.nodes[static_cast<std::size_t>(n)];
+    if (node.level != Level::subgroup) continue;
+    auto it = round.condensation.subgroups.find(node.id);
+    if (it == round.condensation.subgroups.end() || trim(it->second.condensate).empty()) {
+      diags.warning(file, 0, 0,
+                    format(tr("subgroup '{1}' has units but no condensate in round '{2}'; the "
+                              "report shows a draft"), {node.id, round.spec.id}));
+    }
+  }
+}
+
+}  // namespace
+
+void check_round(const Study& study, RoundData& round, const Options& options,
+                 Diagnostics& diags) {
+  collect_informants(study, round, diags);
+  std::set<int> coded;
+  for (const auto& f : round.coding) {
+    const int t = round.find_transcript(f.transcript);
+    if (t >= 0) coded.insert(t);
+  }
+  for (std::size_t i = 0; i < round.transcripts.size(); ++i) {
+    if (coded.count(static_cast<int>(i)) == 0) {
+      diags.warning(round.transcripts[i].path, 0, 0,
+                    tr("this transcript has no coding file yet (no meaning units)"));
+    }
+  }
+  check_overlaps(round, diags);
+  check_condensation(round, diags);
+  check_missing_condensates(round, options, diags);
+}
+
+}  // namespace ipcode::loader

@@ -1,0 +1,161 @@
+// Reading a whole study: manifest → per round codebook, transcripts, coding, condensation.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "ipcode/base/fs.hpp"
+#include "ipcode/base/hash.hpp"
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/strings.hpp"
+#include "ipcode/loader/study.hpp"
+#include "ipcode/text/text.hpp"
+#include "resolve.hpp"
+
+namespace ipcode::loader {
+namespace {
+
+namespace stdfs = std::filesystem;
+
+// Reads a study-relative file after checking that its path stays inside the study.
+std::optional<std::string> read_input(const stdfs::path& root, const std::string& rel,
+                                      const std::string& named_in, int line, Diagnostics& diags,
+                                      std::map<std::string, std::string>* hashes) {
+  switch (fs::check_inside(root, rel)) {
+    case fs::PathProblem::absolute:
+      diags.error(named_in, line, 0, format(tr("the path '{1}' is absolute; write it relative to "
+                                               "the study folder"), {rel}));
+      return std::nullopt;
+    case fs::PathProblem::escapes:
+    case fs::PathProblem::symlink_escapes:
+      diags.error(named_in, line, 0, format(tr("the path '{1}' leads out of the study folder; "
+                                               "keep every file inside it"), {rel}));
+      return std::nullopt;
+    case fs::PathProblem::none: break;
+  }
+  auto bytes = fs::read_file(root / rel);
+  if (!bytes) {
+    diags.add({named_in, line, 0, Severity::error,
+               format(tr("the file '{1}' does not exist or cannot be read"), {rel}),
+               Problem::missing});
+    return std::nullopt;
+  }
+  if (hashes != nullptr) (*hashes)[rel] = sha256_hex(*bytes);
+  return std::move(*bytes);
+}
+
+std::vector<std::string> expand(const stdfs::path& root, const std::vector<std::string>& globs,
+                                const Study& study, int line, Diagnostics& diags) {
+  std::set<std::string> found;
+  for (const auto& g : globs) {
+    const auto problem = fs::check_inside(root, g.substr(0, g.find_first_of("*?[")));
+    if (stdfs::path(g).is_absolute() || problem == fs::PathProblem::escapes ||
+        problem == fs::PathProblem::absolute) {
+      diags.error(study.manifest.file, line, 0,
+                  format(tr("the pattern '{1}' leads out of the study folder; keep every file "
+                            "inside it"), {g}));
+      continue;
+    }
+    for (auto& p : fs::glob(root, g, study.manifest.output)) found.insert(std::move(p));
+  }
+  std::vector<std::string> out(found.begin(), found.end());
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return natural_less(a, b); });
+  return out;
+}
+
+}  // namespace
+
+int RoundData::find_unit(std::string_view id) const {
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (units[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int RoundData::find_transcript(std::string_view id) const {
+  for (std::size_t i = 0; i < transcripts.size(); ++i) {
+    if (transcripts[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+codebook::Codebook load_codebook(const stdfs::path& root, const std::vector<std::string>& files,
+                                 Diagnostics& diags) {
+  std::vector<codebook::Codebook> parts;
+  for (const auto& f : files) {
+    auto text = read_input(root, f, study::kManifestName, 0, diags, nullptr);
+    if (!text) continue;
+    parts.push_back(codebook::parse_codebook(text::decode(*text).utf8, f, diags));
+  }
+  return codebook::merge(std::move(parts), diags);
+}
+
+Study load(const stdfs::path& root, const Options& options, Diagnostics& diags) {
+  Study study;
+  study.root = root;
+  const auto manifest_bytes = fs::read_file(root / study::kManifestName);
+  if (!manifest_bytes) {
+    diags.missing(study::kManifestName,
+                  format(tr("no study here: '{1}' is missing in '{2}'; run 'ipcode init' to "
+                            "start a study, or use -C to name the study folder"),
+                         {study::kManifestName, root.string()}));
+    return study;
+  }
+  study.input_hashes[study::kManifestName] = sha256_hex(*manifest_bytes);
+  study.manifest = study::parse_manifest(text::decode(*manifest_bytes).utf8,
+                                         study::kManifestName, diags);
+  const auto& m = study.manifest;
+  if (fs::check_inside(root, m.output) != fs::PathProblem::none) {
+    diags.error(m.file, 0, 0, format(tr("the output folder '{1}' must be inside the study folder"),
+                                     {m.output}));
+  }
+
+  std::map<std::vector<std::string>, codebook::Codebook> codebooks;  // shared between rounds
+  for (const auto& spec : m.rounds) {
+    if (!options.round.empty() && spec.id != options.round) continue;
+    RoundData round;
+    round.spec = spec;
+    const auto& files = m.codebooks_of(spec);
+    auto cached = codebooks.find(files);
+    if (cached == codebooks.end()) {
+      std::vector<codebook::Codebook> parts;
+      for (const auto& f : files) {
+        auto text = read_input(root, f, m.file, spec.line, diags, &study.input_hashes);
+        if (text) parts.push_back(codebook::parse_codebook(text::decode(*text).utf8, f, diags));
+      }
+      cached = codebooks.emplace(files, codebook::merge(std::move(parts), diags)).first;
+    }
+    round.codebook = cached->second;
+
+    for (const auto& path : expand(root, spec.transcripts, study, spec.line, diags)) {
+      auto bytes = read_input(root, path, m.file, spec.line, diags, &study.input_hashes);
+      if (bytes) round.transcripts.push_back(transcript::parse_transcript(*bytes, path, spec.id, diags));
+    }
+    if (round.transcripts.empty()) {
+      diags.warning(m.file, spec.line, 0,
+                    format(tr("round '{1}' has no transcripts: nothing matches {2}"),
+                           {spec.id, join(spec.transcripts, ", ")}));
+    }
+    for (const auto& path : expand(root, spec.coding, study, spec.line, diags)) {
+      auto bytes = read_input(root, path, m.file, spec.line, diags, &study.input_hashes);
+      if (bytes) round.coding.push_back(coding::parse_coding(text::decode(*bytes).utf8, path, diags));
+    }
+    if (!spec.condensation.empty()) {
+      auto bytes = read_input(root, spec.condensation, m.file, spec.line, diags, &study.input_hashes);
+      if (bytes) {
+        round.condensation = coding::parse_condensation(text::decode(*bytes).utf8,
+                                                        spec.condensation, diags);
+      }
+    }
+    resolve_round(study, round, options, diags);
+    study.rounds.push_back(std::move(round));
+  }
+
+  if (auto log = fs::read_file(root / "log.md")) {
+    study.input_hashes["log.md"] = sha256_hex(*log);
+    study.log = text::nfc(text::decode(*log).utf8);
+    study.has_log = true;
+  }
+  return study;
+}
+
+}  // namespace ipcode::loader

@@ -1,0 +1,220 @@
+#include "resolve.hpp"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
+#include <tuple>
+
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/strings.hpp"
+#include "ipcode/text/text.hpp"
+#include "ipcode/transcript/match.hpp"
+
+namespace ipcode::loader {
+namespace {
+
+using transcript::Transcript;
+
+std::string range_text(int a, int b) {
+  return a == b ? std::to_string(a) : std::to_string(a) + "–" + std::to_string(b);
+}
+
+std::string places(const std::vector<transcript::QuoteMatch>& matches) {
+  std::vector<std::string> out;
+  for (const auto& m : matches) out.push_back(range_text(m.line_start, m.line_end));
+  return join(out, ", ");
+}
+
+std::vector<std::string> all_ids(const codebook::Codebook& cb) {
+  std::vector<std::string> out;
+  for (const auto& n : cb.nodes) out.push_back(n.id);
+  return out;
+}
+
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+  const auto guess = closest(word, candidates);
+  return guess ? format(tr("; did you mean '{1}'?"), {*guess}) : std::string();
+}
+
+// The first line in [from, to] that has speech, for units given by lines only.
+int first_spoken(const Transcript& t, int from, int to) {
+  for (int n = from; n <= to; ++n) {
+    if (trim(t.spoken(n)).size() > 0) return n;
+  }
+  return from;
+}
+
+struct Pending {
+  Unit unit;
+  int file_order = 0;
+  std::string explicit_id;
+};
+
+// Resolves one unit spec against its transcript; false when it cannot be placed.
+bool place_unit(const coding::CodingFile& file, const coding::UnitSpec& spec, const Transcript& t,
+                std::unique_ptr<transcript::MatchIndex>& index, Unit& u, Diagnostics& diags) {
+  const std::string name = spec.id.empty() ? tr("this unit") : "'" + spec.id + "'";
+  if (spec.has_lines && (spec.line_to > t.line_count())) {
+    diags.error(file.path, spec.lines_at.line, spec.lines_at.col,
+                format(tr("lines {1} are outside the transcript {2} (it has {3} lines)"),
+                       {range_text(spec.line_from, spec.line_to), t.path,
+                        std::to_string(t.line_count())}));
+    return false;
+  }
+  if (spec.has_lines && spec.line_to <= t.front_matter_end) {
+    diags.error(file.path, spec.lines_at.line, spec.lines_at.col,
+                format(tr("lines {1} are in the front matter of {2}, not in the interview"),
+                       {range_text(spec.line_from, spec.line_to), t.path}));
+    return false;
+  }
+  if (!spec.quote.empty()) {
+    if (!index) index = std::make_unique<transcript::MatchIndex>(t);
+    const auto matches = spec.has_lines ? index->find(spec.quote, spec.line_from, spec.line_to)
+                                        : index->find(spec.quote);
+    if (matches.empty()) {
+      std::string msg = spec.has_lines
+          ? format(tr("the quote of {1} is not in {2} at lines {3}"),
+                   {name, t.path, range_text(spec.line_from, spec.line_to)})
+          : format(tr("the quote of {1} is not in {2}"), {name, t.path});
+      if (spec.has_lines) {
+        const auto elsewhere = index->find(spec.quote);
+        if (!elsewhere.empty()) {
+          msg += format(tr(" (it is at lines {1}; correct 'lines')"), {places(elsewhere)});
+        }
+      } else {
+        msg += tr("; check spelling and words left out, and mark omissions with (…)");
+      }
+      diags.error(file.path, spec.quote_at.line, spec.quote_at.col, msg);
+      return false;
+    }
+    if (matches.size() > 1) {
+      diags.error(file.path, spec.quote_at.line, spec.quote_at.col,
+                  format(tr("the quote of {1} occurs {2} times in {3}, at lines {4}; add "
+                            "'lines' to say which one is meant"),
+                         {name, std::to_string(matches.size()), t.path, places(matches)}));
+      return false;
+    }
+    u.line_start = matches[0].line_start;
+    u.line_end = matches[0].line_end;
+    std::string q = text::nfc(spec.quote);
+    std::replace(q.begin(), q.end(), '\n', ' ');
+    u.text = std::string(trim(q));
+    u.has_quote = true;
+  } else {
+    u.line_start = first_spoken(t, spec.line_from, spec.line_to);
+    u.line_end = spec.line_to;
+    u.text = transcript::spoken_text(t, spec.line_from, spec.line_to);
+  }
+  u.page_start = t.page_of(u.line_start);
+  u.page_end = t.page_of(u.line_end);
+  const auto speaker = t.speaker_of(u.line_start);
+  u.interviewer = t.interviewer_at(u.line_start);
+  u.informant = speaker.empty() ? t.informant : std::string(speaker);
+  return true;
+}
+
+}  // namespace
+
+void resolve_round(const Study& study, RoundData& round, const Options& options,
+                   Diagnostics& diags) {
+  const auto& cb = round.codebook;
+  const auto ids = all_ids(cb);
+  std::map<std::string, int> node_index;
+  for (std::size_t i = 0; i < cb.nodes.size(); ++i) node_index[cb.nodes[i].id] = static_cast<int>(i);
+
+  // Transcripts: unique ids, anonymity.
+  std::map<std::string, int> transcript_index;
+  std::vector<std::string> transcript_ids;
+  for (std::size_t i = 0; i < round.transcripts.size(); ++i) {
+    const auto& t = round.transcripts[i];
+    if (auto [it, fresh] = transcript_index.emplace(t.id, static_cast<int>(i)); !fresh) {
+      diags.error(t.path, 0, 0, format(tr("transcript id '{1}' is also used by {2}"),
+                                       {t.id, round.transcripts[static_cast<std::size_t>(it->second)].path}));
+    }
+    transcript_ids.push_back(t.id);
+    if (!t.anonymised) {
+      diags.error(t.path, 1, 1, tr("this transcript is marked 'anonymised: false'; anonymise it "
+                                   "and set 'anonymised: true' before analysing it"));
+    }
+  }
+
+  // Step 2: the meaning units of every transcript, all coders merged (or the one chosen).
+  std::map<int, std::vector<Pending>> per_transcript;
+  std::set<int> coded;
+  int file_order = 0;
+  for (const auto& file : round.coding) {
+    ++file_order;
+    if (file.transcript.empty()) continue;
+    auto it = transcript_index.find(file.transcript);
+    if (it == transcript_index.end()) {
+      diags.error(file.path, file.transcript_at.line, file.transcript_at.col,
+                  format(tr("there is no transcript '{1}' in round '{2}'"), {file.transcript, round.spec.id}) +
+                      did_you_mean(file.transcript, transcript_ids));
+      continue;
+    }
+    coded.insert(it->second);
+    if (!options.coder.empty() && file.coder != options.coder) continue;
+    const auto& t = round.transcripts[static_cast<std::size_t>(it->second)];
+    std::unique_ptr<transcript::MatchIndex> index;
+    for (const auto& spec : file.units) {
+      Unit u;
+      u.transcript = it->second;
+      u.coder = file.coder;
+      u.note = spec.note;
+      u.file = file.path;
+      u.at = spec.at;
+      bool codes_ok = !spec.codes.empty();
+      std::set<int> code_set;
+      for (std::size_t c = 0; c < spec.codes.size(); ++c) {
+        auto n = node_index.find(spec.codes[c]);
+        if (n == node_index.end()) {
+          const auto& mark = c < spec.code_marks.size() ? spec.code_marks[c] : spec.at;
+          diags.error(file.path, mark.line, mark.col,
+                      format(tr("unknown code '{1}' (not in the codebook of round '{2}')"),
+                             {spec.codes[c], round.spec.id}) + did_you_mean(spec.codes[c], ids));
+          codes_ok = false;
+        } else {
+          code_set.insert(n->second);
+        }
+      }
+      if (!place_unit(file, spec, t, index, u, diags) || !codes_ok) continue;
+      u.codes.assign(code_set.begin(), code_set.end());
+      per_transcript[it->second].push_back({std::move(u), file_order, spec.id});
+    }
+  }
+
+  // Merge: identical span and codes collapse; default ids by position; order by position.
+  std::map<std::string, const Unit*> by_id;
+  for (auto& [t_index, pending] : per_transcript) {
+    const auto& t = round.transcripts[static_cast<std::size_t>(t_index)];
+    std::stable_sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) {
+      return std::tie(a.unit.line_start, a.unit.line_end) < std::tie(b.unit.line_start, b.unit.line_end);
+    });
+    std::vector<Pending> kept;
+    for (auto& p : pending) {
+      const bool duplicate = std::any_of(kept.begin(), kept.end(), [&](const Pending& k) {
+        return k.unit.line_start == p.unit.line_start && k.unit.line_end == p.unit.line_end &&
+               k.unit.codes == p.unit.codes && k.unit.coder != p.unit.coder;
+      });
+      if (!duplicate) kept.push_back(std::move(p));
+    }
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+      auto& u = kept[i].unit;
+      const std::string nn = (i + 1 < 10 ? "0" : "") + std::to_string(i + 1);
+      u.id = kept[i].explicit_id.empty() ? t.informant + "-" + nn : kept[i].explicit_id;
+      round.units.push_back(std::move(u));
+    }
+  }
+  for (const auto& u : round.units) {
+    auto [it, fresh] = by_id.emplace(u.id, &u);
+    if (!fresh) {
+      diags.error(u.file, u.at.line, u.at.col,
+                  format(tr("duplicate unit id '{1}' in round '{2}' (also {3}:{4})"),
+                         {u.id, round.spec.id, it->second->file, std::to_string(it->second->at.line)}));
+    }
+  }
+  check_round(study, round, options, diags);
+}
+
+}  // namespace ipcode::loader

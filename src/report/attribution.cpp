@@ -1,0 +1,127 @@
+// How quotes and informants are named in reports (SPEC §2 `report.attribution`, §10 stages).
+// Step 4 publishes authentic illustrative quotes; the final stage must never leak internal
+// keys the researcher did not choose, so every name an informant gets in a report comes from
+// here.
+
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/strings.hpp"
+#include "report_common.hpp"
+
+namespace ipcode::report::detail {
+namespace {
+
+std::string span_text(int from, int to) {
+  if (to <= from) return std::to_string(from);
+  return std::to_string(from) + "\u2013" + std::to_string(to);
+}
+
+const study::Informant* find_informant(const loader::Study& study, const std::string& id) {
+  return study.manifest.informant(id);
+}
+
+std::string role_attribution(const loader::Study& study, const loader::RoundData& round,
+                             const loader::Unit& unit, const std::string& lang) {
+  const std::string role = unit.interviewer ? i18n::tr_in(lang, "interviewer")
+                                            : role_of(study, lang, unit.informant);
+  return tf(lang, "{1}, round {2}",
+            {role, std::to_string(round_position(study, round.spec.id))});
+}
+
+}  // namespace
+
+int round_position(const loader::Study& study, const std::string& round_id) {
+  const auto& listed = study.manifest.rounds;
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    if (listed[i].id == round_id) return static_cast<int>(i) + 1;
+  }
+  for (std::size_t i = 0; i < study.rounds.size(); ++i) {
+    if (study.rounds[i].spec.id == round_id) return static_cast<int>(i) + 1;
+  }
+  return 1;
+}
+
+std::string round_caption(const loader::Study& study, const study::Round& round, Stage stage) {
+  const std::string lang = i18n::normalise_language(study.manifest.language);
+  const std::string n = std::to_string(round_position(study, round.id));
+  std::string caption = stage == Stage::final ? tf(lang, "Round {1}", {n})
+                                              : tf(lang, "Round {1} ({2})", {n, round.id});
+  if (!round.title.empty()) caption += ": " + round.title;
+  return caption;
+}
+
+std::string reference(const std::string& lang, const loader::Unit& unit) {
+  return tf(lang, "{1} p.{2} l.{3}",
+            {unit.informant, span_text(unit.page_start, unit.page_end),
+             span_text(unit.line_start, unit.line_end)});
+}
+
+std::string role_of(const loader::Study& study, const std::string& lang, const std::string& id) {
+  const study::Informant* inf = find_informant(study, id);
+  if (inf != nullptr && !trim(inf->role).empty()) return std::string(trim(inf->role));
+  return i18n::tr_in(lang, "participant");
+}
+
+std::string chosen_attribution(const loader::Study& study, const loader::RoundData& round,
+                               const loader::Unit& unit) {
+  const std::string lang = i18n::normalise_language(study.manifest.language);
+  switch (study.manifest.attribution) {
+    case study::Attribution::id:
+      return reference(lang, unit);
+    case study::Attribution::role:
+      return role_attribution(study, round, unit, lang);
+    case study::Attribution::pseudonym: {
+      const study::Informant* inf = find_informant(study, unit.informant);
+      if (unit.interviewer || inf == nullptr || trim(inf->pseudonym).empty()) {
+        return role_attribution(study, round, unit, lang);
+      }
+      const std::string name(trim(inf->pseudonym));
+      if (trim(inf->role).empty()) return tf(lang, "\u201c{1}\u201d", {name});
+      return tf(lang, "\u201c{1}\u201d, {2}", {name, std::string(trim(inf->role))});
+    }
+    case study::Attribution::none:
+      return {};
+  }
+  return {};
+}
+
+Inline quote_attribution(const loader::Study& study, const loader::RoundData& round,
+                         const loader::Unit& unit, Stage stage) {
+  const std::string lang = i18n::normalise_language(study.manifest.language);
+  const std::string chosen = chosen_attribution(study, round, unit);
+  if (stage == Stage::final) {
+    if (chosen.empty()) return {};
+    return {plain(chosen)};
+  }
+  // Working stage: the researcher needs the way back to the transcript (unit id and
+  // reference) and a preview of what the final report will print.
+  Inline out = {code(unit.id), plain(" \u00b7 " + reference(lang, unit))};
+  if (study.manifest.attribution == study::Attribution::none) {
+    out.push_back(plain(" \u00b7 "));
+    out.push_back(em(i18n::tr_in(lang, "no attribution in the final report")));
+  } else if (study.manifest.attribution != study::Attribution::id) {
+    out.push_back(plain(" \u00b7 "));
+    out.push_back(em(tf(lang, "final report: {1}", {chosen})));
+  }
+  return out;
+}
+
+std::string informant_name(const loader::Study& study, const std::string& id, Stage stage) {
+  if (stage == Stage::working) return id;
+  const std::string lang = i18n::normalise_language(study.manifest.language);
+  switch (study.manifest.attribution) {
+    case study::Attribution::id:
+      return id;
+    case study::Attribution::pseudonym: {
+      const study::Informant* inf = find_informant(study, id);
+      if (inf != nullptr && !trim(inf->pseudonym).empty()) return std::string(trim(inf->pseudonym));
+      return role_of(study, lang, id);
+    }
+    case study::Attribution::role:
+      return role_of(study, lang, id);
+    case study::Attribution::none:
+      return {};
+  }
+  return {};
+}
+
+}  // namespace ipcode::report::detail

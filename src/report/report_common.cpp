@@ -1,0 +1,213 @@
+// Shared pieces of the report module: the document model's builders, escaping for both
+// formats, node colours and counts in words.
+
+#include "report_common.hpp"
+
+#include <array>
+#include <cctype>
+
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/strings.hpp"
+
+namespace ipcode::report::detail {
+namespace {
+
+// Okabe–Ito: eight colours that stay distinct for the common forms of colour blindness.
+constexpr std::array<const char*, 8> kPalette = {"#0072b2", "#e69f00", "#009e73", "#cc79a7",
+                                                 "#56b4e9", "#d55e00", "#f0e442", "#000000"};
+
+bool valid_color(std::string_view c) {
+  if (c.size() != 7 || c[0] != '#') return false;
+  for (std::size_t i = 1; i < c.size(); ++i) {
+    if (std::isxdigit(static_cast<unsigned char>(c[i])) == 0) return false;
+  }
+  return true;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Where a line starting at `i` needs a backslash so that it is not read as Markdown block
+// syntax (a heading, list item, ordered list "1.", setext underline); npos when it does not.
+std::size_t block_marker_at(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return std::string_view::npos;
+  const char c = s[i];
+  if (c == '#' || c == '+' || c == '-' || c == '=') return i;
+  std::size_t j = i;
+  while (j < s.size() && is_digit(s[j])) ++j;
+  if (j > i && j < s.size() && (s[j] == '.' || s[j] == ')')) return j;
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+Span plain(std::string s) { return {Span::Kind::plain, std::move(s), {}}; }
+Span strong(std::string s) { return {Span::Kind::strong, std::move(s), {}}; }
+Span em(std::string s) { return {Span::Kind::em, std::move(s), {}}; }
+Span code(std::string s) { return {Span::Kind::code, std::move(s), {}}; }
+
+void Doc::heading(int level, std::string text, std::string anchor, std::string color,
+                  std::string cls) {
+  Block b;
+  b.kind = Block::Kind::heading;
+  b.level = level;
+  b.text = std::move(text);
+  b.anchor = std::move(anchor);
+  b.color = std::move(color);
+  b.cls = std::move(cls);
+  blocks.push_back(std::move(b));
+}
+
+void Doc::paragraph(Inline inlines, std::string cls) {
+  Block b;
+  b.kind = Block::Kind::paragraph;
+  b.inlines = std::move(inlines);
+  b.cls = std::move(cls);
+  blocks.push_back(std::move(b));
+}
+
+void Doc::text(std::string_view text, std::string cls) {
+  // Paragraphs are separated by blank lines, as in Markdown and YAML block scalars.
+  std::string para;
+  const auto flush = [&] {
+    if (!para.empty()) paragraph({plain(para)}, cls);
+    para.clear();
+  };
+  for (std::string_view line : split(text, '\n')) {
+    line = trim(line);
+    if (line.empty()) {
+      flush();
+      continue;
+    }
+    if (!para.empty()) para += '\n';
+    para += line;
+  }
+  flush();
+}
+
+void Doc::quote(std::string text, Inline attribution) {
+  Block b;
+  b.kind = Block::Kind::quote;
+  b.text = std::move(text);
+  b.inlines = std::move(attribution);
+  blocks.push_back(std::move(b));
+}
+
+void Doc::norm(std::string title, std::string text) {
+  Block b;
+  b.kind = Block::Kind::norm;
+  b.title = std::move(title);
+  b.text = std::move(text);
+  blocks.push_back(std::move(b));
+}
+
+void Doc::table(std::vector<std::string> header, std::vector<std::vector<std::string>> rows,
+                std::string cls) {
+  Block b;
+  b.kind = Block::Kind::table;
+  b.header = std::move(header);
+  b.rows = std::move(rows);
+  b.cls = std::move(cls);
+  blocks.push_back(std::move(b));
+}
+
+void Doc::list(std::vector<Inline> items) {
+  Block b;
+  b.kind = Block::Kind::list;
+  b.items = std::move(items);
+  blocks.push_back(std::move(b));
+}
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (const char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string md_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  bool line_start = true;
+  std::size_t escape_at = std::string_view::npos;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (line_start) {
+      while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;  // no indented code blocks
+      if (i >= s.size()) break;
+      line_start = false;
+      escape_at = block_marker_at(s, i);
+    }
+    const char c = s[i];
+    if (i == escape_at) out += '\\';
+    switch (c) {
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
+      case '|': case '~':
+        out += '\\';
+        out += c;
+        break;
+      case '&':
+        // Only where it could start an entity (&amp; &#38;): keeps ordinary text readable.
+        if (i + 1 < s.size() && (std::isalpha(static_cast<unsigned char>(s[i + 1])) != 0 ||
+                                 s[i + 1] == '#')) {
+          out += '\\';
+        }
+        out += c;
+        break;
+      case '\n':
+        out += c;
+        line_start = true;
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string tf(const std::string& lang, const char* msgid, const std::vector<std::string>& args) {
+  return format(i18n::tr_in(lang, msgid), args);
+}
+
+std::string tfn(const std::string& lang, const char* singular, const char* plural, long n,
+                const std::vector<std::string>& args) {
+  return format(i18n::trn_in(lang, singular, plural, n), args);
+}
+
+std::string node_color(const codebook::Codebook& cb, int node) {
+  if (node < 0 || node >= static_cast<int>(cb.nodes.size())) return {};
+  const codebook::Node& n = cb.nodes[static_cast<std::size_t>(node)];
+  if (valid_color(n.color)) return ascii_lower(n.color);
+  switch (n.level) {
+    case codebook::Level::theme:
+      return {};
+    case codebook::Level::subgroup:
+      return node_color(cb, n.parent);
+    case codebook::Level::group: {
+      const std::vector<int> groups = cb.of_level(codebook::Level::group);
+      for (std::size_t i = 0; i < groups.size(); ++i) {
+        if (groups[i] == node) return kPalette[i % kPalette.size()];
+      }
+      return kPalette[0];
+    }
+  }
+  return {};
+}
+
+std::string prevalence(const std::string& lang, int count, int of) {
+  return tfn(lang, "{1} of {2} participant", "{1} of {2} participants", of,
+             {std::to_string(count), std::to_string(of)});
+}
+
+std::string units_text(const std::string& lang, int count) {
+  return tfn(lang, "{1} meaning unit", "{1} meaning units", count, {std::to_string(count)});
+}
+
+}  // namespace ipcode::report::detail

@@ -1,0 +1,147 @@
+/// Private to the report module: a neutral document model that the round reports (Markdown
+/// and HTML) and the cross-round report are built as, so the two formats can never disagree
+/// about what a report says; plus the helpers every report needs (node colours, prevalence in
+/// words, references, quote attribution). All words a reader sees are translated here, in the
+/// report language (the study's `language`), never in the message language.
+///
+/// Text in the model is plain UTF-8; each renderer escapes it for its format (HTML entities,
+/// Markdown backslashes), so nothing taken from a study can inject markup.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ipcode/condense/analysis.hpp"
+#include "ipcode/loader/study.hpp"
+#include "ipcode/report/report.hpp"
+
+namespace ipcode::report::detail {
+
+// --- the document model ------------------------------------------------------------------
+
+/// A run of inline text. `swatch` is a node colour: a coloured square in HTML, its words
+/// (`text`, e.g. "farge #1b9e77") in Markdown.
+struct Span {
+  enum class Kind { plain, strong, em, code, swatch } kind = Kind::plain;
+  std::string text;
+  std::string color;
+};
+using Inline = std::vector<Span>;
+
+struct ExcerptLine {
+  int number = 0;
+  std::string text;
+  bool marked = false;  // one of the unit's own lines
+};
+
+/// The informant × theme matrix (SPEC §10): counts of units, rows × columns.
+struct Heatmap {
+  std::string caption;
+  std::string corner;  // header of the row-label column
+  std::vector<std::string> rows;
+  std::vector<std::string> columns;
+  std::vector<std::vector<int>> counts;  // counts[row][column]
+  std::string legend;                    // "number of meaning units"
+};
+
+struct Block {
+  enum class Kind {
+    heading,    // level 1-4; `anchor` for the table of contents; `color` for the node
+    paragraph,  // `inlines`; `cls` names its role (meta, condensate, draft, warning, note)
+    quote,      // `text` is the quote, `inlines` the attribution (may be empty)
+    norm,       // ideal practice beside the finding: `title` (label + source), `text`
+    table,      // `header`, `rows`
+    list,       // `items`
+    heatmap,    // `heatmap`
+    excerpt,    // `inlines` is the caption, `lines` the transcript lines
+    markdown,   // `text` is Markdown written by the researcher (the project log)
+    toc,        // where the HTML table of contents goes (nothing in Markdown)
+  } kind = Kind::paragraph;
+  int level = 0;
+  std::string anchor;
+  std::string color;
+  std::string cls;
+  std::string title;
+  std::string text;
+  Inline inlines;
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<Inline> items;
+  std::vector<ExcerptLine> lines;
+  Heatmap heatmap;
+};
+
+struct Doc {
+  std::string lang = "nb";
+  std::string title;
+  std::vector<Block> blocks;
+
+  void heading(int level, std::string text, std::string anchor = {}, std::string color = {},
+               std::string cls = {});
+  void paragraph(Inline inlines, std::string cls = {});
+  /// Researcher-written text: one paragraph per blank-line separated part.
+  void text(std::string_view text, std::string cls = {});
+  void quote(std::string text, Inline attribution);
+  void norm(std::string title, std::string text);
+  void table(std::vector<std::string> header, std::vector<std::vector<std::string>> rows,
+             std::string cls = {});
+  void list(std::vector<Inline> items);
+};
+
+Span plain(std::string s);
+Span strong(std::string s);
+Span em(std::string s);
+Span code(std::string s);
+
+// --- renderers ---------------------------------------------------------------------------
+
+std::string render_markdown(const Doc& doc);
+std::string render_html(const Doc& doc);
+/// The informant × theme heat map as an inline <svg> element (no external resources).
+std::string heatmap_svg(const Heatmap& h);
+
+std::string html_escape(std::string_view s);
+/// Escapes Markdown syntax in running text (backslash escapes; `|` too, for table cells).
+std::string md_escape(std::string_view s);
+
+// --- shared helpers ----------------------------------------------------------------------
+
+/// tr_in / trn_in with `{1}`, `{2}` filled.
+std::string tf(const std::string& lang, const char* msgid, const std::vector<std::string>& args);
+std::string tfn(const std::string& lang, const char* singular, const char* plural, long n,
+                const std::vector<std::string>& args);
+
+/// The node's colour: its own valid "#rrggbb", a subgroup inherits its group's, a group
+/// without one gets a colour-blind-safe palette colour by its position among the groups; a
+/// theme without one has none (empty).
+std::string node_color(const codebook::Codebook& cb, int node);
+/// "3 av 4 deltakere": count of informants out of the round's informants.
+std::string prevalence(const std::string& lang, int count, int of);
+std::string units_text(const std::string& lang, int count);
+/// 1-based position of the round in the manifest (for "runde N").
+int round_position(const loader::Study& study, const std::string& round_id);
+/// "Runde 1: Første runde" (final) or "Runde 1 (r1): Første runde" (working).
+std::string round_caption(const loader::Study& study, const study::Round& round, Stage stage);
+
+/// "B1 s.2 l.14–16" (nb) / "B1 p.2 l.14–16" (en).
+std::string reference(const std::string& lang, const loader::Unit& unit);
+/// The informant's attribution in the manifest's chosen style (SPEC §2 `report.attribution`):
+/// "B1 s.2 l.14–16", "bruker, runde 1", "«Morten», bruker", or empty for `none`.
+std::string chosen_attribution(const loader::Study& study, const loader::RoundData& round,
+                               const loader::Unit& unit);
+/// What a quote is attributed with in a report: final stage only the chosen style; working
+/// stage the unit id and reference as well.
+Inline quote_attribution(const loader::Study& study, const loader::RoundData& round,
+                         const loader::Unit& unit, Stage stage);
+/// How an informant is named in tables: the id in working stage; in the final stage what the
+/// chosen attribution allows (id, pseudonym, role), or an empty string when ids must go.
+std::string informant_name(const loader::Study& study, const std::string& id, Stage stage);
+/// The informant's role as written, or "deltaker" when there is none.
+std::string role_of(const loader::Study& study, const std::string& lang, const std::string& id);
+
+/// The round report as a document (both formats render this).
+Doc round_doc(const loader::Study& study, const loader::RoundData& round,
+              const condense::RoundAnalysis& a, const Options& options);
+
+}  // namespace ipcode::report::detail

@@ -1,0 +1,272 @@
+// The round report (SPEC §10 "Report contents") as a document model: what both report.md
+// and report.html say, in codebook order. Stage::final leaves out condensates, drafts, unit
+// ids, unsorted lists, the vocabulary check, the appendix and the log, so a student can paste
+// the text into a thesis without leaking internal keys.
+
+#include <algorithm>
+
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/strings.hpp"
+#include "report_common.hpp"
+
+namespace ipcode::report::detail {
+namespace {
+
+using codebook::Level;
+
+struct Ctx {
+  const loader::Study& study;
+  const loader::RoundData& round;
+  const condense::RoundAnalysis& a;
+  const Options& options;
+  std::string lang;
+  int participants = 0;  // denominator of every prevalence: the round's informants
+
+  bool working() const { return options.stage == Stage::working; }
+  const codebook::Codebook& cb() const { return round.codebook; }
+  const codebook::Node& node(int n) const { return cb().nodes[static_cast<std::size_t>(n)]; }
+  const condense::NodeStats* stats(int n) const {
+    return n < static_cast<int>(a.nodes.size()) ? &a.nodes[static_cast<std::size_t>(n)] : nullptr;
+  }
+  const loader::Unit& unit(int u) const { return round.units[static_cast<std::size_t>(u)]; }
+  bool background(const loader::Unit& u) const {
+    return u.transcript >= 0 && u.transcript < static_cast<int>(round.transcripts.size()) &&
+           round.transcripts[static_cast<std::size_t>(u.transcript)].background;
+  }
+};
+
+std::string anchor_of(const codebook::Node& n) {
+  static constexpr const char* kPrefix[] = {"theme-", "group-", "sub-"};
+  return kPrefix[static_cast<int>(n.level)] + n.id;
+}
+
+std::string node_heading(const Ctx& c, int n) {
+  return c.cb().level_name(c.node(n).level, c.lang) + ": " + c.node(n).label;
+}
+
+// Step 2 in numbers: how many units and how many of the round's informants carry the node.
+void add_counts(Doc& doc, const Ctx& c, int n) {
+  const condense::NodeStats* s = c.stats(n);
+  const int units = s ? static_cast<int>(s->units.size()) : 0;
+  const int informants = s ? static_cast<int>(s->informants.size()) : 0;
+  Inline meta;
+  if (const std::string color = node_color(c.cb(), n); !color.empty()) {
+    meta.push_back({Span::Kind::swatch, tf(c.lang, "colour {1}", {color}), color});
+  }
+  meta.push_back(plain(units_text(c.lang, units) + " \u00b7 " +
+                       prevalence(c.lang, informants, c.participants)));
+  doc.paragraph(std::move(meta), "meta");
+}
+
+void add_norms(Doc& doc, const Ctx& c, const std::vector<coding::Norm>& norms) {
+  for (const coding::Norm& norm : norms) {
+    const std::string source(trim(norm.source));
+    doc.norm(source.empty() ? i18n::tr_in(c.lang, "Ideal practice")
+                            : tf(c.lang, "Ideal practice: {1}", {source}),
+             std::string(trim(norm.text)));
+  }
+}
+
+void add_header(Doc& doc, const Ctx& c) {
+  doc.heading(1, doc.title);
+  doc.paragraph({strong(round_caption(c.study, c.round.spec, c.options.stage))}, "meta");
+  if (!c.round.spec.period.empty()) {
+    doc.paragraph({plain(tf(c.lang, "Period: {1}", {c.round.spec.period}))}, "meta");
+  }
+  if (!c.options.date.empty()) {
+    doc.paragraph({plain(tf(c.lang, "Date: {1}", {c.options.date}))}, "meta");
+  }
+  const std::string version = c.cb().version.empty() ? "\u2013" : c.cb().version;
+  doc.paragraph({plain(tf(c.lang, "Codebook: {1}, version {2}", {c.cb().name, version}))},
+                "meta");
+  if (c.working()) {
+    doc.paragraph({strong(i18n::tr_in(c.lang, "Working version:")),
+                   plain(" " + i18n::tr_in(c.lang,
+                                           "contains unit ids, drafts and internal notes. Use "
+                                           "--stage final for text to publish."))},
+                  "note");
+  }
+  doc.blocks.push_back(Block{Block::Kind::toc});
+}
+
+std::string rounds_taken_part(const Ctx& c, const std::string& id) {
+  std::vector<std::string> rounds;
+  for (const loader::RoundData& r : c.study.rounds) {
+    if (std::find(r.informants.begin(), r.informants.end(), id) != r.informants.end()) {
+      rounds.push_back(std::to_string(round_position(c.study, r.spec.id)));
+    }
+  }
+  return join(rounds, ", ");
+}
+
+// The sample (utvalg) as theses describe it: role, attributes, rounds taken part in.
+void add_sample(Doc& doc, const Ctx& c) {
+  doc.heading(2, i18n::tr_in(c.lang, "Sample"), "sample");
+  const auto& informants = c.round.informants;
+  std::vector<std::string> keys;
+  for (const std::string& id : informants) {
+    if (const study::Informant* inf = c.study.manifest.informant(id)) {
+      for (const auto& [key, value] : inf->attributes) {
+        if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+      }
+    }
+  }
+  const bool named = c.working() || c.study.manifest.attribution == study::Attribution::id ||
+                     c.study.manifest.attribution == study::Attribution::pseudonym;
+  std::vector<std::string> header;
+  if (named) header.push_back(i18n::tr_in(c.lang, "Participant"));
+  header.push_back(i18n::tr_in(c.lang, "Role"));
+  header.insert(header.end(), keys.begin(), keys.end());
+  header.push_back(i18n::tr_in(c.lang, "Rounds"));
+  std::vector<std::vector<std::string>> rows;
+  for (const std::string& id : informants) {
+    std::vector<std::string> row;
+    if (named) row.push_back(informant_name(c.study, id, c.options.stage));
+    row.push_back(role_of(c.study, c.lang, id));
+    const study::Informant* inf = c.study.manifest.informant(id);
+    for (const std::string& key : keys) {
+      std::string value;
+      if (inf != nullptr) {
+        for (const auto& [k, v] : inf->attributes) {
+          if (k == key) value = v;
+        }
+      }
+      row.push_back(value);
+    }
+    row.push_back(rounds_taken_part(c, id));
+    rows.push_back(std::move(row));
+  }
+  doc.paragraph({plain(tfn(c.lang, "{1} participant in this round.",
+                           "{1} participants in this round.", c.participants,
+                           {std::to_string(c.participants)}))});
+  if (!rows.empty()) doc.table(std::move(header), std::move(rows));
+}
+
+void add_quote(Doc& doc, const Ctx& c, const coding::SubgroupText* text, bool has_units) {
+  const int q = text != nullptr && !text->quote.empty() ? c.round.find_unit(text->quote) : -1;
+  if (q < 0) {
+    if (c.working() && has_units) {
+      doc.paragraph({em(i18n::tr_in(c.lang, "No illustrative quote chosen yet."))}, "note");
+    }
+    return;
+  }
+  const loader::Unit& u = c.unit(q);
+  const Inline attribution = quote_attribution(c.study, c.round, u, c.options.stage);
+  if (c.background(u)) {
+    // Background material may be coded and counted but is never quoted (SPEC §3).
+    Inline note = c.working() ? attribution : Inline{};
+    if (!note.empty()) note.push_back(plain(": "));
+    note.push_back(em(i18n::tr_in(c.lang, "background material, not quoted")));
+    doc.paragraph(std::move(note), "note");
+    return;
+  }
+  doc.quote(u.text, attribution);
+}
+
+// Steps 3–4 for one subgroup: condensate (or draft), quote, norms, analysis.
+void add_subgroup(Doc& doc, const Ctx& c, int n) {
+  const codebook::Node& node = c.node(n);
+  doc.heading(4, node_heading(c, n), anchor_of(node), node_color(c.cb(), n));
+  add_counts(doc, c, n);
+  const condense::NodeStats* s = c.stats(n);
+  const bool has_units = s != nullptr && !s->units.empty();
+  if (std::find(c.a.weakly_anchored.begin(), c.a.weakly_anchored.end(), n) !=
+      c.a.weakly_anchored.end()) {
+    doc.paragraph({strong(i18n::tr_in(c.lang, "Weakly anchored:")),
+                   plain(" " + i18n::tr_in(c.lang, "all units come from one participant."))},
+                  "warning");
+  }
+  const auto it = c.round.condensation.subgroups.find(node.id);
+  const coding::SubgroupText* text =
+      it == c.round.condensation.subgroups.end() ? nullptr : &it->second;
+  if (text != nullptr) add_norms(doc, c, text->norms);
+  if (c.working() && has_units) {
+    std::vector<std::string> ids;
+    for (const int u : s->units) ids.push_back(c.unit(u).id);
+    doc.paragraph({plain(i18n::tr_in(c.lang, "Units:") + " "), code(join(ids, ", "))}, "meta");
+  }
+  if (c.working() && text != nullptr && !trim(text->condensate).empty()) {
+    doc.paragraph({strong(i18n::tr_in(c.lang, "Condensate:")),
+                   plain(" " + std::string(trim(text->condensate)))},
+                  "condensate");
+  } else if (c.working()) {
+    if (const auto d = c.a.drafts.find(n); d != c.a.drafts.end()) {
+      doc.paragraph({strong(i18n::tr_in(c.lang, "DRAFT (machine-made, not written by the "
+                                                "researcher):")),
+                     plain(" " + d->second.text), plain(" "),
+                     em("(" + join(d->second.unit_ids, ", ") + ")")},
+                    "draft");
+    }
+  }
+  add_quote(doc, c, text, has_units);
+  if (text != nullptr) doc.text(text->analysis, "analysis");
+}
+
+void add_unsorted(Doc& doc, const Ctx& c, int group) {
+  const auto it = c.a.unsorted.find(group);
+  if (it == c.a.unsorted.end() || it->second.empty()) return;
+  doc.paragraph({strong(tfn(c.lang, "Not sorted into a subgroup ({1} unit):",
+                            "Not sorted into a subgroup ({1} units):",
+                            static_cast<long>(it->second.size()),
+                            {std::to_string(it->second.size())}))},
+                "unsorted");
+  std::vector<Inline> items;
+  for (const int u : it->second) {
+    const loader::Unit& unit = c.unit(u);
+    items.push_back({code(unit.id), plain(" \u00b7 " + reference(c.lang, unit) + ": " + unit.text)});
+  }
+  doc.list(std::move(items));
+}
+
+void add_group(Doc& doc, const Ctx& c, int g) {
+  const codebook::Node& node = c.node(g);
+  doc.heading(3, node_heading(c, g), anchor_of(node), node_color(c.cb(), g));
+  add_counts(doc, c, g);
+  const auto it = c.round.condensation.groups.find(node.id);
+  if (it != c.round.condensation.groups.end()) {
+    add_norms(doc, c, it->second.norms);
+    doc.text(it->second.analysis, "analysis");
+  }
+  for (const int child : node.children) add_subgroup(doc, c, child);
+  if (c.working()) add_unsorted(doc, c, g);
+}
+
+void add_themes(Doc& doc, const Ctx& c) {
+  for (const int t : c.cb().of_level(Level::theme)) {
+    doc.heading(2, node_heading(c, t), anchor_of(c.node(t)), node_color(c.cb(), t), "theme");
+    add_counts(doc, c, t);
+    for (const int g : c.node(t).children) add_group(doc, c, g);
+  }
+}
+
+}  // namespace
+
+// Sections past the codebook tree live in round_sections.cpp.
+void add_matrix(Doc& doc, const loader::Study& study, const loader::RoundData& round,
+                const condense::RoundAnalysis& a, Stage stage);
+void add_validation(Doc& doc, const loader::RoundData& round, const condense::RoundAnalysis& a,
+                    Stage stage);
+void add_appendix(Doc& doc, const loader::RoundData& round);
+void add_log(Doc& doc, const loader::Study& study);
+
+Doc round_doc(const loader::Study& study, const loader::RoundData& round,
+              const condense::RoundAnalysis& a, const Options& options) {
+  Ctx c{study, round, a, options, i18n::normalise_language(study.manifest.language),
+        static_cast<int>(round.informants.size())};
+  Doc doc;
+  doc.lang = c.lang;
+  doc.title = study.manifest.title.empty() ? i18n::tr_in(c.lang, "Systematic text condensation")
+                                           : study.manifest.title;
+  add_header(doc, c);
+  add_sample(doc, c);
+  add_themes(doc, c);
+  add_matrix(doc, study, round, a, options.stage);
+  add_validation(doc, round, a, options.stage);
+  if (c.working()) {
+    add_appendix(doc, round);
+    if (study.has_log) add_log(doc, study);
+  }
+  return doc;
+}
+
+}  // namespace ipcode::report::detail

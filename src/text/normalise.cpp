@@ -1,0 +1,118 @@
+// NFC, simple case folding and code point counting.
+// Each has a fast path: corpora are mostly ASCII and almost always NFC already.
+
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "ipcode/text/text.hpp"
+
+namespace ipcode::text {
+namespace {
+
+// Every byte below U+0300 (the first combining mark) is NFC on its own; ASCII certainly is.
+bool is_ascii(std::string_view s) {
+  for (const char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const icu::Normalizer2* nfc_instance() {
+  // ICU owns the singleton, which is immutable and safe to share between threads.
+  static const icu::Normalizer2* const instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+    return U_FAILURE(status) ? nullptr : n;
+  }();
+  return instance;
+}
+
+}  // namespace
+
+std::string nfc(std::string_view s) {
+  if (is_ascii(s)) {
+    return std::string(s);
+  }
+  const icu::Normalizer2* norm = nfc_instance();
+  if (norm == nullptr || s.size() > static_cast<std::size_t>(INT32_MAX)) {
+    // ICU data missing, or too big for a StringPiece: better unnormalised text than none.
+    return std::string(s);
+  }
+  const auto size = static_cast<std::int32_t>(s.size());
+  const icu::StringPiece piece(s.data(), size);
+  UErrorCode status = U_ZERO_ERROR;
+  // isNormalizedUTF8 runs the quick check and resolves its "maybe" answers without
+  // building a copy; the usual result is "yes".
+  if (norm->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) {
+    return std::string(s);
+  }
+  std::string out;
+  out.reserve(s.size());
+  icu::StringByteSink<std::string> sink(&out);
+  status = U_ZERO_ERROR;
+  norm->normalizeUTF8(0, piece, sink, nullptr, status);
+  if (U_FAILURE(status)) {
+    return std::string(s);
+  }
+  return out;
+}
+
+std::string fold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+  const auto n = static_cast<std::int64_t>(s.size());
+  std::int64_t i = 0;
+  while (i < n) {
+    const std::uint8_t b = p[i];
+    if (b < 0x80) {
+      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b));
+      ++i;
+      continue;
+    }
+    const std::int64_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) {
+      // Ill-formed bytes are kept as they are, so the code point count cannot change.
+      out.append(s.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+      continue;
+    }
+    // Simple (1:1) folding keeps the code point count: ß stays ß, ẞ becomes ß.
+    const UChar32 folded = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    char buf[U8_MAX_LENGTH];
+    std::int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, folded);
+    out.append(buf, static_cast<std::size_t>(len));
+  }
+  return out;
+}
+
+std::size_t length(std::string_view s) {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+  const auto n = static_cast<std::int64_t>(s.size());
+  std::size_t count = 0;
+  std::int64_t i = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {
+      ++i;
+    } else {
+      // An ill-formed sequence counts as one, as it would once replaced by U+FFFD.
+      UChar32 c = 0;
+      U8_NEXT(p, i, n, c);
+    }
+    ++count;
+  }
+  return count;
+}
+
+}  // namespace ipcode::text

@@ -1,0 +1,228 @@
+#include "ipcode/transcript/transcript.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "ipcode/base/hash.hpp"
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/strings.hpp"
+#include "ipcode/base/yaml.hpp"
+#include "ipcode/text/text.hpp"
+
+namespace ipcode::transcript {
+namespace {
+
+const std::vector<yaml::Key> kFrontKeys = {
+    {"id"}, {"informant", {"deltaker"}}, {"date", {"dato"}},
+    {"anonymised", {"anonymized", "anonymisert"}}, {"source", {"kilde"}},
+    {"background", {"bakgrunn"}}, {"speakers", {"talere"}}, {"title", {"tittel"}},
+    {"note", {"notat", "merknad"}},
+};
+
+// A speaker label: a capital letter, then up to 23 letters, digits or '-', then ':' and a space
+// (or the end of the line). Returns the label's length in bytes, or 0.
+std::size_t label_length(std::string_view line) {
+  std::size_t i = 0;
+  int count = 0;
+  const auto letter_at = [&](std::size_t k, bool capital) -> std::size_t {
+    const auto c = static_cast<unsigned char>(line[k]);
+    if (c < 0x80) {
+      if (capital) return (c >= 'A' && c <= 'Z') ? 1 : 0;
+      return (std::isalnum(c) != 0 || c == '-') ? 1 : 0;
+    }
+    // Latin-1 supplement letters (Æ Ø Å é ü ...) are C3 80..BF except × (C3 97) and ÷ (C3 B7).
+    if (c == 0xC3 && k + 1 < line.size()) {
+      const auto d = static_cast<unsigned char>(line[k + 1]);
+      if (d == 0x97 || d == 0xB7) return 0;
+      if (capital) return d <= 0x9E ? 2 : 0;
+      return 2;
+    }
+    return 0;
+  };
+  const std::size_t first = line.empty() ? 0 : letter_at(0, true);
+  if (first == 0) return 0;
+  i = first;
+  while (i < line.size() && count < 23) {
+    const std::size_t n = letter_at(i, false);
+    if (n == 0) break;
+    i += n;
+    ++count;
+  }
+  if (i >= line.size() || line[i] != ':') return 0;
+  if (i + 1 < line.size() && line[i + 1] != ' ' && line[i + 1] != '\t') return 0;
+  return i;
+}
+
+// `[side 3]`, `[s. 3]`, `[page 3]` on a line of its own: the page number, or -1.
+int page_marker(std::string_view line) {
+  const auto t = trim(line);
+  if (t.size() < 4 || t.front() != '[' || t.back() != ']') return -1;
+  const std::string inner = ascii_lower(trim(t.substr(1, t.size() - 2)));
+  for (const std::string prefix : {"side", "s.", "page", "p."}) {
+    if (inner.starts_with(prefix)) {
+      if (const auto n = parse_int(trim(std::string_view(inner).substr(prefix.size())))) {
+        return static_cast<int>(*n);
+      }
+    }
+  }
+  return -1;
+}
+
+void read_front_matter(Transcript& t, std::string_view yaml_text, Diagnostics& diags) {
+  yaml::Node root;
+  if (!yaml::parse(yaml_text, t.path, root, diags, 1) || root.is_null()) return;
+  const auto k = yaml::read_keys(root, kFrontKeys, tr("the front matter"), t.path, diags);
+  const auto get = [&](const char* key) { return k.count(key) ? k.at(key) : nullptr; };
+  if (get("id")) t.id = yaml::as_string(get("id"), t.path, diags, t.id);
+  if (get("informant")) {
+    t.informant = yaml::as_string(get("informant"), t.path, diags, t.informant);
+    t.informant_explicit = true;
+  }
+  t.date = yaml::as_string(get("date"), t.path, diags);
+  t.source = yaml::as_string(get("source"), t.path, diags);
+  t.anonymised = yaml::as_bool(get("anonymised"), t.path, diags, true);
+  t.background = yaml::as_bool(get("background"), t.path, diags, false);
+  t.speakers = yaml::as_string_list(get("speakers"), t.path, diags);
+}
+
+}  // namespace
+
+bool is_interviewer_label(std::string_view label) {
+  return label == "I" || label == "F" || label == "Intervjuer" || label == "Forsker";
+}
+
+std::string_view Transcript::line_text(int n) const {
+  const auto& l = lines[static_cast<std::size_t>(n - 1)];
+  return std::string_view(text).substr(l.begin, l.end - l.begin);
+}
+
+std::string_view Transcript::spoken(int n) const {
+  const auto& l = lines[static_cast<std::size_t>(n - 1)];
+  if (l.kind != LineKind::text) return {};
+  return std::string_view(text).substr(l.speech_begin, l.end - l.speech_begin);
+}
+
+std::string_view Transcript::speaker_of(int n) const {
+  const int turn = lines[static_cast<std::size_t>(n - 1)].turn;
+  return turn < 0 ? std::string_view() : std::string_view(turns[static_cast<std::size_t>(turn)].speaker);
+}
+
+bool Transcript::interviewer_at(int n) const {
+  const int turn = lines[static_cast<std::size_t>(n - 1)].turn;
+  return turn >= 0 && turns[static_cast<std::size_t>(turn)].interviewer;
+}
+
+std::vector<std::string> Transcript::informant_labels() const {
+  std::vector<std::string> out;
+  for (const auto& turn : turns) {
+    if (!turn.interviewer && std::find(out.begin(), out.end(), turn.speaker) == out.end()) {
+      out.push_back(turn.speaker);
+    }
+  }
+  return out;
+}
+
+Transcript parse_transcript(std::string_view bytes, std::string path, std::string round,
+                            Diagnostics& diags) {
+  Transcript t;
+  t.path = std::move(path);
+  t.round = std::move(round);
+  t.sha256 = sha256_hex(bytes);
+  const std::string stem = std::filesystem::path(t.path).stem().string();
+  t.id = t.round + "-" + stem;
+  t.informant = stem;
+
+  auto decoded = text::decode(bytes);
+  t.had_bom = decoded.had_bom;
+  t.from_cp1252 = decoded.from_cp1252;
+  if (t.from_cp1252) {
+    diags.warning(t.path, 0, 0,
+                  tr("the file is not valid UTF-8 and was read as Windows-1252; save it as "
+                     "UTF-8 to be sure every letter is right"));
+  }
+  // One line end everywhere ('\n'), then NFC, so offsets and hashes agree with what is matched.
+  std::string& raw = decoded.utf8;
+  raw.erase(std::remove(raw.begin(), raw.end(), '\r'), raw.end());
+  t.text = text::nfc(raw);
+
+  std::size_t pos = 0;
+  while (pos <= t.text.size()) {
+    auto nl = t.text.find('\n', pos);
+    if (nl == std::string::npos) nl = t.text.size();
+    if (!(nl == t.text.size() && pos == nl && !t.lines.empty())) {
+      t.lines.push_back({pos, nl, pos, 1, -1, LineKind::text});
+    }
+    pos = nl + 1;
+  }
+
+  // Front matter between the first line `---` and the next `---`.
+  std::size_t first_body = 0;
+  if (!t.lines.empty() && trim(t.line_text(1)) == "---") {
+    for (std::size_t i = 1; i < t.lines.size(); ++i) {
+      if (trim(t.line_text(static_cast<int>(i + 1))) == "---") {
+        t.front_matter_end = static_cast<int>(i + 1);
+        break;
+      }
+    }
+    if (t.front_matter_end == 0) {
+      diags.error(t.path, 1, 1, tr("the front matter starting with '---' is never closed by "
+                                   "another '---' line"));
+    } else {
+      const auto yaml_begin = t.lines[1].begin;
+      const auto yaml_end = t.lines[static_cast<std::size_t>(t.front_matter_end - 1)].begin;
+      read_front_matter(t, std::string_view(t.text).substr(yaml_begin, yaml_end - yaml_begin),
+                        diags);
+      for (int i = 0; i < t.front_matter_end; ++i) t.lines[static_cast<std::size_t>(i)].kind = LineKind::front_matter;
+      first_body = static_cast<std::size_t>(t.front_matter_end);
+    }
+  }
+
+  std::map<std::string, std::pair<int, int>> label_uses;  // label -> (count, first line)
+  int page = 1;
+  int turn = -1;
+  for (std::size_t i = first_body; i < t.lines.size(); ++i) {
+    auto& line = t.lines[i];
+    std::string_view s = std::string_view(t.text).substr(line.begin, line.end - line.begin);
+    if (s.find('\f') != std::string_view::npos) ++page;  // a form feed starts the next page
+    if (const int p = page_marker(s); p >= 0) {
+      page = p;
+      line.kind = LineKind::page_marker;
+      line.page = page;
+      line.turn = turn;
+      continue;
+    }
+    const auto lead = s.find_first_not_of(" \t\f");
+    const std::string_view body = lead == std::string_view::npos ? std::string_view() : s.substr(lead);
+    if (const auto n = label_length(body); n > 0) {
+      const std::string label(body.substr(0, n));
+      const bool declared = t.speakers.empty() ||
+                            std::find(t.speakers.begin(), t.speakers.end(), label) != t.speakers.end();
+      if (declared) {
+        t.turns.push_back({label, is_interviewer_label(label), static_cast<int>(i + 1)});
+        turn = static_cast<int>(t.turns.size()) - 1;
+        auto& use = label_uses[label];
+        if (use.first++ == 0) use.second = static_cast<int>(i + 1);
+        std::size_t speech = line.begin + (lead == std::string_view::npos ? 0 : lead) + n + 1;
+        while (speech < line.end && (t.text[speech] == ' ' || t.text[speech] == '\t')) ++speech;
+        line.speech_begin = speech;
+      }
+    }
+    line.page = page;
+    line.turn = turn;
+  }
+  if (t.speakers.empty()) {
+    for (const auto& [label, use] : label_uses) {
+      if (use.first == 1) {
+        diags.warning(t.path, use.second, 1,
+                      format(tr("the speaker label '{1}' is used only once; if it is not a "
+                                "speaker, list the real ones in the front matter, for example "
+                                "'speakers: [I, B1]'"),
+                             {label}));
+      }
+    }
+  }
+  return t;
+}
+
+}  // namespace ipcode::transcript

@@ -1,0 +1,403 @@
+// Unit tests for ipcode::text (decode, NFC, folding, segmentation, collation, stemming).
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "ipcode/text/text.hpp"
+
+namespace text = ipcode::text;
+
+namespace {
+
+std::vector<std::string> pieces(std::string_view s, const std::vector<text::Span>& spans) {
+  std::vector<std::string> out;
+  for (const text::Span& sp : spans) {
+    out.emplace_back(s.substr(sp.begin, sp.end - sp.begin));
+  }
+  return out;
+}
+
+std::vector<std::string> word_strings(std::string_view s) { return pieces(s, text::words(s)); }
+
+std::vector<std::string> sentence_strings(std::string_view s) {
+  return pieces(s, text::sentences(s));
+}
+
+// Sentence spans must tile the input: no gaps, no overlaps, nothing lost.
+void require_tiling(std::string_view s, const std::vector<text::Span>& spans) {
+  std::size_t pos = 0;
+  for (const text::Span& sp : spans) {
+    REQUIRE(sp.begin == pos);
+    REQUIRE(sp.end > sp.begin);
+    pos = sp.end;
+  }
+  REQUIRE(pos == s.size());
+}
+
+}  // namespace
+
+// --- decode ----------------------------------------------------------------------------------
+
+TEST_CASE("decode: empty input", "[text][decode]") {
+  const text::Decoded d = text::decode("");
+  CHECK(d.utf8.empty());
+  CHECK_FALSE(d.had_bom);
+  CHECK_FALSE(d.from_cp1252);
+}
+
+TEST_CASE("decode: UTF-8 BOM is stripped", "[text][decode]") {
+  SECTION("BOM only") {
+    const text::Decoded d = text::decode("\xEF\xBB\xBF");
+    CHECK(d.utf8.empty());
+    CHECK(d.had_bom);
+    CHECK_FALSE(d.from_cp1252);
+  }
+  SECTION("BOM and text") {
+    const text::Decoded d = text::decode("\xEF\xBB\xBFHei på deg\r\n");
+    CHECK(d.utf8 == "Hei på deg\r\n");
+    CHECK(d.had_bom);
+    CHECK_FALSE(d.from_cp1252);
+  }
+  SECTION("a BOM in the middle is not stripped") {
+    const text::Decoded d = text::decode("a\xEF\xBB\xBF");
+    CHECK(d.utf8 == "a\xEF\xBB\xBF");
+    CHECK_FALSE(d.had_bom);
+  }
+  SECTION("BOM followed by Windows-1252 bytes") {
+    const text::Decoded d = text::decode("\xEF\xBB\xBF\xE6");
+    CHECK(d.utf8 == "æ");
+    CHECK(d.had_bom);
+    CHECK(d.from_cp1252);
+  }
+}
+
+TEST_CASE("decode: Windows-1252 fallback", "[text][decode]") {
+  SECTION("Norwegian letters") {
+    const text::Decoded d = text::decode("\xE6\xF8\xE5\xC6\xD8\xC5");
+    CHECK(d.utf8 == "æøåÆØÅ");
+    CHECK(d.from_cp1252);
+    CHECK_FALSE(d.had_bom);
+  }
+  SECTION("0x96 is an en dash, 0x97 an em dash, 0x80 the euro sign") {
+    CHECK(text::decode("a \x96 b").utf8 == "a \u2013 b");
+    CHECK(text::decode("\x97").utf8 == "\u2014");
+    CHECK(text::decode("\x80").utf8 == "\u20AC");
+    CHECK(text::decode("\x93sitat\x94").utf8 == "\u201Csitat\u201D");
+  }
+  SECTION("undefined bytes map to C1 controls") {
+    CHECK(text::decode("\x81\x8D\x8F\x90\x9D").utf8 == "\u0081\u008D\u008F\u0090\u009D");
+  }
+  SECTION("Latin-1 range and ASCII") {
+    // Octal escapes: "\xE5b" would be read as one hex escape.
+    CHECK(text::decode("bl\345b\346r \240\377\r\n").utf8 == "blåbær \u00A0ÿ\r\n");
+  }
+  SECTION("one bad byte makes the whole file cp1252") {
+    // "æ" in UTF-8 (C3 A6) read as Windows-1252 is "Ã¦".
+    const text::Decoded d = text::decode("\xC3\xA6 og \xF8");
+    CHECK(d.from_cp1252);
+    CHECK(d.utf8 == "Ã¦ og ø");
+  }
+  SECTION("the result is always valid UTF-8") {
+    std::string all;
+    for (int b = 0; b < 256; ++b) {
+      all.push_back(static_cast<char>(b));
+    }
+    const text::Decoded d = text::decode(all);
+    CHECK(d.from_cp1252);
+    CHECK(text::is_valid_utf8(d.utf8));
+    CHECK(text::length(d.utf8) == 256);
+  }
+}
+
+TEST_CASE("decode: valid UTF-8 is untouched", "[text][decode]") {
+  const std::string s = "Blåbærsyltetøy – «sitat» 😀 ẞ\r\nlinje 2\n";
+  const text::Decoded d = text::decode(s);
+  CHECK(d.utf8 == s);
+  CHECK_FALSE(d.from_cp1252);
+  CHECK_FALSE(d.had_bom);
+}
+
+TEST_CASE("is_valid_utf8", "[text][decode]") {
+  CHECK(text::is_valid_utf8(""));
+  CHECK(text::is_valid_utf8("plain ascii text, longer than eight bytes"));
+  CHECK(text::is_valid_utf8("æøå"));
+  CHECK(text::is_valid_utf8("\xF0\x9F\x98\x80"));  // U+1F600
+  CHECK(text::is_valid_utf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF
+  CHECK(text::is_valid_utf8("\xED\x9F\xBF"));      // U+D7FF, just below the surrogates
+  CHECK(text::is_valid_utf8(std::string_view("a\0b", 3)));
+
+  CHECK_FALSE(text::is_valid_utf8("\x80"));              // lone continuation byte
+  CHECK_FALSE(text::is_valid_utf8("\xC3"));              // truncated
+  CHECK_FALSE(text::is_valid_utf8("\xE2\x80"));          // truncated
+  CHECK_FALSE(text::is_valid_utf8("\xC0\x80"));          // overlong NUL
+  CHECK_FALSE(text::is_valid_utf8("\xC1\xBF"));          // overlong
+  CHECK_FALSE(text::is_valid_utf8("\xE0\x80\x80"));      // overlong
+  CHECK_FALSE(text::is_valid_utf8("\xF0\x80\x80\x80"));  // overlong
+  CHECK_FALSE(text::is_valid_utf8("\xED\xA0\x80"));      // surrogate U+D800
+  CHECK_FALSE(text::is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+  CHECK_FALSE(text::is_valid_utf8("\xF5\x80\x80\x80"));
+  CHECK_FALSE(text::is_valid_utf8("\xFF"));
+  CHECK_FALSE(text::is_valid_utf8("\xC3\x28"));  // lead byte without continuation
+  // A bad byte after a run of ASCII long enough for the 8-byte fast path.
+  CHECK_FALSE(text::is_valid_utf8("0123456789abcdef\xE5xyz"));
+  CHECK(text::is_valid_utf8("0123456789abcdef\xC3\xA5xyz"));
+}
+
+// --- nfc, fold, length -----------------------------------------------------------------------
+
+TEST_CASE("nfc", "[text][nfc]") {
+  CHECK(text::nfc("a\u030A") == "å");
+  CHECK(text::nfc("A\u030Angstr\u00F8m") == "Ångstrøm");
+  CHECK(text::nfc("\u212B") == "\u00C5");  // ANGSTROM SIGN is a singleton decomposition
+  CHECK(text::nfc("") == "");
+  CHECK(text::nfc("ascii only") == "ascii only");
+  const std::string already = "Blåbær, Ærlig, Øyvind – «ja» 😀";
+  CHECK(text::nfc(already) == already);
+  CHECK(text::nfc("x\u0323\u0307y") == "\u1E8B\u0323y");  // dot below does not block
+  CHECK(text::nfc("s\u0307\u0323") == "\u1E69");          // reordered, then composed
+}
+
+TEST_CASE("fold", "[text][fold]") {
+  CHECK(text::fold("ÆØÅ Planen") == "æøå planen");
+  CHECK(text::fold("") == "");
+  CHECK(text::fold("ABC xyz 123") == "abc xyz 123");
+  CHECK(text::fold("ß") == "ß");       // simple folding: no "ss"
+  CHECK(text::fold("\u1E9E") == "ß");  // capital sharp s
+  CHECK(text::fold("ΣΑΣ") == "σασ");
+  CHECK(text::fold("A\377B") == "a\377b");  // ill-formed bytes kept as they are
+
+  for (const std::string s : {"ÆØÅ Planen", "STRASSE Straße ẞ", "İstanbul ǅ ﬁ", "A\xFF\xC3"}) {
+    INFO(s);
+    CHECK(text::length(text::fold(s)) == text::length(s));
+  }
+  CHECK(text::fold(text::fold("ÆØÅ Planen")) == text::fold("ÆØÅ Planen"));
+}
+
+TEST_CASE("length counts code points", "[text][length]") {
+  CHECK(text::length("") == 0);
+  CHECK(text::length("abc") == 3);
+  CHECK(text::length("æøå") == 3);
+  CHECK(text::length("😀") == 1);
+  CHECK(text::length("a\u030A") == 2);
+  CHECK(text::length("\xFF") == 1);
+  CHECK(text::length("a\xE2\x80") == 2);  // a truncated sequence counts once
+}
+
+// --- words -----------------------------------------------------------------------------------
+
+TEST_CASE("words", "[text][words]") {
+  SECTION("transcript line") {
+    CHECK(word_strings("Jeg bare skriver under, men (pause) æ vet ikkje.") ==
+          std::vector<std::string>{"Jeg", "bare", "skriver", "under", "men", "pause", "æ", "vet",
+                                   "ikkje"});
+  }
+  SECTION("letters and digits together are one word") {
+    CHECK(word_strings("Deltaker B1 sa 10 ting.") ==
+          std::vector<std::string>{"Deltaker", "B1", "sa", "10", "ting"});
+  }
+  SECTION("no words") {
+    CHECK(text::words("").empty());
+    CHECK(text::words("  ... , !? – «»\n").empty());
+  }
+  SECTION("spans are byte offsets") {
+    const std::vector<text::Span> spans = text::words("æ ø");
+    REQUIRE(spans.size() == 2);
+    CHECK(spans[0].begin == 0);
+    CHECK(spans[0].end == 2);
+    CHECK(spans[1].begin == 3);
+    CHECK(spans[1].end == 5);
+  }
+  SECTION("decomposed letters stay in their word") {
+    CHECK(word_strings("bla\u030Abær og") == std::vector<std::string>{"bla\u030Abær", "og"});
+  }
+  SECTION("repeated calls reuse the iterator safely") {
+    for (int i = 0; i < 3; ++i) {
+      CHECK(word_strings("en to") == std::vector<std::string>{"en", "to"});
+    }
+  }
+}
+
+// --- sentences -------------------------------------------------------------------------------
+
+TEST_CASE("sentences", "[text][sentences]") {
+  SECTION("two plain sentences") {
+    const std::string s = "Jeg vet ikke. Det er de som skriver den.";
+    CHECK(sentence_strings(s) ==
+          std::vector<std::string>{"Jeg vet ikke. ", "Det er de som skriver den."});
+    require_tiling(s, text::sentences(s));
+  }
+  SECTION("f.eks. does not end a sentence") {
+    const std::string s = "Vi har f.eks. Oslo og Bergen. De er store.";
+    CHECK(sentence_strings(s) ==
+          std::vector<std::string>{"Vi har f.eks. Oslo og Bergen. ", "De er store."});
+    CHECK(text::sentences("Han liker f.eks. Oslo.").size() == 1);
+    CHECK(text::sentences("Han liker (f.eks. Oslo).").size() == 1);
+    CHECK(text::sentences("Han liker F.eks. Oslo.").size() == 1);
+  }
+  SECTION("kl. 10 does not end a sentence") {
+    const std::string s = "Vi møtes kl. 10 på kontoret. Så går vi.";
+    CHECK(sentence_strings(s) ==
+          std::vector<std::string>{"Vi møtes kl. 10 på kontoret. ", "Så går vi."});
+    CHECK(text::sentences("Vi møtes kl. 10 Da går vi.").size() == 1);
+  }
+  SECTION("other abbreviations") {
+    CHECK(text::sentences("Det var bl.a. Kari der.").size() == 1);
+    CHECK(text::sentences("Det var nr. 5 av dem. Nei.").size() == 2);
+    CHECK(text::sentences("Det tok ca. 3 timer, dvs. Lenge.").size() == 1);
+    CHECK(text::sentences("Vi snakket mht. Skolen.").size() == 1);
+  }
+  SECTION("ordinals") {
+    CHECK(text::sentences("Den 17. Mai feirer vi.").size() == 1);
+    CHECK(text::sentences("Hun går i 3. Klasse nå.").size() == 1);
+    // A year ends a sentence, and so does a time of day after "kl.".
+    CHECK(text::sentences("Det skjedde i 2010. Så flyttet vi.").size() == 2);
+    CHECK(text::sentences("Vi møtes kl. 10. Da går vi.").size() == 2);
+  }
+  SECTION("a line break after an abbreviation still ends the sentence") {
+    CHECK(sentence_strings("Hun sa f.eks.\nNeste linje.") ==
+          std::vector<std::string>{"Hun sa f.eks.\n", "Neste linje."});
+  }
+  SECTION("no text") { CHECK(text::sentences("").empty()); }
+  SECTION("spans tile the input") {
+    const std::string s =
+        "I1: Hva tenker du? P1: Hm. Jeg vet ikke... f.eks. Oslo, kl. 10. Ja!\r\nNei.  ";
+    require_tiling(s, text::sentences(s));
+  }
+}
+
+// --- collation -------------------------------------------------------------------------------
+
+TEST_CASE("collate: Norwegian order", "[text][collate]") {
+  std::vector<std::string> v = {"Zeta", "Æra", "Øya", "Ås", "Anne", "bok"};
+  text::sort_collated(v);
+  CHECK(v == std::vector<std::string>{"Anne", "bok", "Zeta", "Æra", "Øya", "Ås"});
+
+  CHECK(text::collate("z", "æ") < 0);
+  CHECK(text::collate("æ", "ø") < 0);
+  CHECK(text::collate("ø", "å") < 0);
+  CHECK(text::collate("Aal", "Zeta") > 0);  // "aa" is "å" in Norwegian
+  CHECK(text::collate("Øya", "Aal") < 0);
+  CHECK(text::collate("same", "same") == 0);
+  CHECK(text::collate("", "a") < 0);
+  CHECK(text::collate_less("Anne", "Æra"));
+  CHECK_FALSE(text::collate_less("Æra", "Anne"));
+  CHECK_FALSE(text::collate_less("x", "x"));
+}
+
+TEST_CASE("collate: case is secondary to letters", "[text][collate]") {
+  CHECK(text::collate("bok", "Zeta") < 0);
+  CHECK(text::collate("Bok", "zeta") < 0);
+  CHECK(text::collate("anne", "Bok") < 0);
+  CHECK(text::collate("bok", "Bok") != 0);  // but not equal: case breaks the tie
+  std::vector<std::string> v = {"Bok", "bok", "Anne", "anne"};
+  text::sort_collated(v);
+  CHECK(v == std::vector<std::string>{"anne", "Anne", "bok", "Bok"});
+}
+
+TEST_CASE("sort_collated: ties are broken byte-wise", "[text][collate]") {
+  // NFC and NFD "å" are canonically equivalent: the collator finds them equal.
+  CHECK(text::collate("\u00E5", "a\u030A") == 0);
+  std::vector<std::string> a = {"\u00E5", "a\u030A"};
+  std::vector<std::string> b = {"a\u030A", "\u00E5"};
+  text::sort_collated(a);
+  text::sort_collated(b);
+  CHECK(a == b);
+  CHECK(a.front() == "a\u030A");  // 0x61 < 0xC3
+}
+
+TEST_CASE("sort_collated agrees with collate", "[text][collate]") {
+  std::vector<std::string> v = {"ærlig", "Ære", "aa",   "Aa",      "å",      "ab",    "z",
+                                "Z",     "ø",   "o",    "ö",       "ä",      "æ",     "10",
+                                "9",     "",    "ba",   "b a",     "b-a",    "Bålet", "bål",
+                                "øl",    "Øl",  "ølen", "a\u030A", "\u00C5", "Åse",   "Aase"};
+  std::vector<std::string> expected = v;
+  std::ranges::sort(expected, [](const std::string& x, const std::string& y) {
+    const int c = text::collate(x, y);
+    return c != 0 ? c < 0 : x < y;
+  });
+  text::sort_collated(v);
+  CHECK(v == expected);
+  std::vector<std::string> empty;
+  text::sort_collated(empty);
+  CHECK(empty.empty());
+}
+
+// --- stemming and stop words -----------------------------------------------------------------
+
+TEST_CASE("stem", "[text][stem]") {
+  CHECK(text::stem("planene") == "plan");
+  CHECK(text::stem("Brukernes") == "brukern");
+  CHECK(text::stem("PLANENE") == "plan");  // folds first
+  CHECK(text::stem("plan") == "plan");
+  CHECK(text::stem("") == "");
+}
+
+TEST_CASE("is_stopword", "[text][stopwords]") {
+  for (const char* w :
+       {"og",     "jeg",  "ikke",  "hm", "hmm", "eh",  "ehm", "mm", "ja", "nei", "altså",
+        "liksom", "sånn", "ikkje", "æ",  "ka",  "kæm", "dæm", "å",  "på", "så"}) {
+    INFO(w);
+    CHECK(text::is_stopword(w));
+  }
+  for (const char* w : {"plan", "planene", "bruker", "skole", "", "o", "hmmm"}) {
+    INFO(w);
+    CHECK_FALSE(text::is_stopword(w));
+  }
+  CHECK(text::is_stopword("Og"));  // forgiving about unfolded input
+  CHECK(text::is_stopword("ÅLTSÅ") == false);
+  CHECK(text::is_stopword("ALTSÅ"));
+}
+
+TEST_CASE("content_stems", "[text][stem]") {
+  SECTION("transcript line") {
+    CHECK(text::content_stems("Jeg bare skriver under, men (pause) æ vet ikkje.") ==
+          std::vector<std::string>{text::stem("skriver"), text::stem("under"), text::stem("pause"),
+                                   text::stem("vet")});
+  }
+  SECTION("numbers out, letters with digits in") {
+    CHECK(text::content_stems("Vi hadde 10 planene i 2020, og B1 sa 2,5.") ==
+          std::vector<std::string>{"plan", "b1", text::stem("sa")});
+  }
+  SECTION("folded and NFC first") {
+    CHECK(text::content_stems("PLANENE pa\u030A Brukernes") ==
+          std::vector<std::string>{"plan", "brukern"});
+  }
+  SECTION("nothing left") {
+    CHECK(text::content_stems("").empty());
+    CHECK(text::content_stems("Hm, ja, altså ... 42").empty());
+  }
+}
+
+// --- threads ---------------------------------------------------------------------------------
+
+TEST_CASE("per-thread ICU and Snowball objects give the same results", "[text][threads]") {
+  const std::string s = "Jeg vet ikke. Planene til brukernes f.eks. Oslo, Ås og Bergen. Hm.";
+  const std::vector<std::string> stems = text::content_stems(s);
+  const std::size_t sentence_count = text::sentences(s).size();
+  std::vector<std::string> names = {"Ås", "Zeta", "Æra", "Anne", "Øya", "bok"};
+  text::sort_collated(names);
+
+  constexpr int kThreads = 4;
+  std::vector<int> ok(kThreads, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      bool same = true;
+      for (int i = 0; i < 50; ++i) {
+        std::vector<std::string> v = {"Øya", "bok", "Anne", "Æra", "Zeta", "Ås"};
+        text::sort_collated(v);
+        same = same && text::content_stems(s) == stems &&
+               text::sentences(s).size() == sentence_count && v == names;
+      }
+      ok[static_cast<std::size_t>(t)] = same ? 1 : 0;
+    });
+  }
+  for (std::thread& th : threads) {
+    th.join();
+  }
+  CHECK(ok == std::vector<int>(kThreads, 1));
+}
