@@ -88,14 +88,20 @@ std::vector<std::u32string::value_type> code_points(std::string_view s) {
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   const auto x = code_points(a);
   const auto y = code_points(b);
-  std::vector<std::size_t> prev(y.size() + 1), cur(y.size() + 1);
+  // Optimal string alignment: like Levenshtein, and a swap of two neighbours costs 1
+  // ("qoute" -> "quote"), the most common typing slip.
+  std::vector<std::size_t> before(y.size() + 1), prev(y.size() + 1), cur(y.size() + 1);
   for (std::size_t j = 0; j <= y.size(); ++j) prev[j] = j;
   for (std::size_t i = 1; i <= x.size(); ++i) {
     cur[0] = i;
     for (std::size_t j = 1; j <= y.size(); ++j) {
       const std::size_t sub = prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1);
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
+        cur[j] = std::min(cur[j], before[j - 2] + 1);
+      }
     }
+    before = prev;
     std::swap(prev, cur);
   }
   return prev[y.size()];

@@ -60,7 +60,7 @@ int run(int argc, char** argv) {
     app.exit(e);
     return kOk;
   } catch (const CLI::ParseError& e) {
-    print_error(e.what());
+    print_error(format(tr("the command line is not right: {1}"), {e.what()}));
     std::cerr << tr("Run 'ipcode --help' to see the commands and options.") << '\n';
     return kUsage;
   }

@@ -1,5 +1,6 @@
 // `ipcode check` (SPEC §8): every problem of the study at once; exit 1 on any error.
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/common.hpp"
@@ -38,7 +39,9 @@ int run_check(const Globals& g, const CheckOptions& o) {
   if (!diags.has_errors()) vocabulary_warnings(study, o.load, diags);
   print_diagnostics(diags, g);
   std::cerr << summary(diags) << '\n';
-  if (diags.has_missing() && study.manifest.rounds.empty()) return kNoInput;
+  // A missing manifest means there is no study to check at all (66); every other problem,
+  // YAML syntax included, is a finding of the check (1).
+  if (!std::filesystem::exists(std::filesystem::path(g.dir) / study::kManifestName)) return kNoInput;
   if (diags.has_errors()) return kProblems;
   if (!g.quiet) {
     std::size_t units = 0, transcripts = 0;
@@ -46,9 +49,15 @@ int run_check(const Globals& g, const CheckOptions& o) {
       units += r.units.size();
       transcripts += r.transcripts.size();
     }
-    std::cout << format(tr("The study is valid: {1} rounds, {2} transcripts, {3} meaning units."),
-                        {std::to_string(study.rounds.size()), std::to_string(transcripts),
-                         std::to_string(units)})
+    std::cout << format(trn("The study is valid: {1} round", "The study is valid: {1} rounds",
+                            static_cast<long>(study.rounds.size())),
+                        {std::to_string(study.rounds.size())})
+              << ", "
+              << format(trn("{1} transcript", "{1} transcripts", static_cast<long>(transcripts)),
+                        {std::to_string(transcripts)})
+              << ", "
+              << format(trn("{1} meaning unit.", "{1} meaning units.", static_cast<long>(units)),
+                        {std::to_string(units)})
               << '\n';
   }
   return kOk;

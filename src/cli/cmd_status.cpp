@@ -28,17 +28,18 @@ void print_round(const loader::Study& study, const loader::RoundData& round,
   if (!round.spec.title.empty()) out << " — " << round.spec.title;
   if (!round.spec.period.empty()) out << " (" << round.spec.period << ")";
   out << '\n'
-      << format(tr("{1} transcripts, {2} meaning units, {3} informants; codebook {4} version {5}"),
+      << format(tr("transcripts: {1}, meaning units: {2}, informants: {3}; codebook {4}, version {5}"),
                 {std::to_string(round.transcripts.size()), std::to_string(a.counted.size()),
                  std::to_string(a.informants.size()), cb.name, cb.version.empty() ? "-" : cb.version})
       << "\n\n";
 
   Table table;
-  std::vector<std::string> header = {study.manifest.language == "en" ? "" : "",
+  // Level names are the project's own terms, so they follow the study's language.
+  const auto& lang = study.manifest.language;
+  std::vector<std::string> header = {cb.level_name(Level::theme, lang) + " / " +
+                                         cb.level_name(Level::group, lang) + " / " +
+                                         cb.level_name(Level::subgroup, lang),
                                      tr("units"), tr("informants")};
-  header[0] = cb.level_name(Level::theme, i18n::language()) + " / " +
-              cb.level_name(Level::group, i18n::language()) + " / " +
-              cb.level_name(Level::subgroup, i18n::language());
   for (const auto& inf : a.informants) header.push_back(inf);
   table.add(header);
   for (std::size_t n = 0; n < cb.nodes.size(); ++n) {

@@ -123,37 +123,43 @@ void fill_informants(RoundAnalysis& a) {
 // check for each subgroup with one. The IDF of a draft is taken over the counted units of the
 // subgroup's code group: words every unit of the group shares (the group's own topic) then
 // weigh less than the words that set this subgroup apart, and only groups that need a draft
-// have their units stemmed.
+// have their units split into sentences. Drafts go first so that the vocabulary check reuses
+// the sentences of units that serve both.
 void fill_texts(RoundAnalysis& a, const loader::RoundData& round) {
   const codebook::Codebook& cb = round.codebook;
   detail::Corpus corpus(round);
   std::map<int, detail::Idf> idf_of_group;
+  std::vector<std::pair<int, const std::string*>> written;
   for (int n : cb.of_level(Level::subgroup)) {
     const codebook::Node& node = cb.nodes[static_cast<std::size_t>(n)];
     const std::vector<int>& units = a.nodes[static_cast<std::size_t>(n)].units;
     const auto it = round.condensation.subgroups.find(node.id);
-    const bool written = it != round.condensation.subgroups.end() &&
-                         !trim(it->second.condensate).empty();
-    if (written) {
-      std::vector<int> terms;
-      for (int u : units) {
-        for (const detail::Sentence& s : corpus.sentences(u)) {
-          for (const detail::TermCount& t : s.terms) terms.push_back(t.term);
-        }
-      }
-      std::sort(terms.begin(), terms.end());
-      a.foreign_words[n] = detail::foreign_words(it->second.condensate, [&](const std::string& stem) {
-        const int term = corpus.find_term(stem);
-        return term >= 0 && std::binary_search(terms.begin(), terms.end(), term);
-      });
+    if (it != round.condensation.subgroups.end() && !trim(it->second.condensate).empty()) {
+      written.emplace_back(n, &it->second.condensate);
     } else if (!units.empty()) {
       const int group = node.parent >= 0 ? node.parent : n;
       auto idf = idf_of_group.find(group);
       if (idf == idf_of_group.end()) {
-        idf = idf_of_group.emplace(group, corpus.idf(a.nodes[static_cast<std::size_t>(group)].units)).first;
+        const auto& group_units = a.nodes[static_cast<std::size_t>(group)].units;
+        idf = idf_of_group.emplace(group, corpus.idf(group_units)).first;
       }
       a.drafts[n] = corpus.draft(units, idf->second);
     }
+  }
+  std::vector<char> in_units;  // by term id: occurs in the subgroup's units
+  for (const auto& [n, condensate] : written) {
+    std::vector<int> terms;
+    for (int u : a.nodes[static_cast<std::size_t>(n)].units) {
+      const std::vector<int> more = corpus.terms_of(u);
+      terms.insert(terms.end(), more.begin(), more.end());
+    }
+    in_units.resize(static_cast<std::size_t>(corpus.term_count()), 0);
+    for (int t : terms) in_units[static_cast<std::size_t>(t)] = 1;
+    a.foreign_words[n] = detail::foreign_words(*condensate, [&](const std::string& stem) {
+      const int term = corpus.find_term(stem);
+      return term >= 0 && in_units[static_cast<std::size_t>(term)] != 0;
+    });
+    for (int t : terms) in_units[static_cast<std::size_t>(t)] = 0;
   }
 }
 

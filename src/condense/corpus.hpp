@@ -2,6 +2,8 @@
 /// and shared by the step 3 drafts and the vocabulary check (private to condense). Stems are
 /// interned as term ids in order of first use; nothing that reaches an output depends on the
 /// ids' values, only on the texts, so results do not depend on the order units were analysed.
+/// Unit texts are read as they are (the loader gives them in NFC); spans are byte offsets
+/// into RoundData::units[u].text.
 #pragma once
 
 #include <cstddef>
@@ -22,11 +24,13 @@ struct TermCount {
   int count = 0;
 };
 
-/// One sentence of a unit text: its byte span in the text (surrounding spaces trimmed) and
-/// its distinct content terms with their counts, in order of first appearance.
+/// One sentence of a unit text: its byte span in the text (surrounding spaces trimmed), its
+/// number of words (text::words) and its distinct content terms with their counts, in order
+/// of first appearance.
 struct Sentence {
   std::size_t begin = 0;
   std::size_t end = 0;
+  std::size_t words = 0;
   std::vector<TermCount> terms;
 };
 
@@ -37,13 +41,19 @@ struct Idf {
   double unseen = 1;
 };
 
+/// Sorted, distinct unit indices below `count`: unit order.
+std::vector<int> clean_units(std::vector<int> units, std::size_t count);
+
 class Corpus {
  public:
   explicit Corpus(const loader::RoundData& round);
 
-  /// The unit's sentences (those with at least one word), analysed on first use.
+  /// The unit's sentences that hold at least one word, analysed on first use.
   const std::vector<Sentence>& sentences(int unit);
-  /// The id of a stem, or -1 when no analysed unit contains it.
+  /// The unit's content terms (with repeats), from its sentences when they are analysed
+  /// already, else from one pass over its words.
+  std::vector<int> terms_of(int unit);
+  /// The id of a stem, or -1 when no analysed text contains it.
   int find_term(const std::string& stem) const;
   /// Number of distinct terms seen so far.
   int term_count() const { return static_cast<int>(terms_.size()); }
@@ -53,12 +63,22 @@ class Corpus {
   Draft draft(std::vector<int> units, const Idf& idf);
 
  private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using WordMap = std::unordered_map<std::string, std::vector<int>, Hash, std::equal_to<>>;
+
   int intern(std::string stem);
+  const std::vector<int>& word_terms(std::string_view word);
   std::vector<Sentence> analyse_text(std::string_view text);
 
   const loader::RoundData& round_;
   std::vector<std::unique_ptr<std::vector<Sentence>>> cache_;  // by unit index
-  std::unordered_map<std::string, int> terms_;                  // looked up only, never iterated
+  // Looked up only, never iterated. A word's stems are the same wherever it stands, so
+  // each distinct spelling is folded and stemmed once for the whole round.
+  std::unordered_map<std::string, int> terms_;  // stem -> term id
+  WordMap words_;                                // word as written -> its content term ids
 };
 
 /// The vocabulary check core: the words of `condensate` (as written, first occurrence, one

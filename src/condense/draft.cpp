@@ -37,87 +37,9 @@ struct Candidate {
   std::vector<std::pair<int, double>> weights;  // normalised TF-IDF, by term
 };
 
-// Sorted, distinct, in-range unit indices: unit order.
-std::vector<int> clean_units(std::vector<int> units, std::size_t count) {
-  std::erase_if(units, [&](int u) { return u < 0 || static_cast<std::size_t>(u) >= count; });
-  std::sort(units.begin(), units.end());
-  units.erase(std::unique(units.begin(), units.end()), units.end());
-  return units;
-}
-
 std::string_view sentence_text(const loader::Unit& unit, const Sentence& s) {
   return std::string_view(unit.text).substr(s.begin, s.end - s.begin);
 }
-
-}  // namespace
-
-Corpus::Corpus(const loader::RoundData& round) : round_(round), cache_(round.units.size()) {}
-
-int Corpus::intern(std::string stem) {
-  const auto [it, added] = terms_.try_emplace(std::move(stem), static_cast<int>(terms_.size()));
-  return it->second;
-}
-
-int Corpus::find_term(const std::string& stem) const {
-  const auto it = terms_.find(stem);
-  return it == terms_.end() ? -1 : it->second;
-}
-
-std::vector<Sentence> Corpus::analyse_text(std::string_view text) {
-  std::vector<Sentence> out;
-  for (const text::Span& span : text::sentences(text)) {
-    const std::string_view raw = text.substr(span.begin, span.end - span.begin);
-    const std::string_view trimmed = trim(raw);
-    if (trimmed.empty() || text::words(trimmed).empty()) continue;  // "…", "–": no words
-    Sentence s;
-    s.begin = static_cast<std::size_t>(trimmed.data() - text.data());
-    s.end = s.begin + trimmed.size();
-    // Distinct terms in order of first appearance, so that sums over a sentence run in an
-    // order given by the text, not by the term ids.
-    for (std::string& stem : text::content_stems(trimmed)) {
-      const int term = intern(std::move(stem));
-      const auto it = std::find_if(s.terms.begin(), s.terms.end(),
-                                   [&](const TermCount& t) { return t.term == term; });
-      if (it == s.terms.end()) {
-        s.terms.push_back({term, 1});
-      } else {
-        ++it->count;
-      }
-    }
-    out.push_back(std::move(s));
-  }
-  return out;
-}
-
-const std::vector<Sentence>& Corpus::sentences(int unit) {
-  auto& slot = cache_[static_cast<std::size_t>(unit)];
-  if (!slot) {
-    slot = std::make_unique<std::vector<Sentence>>(
-        analyse_text(round_.units[static_cast<std::size_t>(unit)].text));
-  }
-  return *slot;
-}
-
-Idf Corpus::idf(const std::vector<int>& units) {
-  const std::vector<int> clean = clean_units(units, round_.units.size());
-  for (int u : clean) sentences(u);  // every term gets its id before the table is sized
-  std::vector<int> df(terms_.size(), 0);
-  double n = 0;
-  for (int u : clean) {
-    for (const Sentence& s : sentences(u)) {
-      n += 1;
-      for (const TermCount& t : s.terms) ++df[static_cast<std::size_t>(t.term)];
-    }
-  }
-  // Smoothed IDF (as scikit-learn's): a term in every sentence still weighs 1, never 0.
-  Idf out;
-  out.unseen = std::log(1 + n) + 1;
-  out.weights.reserve(df.size());
-  for (int d : df) out.weights.push_back(std::log((1 + n) / (1 + d)) + 1);
-  return out;
-}
-
-namespace {
 
 double idf_of(const Idf& idf, int term) {
   const auto t = static_cast<std::size_t>(term);
@@ -166,12 +88,17 @@ std::vector<Candidate> collect(Corpus& corpus, const std::vector<int>& units) {
   return all;
 }
 
-std::string cut_at_limit(std::string_view sentence, const std::vector<text::Span>& words) {
+// The best sentence alone is over the budget: its first 80 words, marked as cut.
+std::string cut_at_limit(std::string_view sentence) {
+  const std::vector<text::Span> words = text::words(sentence);
   return std::string(sentence.substr(0, words[kMaxWords - 1].end)) + " …";
 }
 
 // Greedy choice by score (ties: earlier unit, earlier sentence): each sentence that still
 // fits in the 80-word budget is taken, and shorter, less central ones may fill what is left.
+// When the subgroup has several units, a sentence sharing no content word with any other
+// ("Det var en lang dag.") is not central at all and is left out (unless none shares any);
+// a single unit is one meaning unit and may be drafted whole.
 Draft select(const loader::RoundData& round, const std::vector<Candidate>& candidates) {
   Draft draft;
   if (candidates.empty()) return draft;
@@ -180,22 +107,26 @@ Draft select(const loader::RoundData& round, const std::vector<Candidate>& candi
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return candidates[a].score > candidates[b].score;
   });
-  const auto text_of = [&](std::size_t i) {
-    const Candidate& c = candidates[i];
-    return sentence_text(round.units[static_cast<std::size_t>(c.unit)], *c.sentence);
+  const bool several_units = candidates.front().unit != candidates.back().unit;
+  if (several_units && candidates[order.front()].score > 0) {
+    std::erase_if(order, [&](std::size_t i) { return candidates[i].score <= 0; });
+  }
+  const auto unit_of = [&](std::size_t i) -> const loader::Unit& {
+    return round.units[static_cast<std::size_t>(candidates[i].unit)];
   };
-  const std::string_view best = text_of(order.front());
-  const std::vector<text::Span> best_words = text::words(best);
-  if (best_words.size() > kMaxWords) {
-    draft.text = cut_at_limit(best, best_words);
-    draft.unit_ids.push_back(round.units[static_cast<std::size_t>(candidates[order.front()].unit)].id);
+  const auto text_of = [&](std::size_t i) {
+    return sentence_text(unit_of(i), *candidates[i].sentence);
+  };
+  if (candidates[order.front()].sentence->words > kMaxWords) {
+    draft.text = cut_at_limit(text_of(order.front()));
+    draft.unit_ids.push_back(unit_of(order.front()).id);
     return draft;
   }
   std::vector<std::size_t> chosen;
   std::size_t total = 0;
   for (std::size_t i : order) {
     if (total == kMaxWords) break;
-    const std::size_t n = i == order.front() ? best_words.size() : text::words(text_of(i)).size();
+    const std::size_t n = candidates[i].sentence->words;
     if (total + n > kMaxWords) continue;
     chosen.push_back(i);
     total += n;
@@ -208,7 +139,7 @@ Draft select(const loader::RoundData& round, const std::vector<Candidate>& candi
     parts.emplace_back(text_of(i));
     if (candidates[i].unit != last_unit) {
       last_unit = candidates[i].unit;
-      draft.unit_ids.push_back(round.units[static_cast<std::size_t>(last_unit)].id);
+      draft.unit_ids.push_back(unit_of(i).id);
     }
   }
   draft.text = join(parts, " ");

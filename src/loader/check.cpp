@@ -90,6 +90,11 @@ void check_condensation(RoundData& round, Diagnostics& diags) {
     }
     if (s.quote.empty()) continue;
     const int u = round.find_unit(s.quote);
+    const auto& failed = round.failed_unit_ids;
+    if (u < 0 && (round.coding_failed ||
+                  std::find(failed.begin(), failed.end(), s.quote) != failed.end())) {
+      continue;  // the unit itself has an error, reported where it is written
+    }
     if (u < 0) {
       diags.error(c.path, s.quote_at.line, s.quote_at.col,
                   format(tr("the illustrative quote '{1}' is not a unit id of round '{2}'"),
@@ -148,7 +153,7 @@ void check_round(const Study& study, RoundData& round, const Options& options,
     const int t = round.find_transcript(f.transcript);
     if (t >= 0) coded.insert(t);
   }
-  for (std::size_t i = 0; i < round.transcripts.size(); ++i) {
+  for (std::size_t i = 0; i < round.transcripts.size() && !round.coding_failed; ++i) {
     if (coded.count(static_cast<int>(i)) == 0) {
       diags.warning(round.transcripts[i].path, 0, 0,
                     tr("this transcript has no coding file yet (no meaning units)"));

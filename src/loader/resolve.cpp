@@ -145,7 +145,10 @@ void resolve_round(const Study& study, RoundData& round, const Options& options,
   int file_order = 0;
   for (const auto& file : round.coding) {
     ++file_order;
-    if (file.transcript.empty()) continue;
+    if (file.transcript.empty()) {
+      round.coding_failed = true;
+      continue;
+    }
     auto it = transcript_index.find(file.transcript);
     if (it == transcript_index.end()) {
       diags.error(file.path, file.transcript_at.line, file.transcript_at.col,
@@ -178,7 +181,10 @@ void resolve_round(const Study& study, RoundData& round, const Options& options,
           code_set.insert(n->second);
         }
       }
-      if (!place_unit(file, spec, t, index, u, diags) || !codes_ok) continue;
+      if (!place_unit(file, spec, t, index, u, diags) || !codes_ok) {
+        if (!spec.id.empty()) round.failed_unit_ids.push_back(spec.id);
+        continue;
+      }
       u.codes.assign(code_set.begin(), code_set.end());
       per_transcript[it->second].push_back({std::move(u), file_order, spec.id});
     }

@@ -92,11 +92,17 @@ void Doc::quote(std::string text, Inline attribution) {
   blocks.push_back(std::move(b));
 }
 
-void Doc::norm(std::string title, std::string text) {
+void Doc::norm(std::string heading_text, std::string text) {
   Block b;
   b.kind = Block::Kind::norm;
-  b.title = std::move(title);
+  b.title = std::move(heading_text);
   b.text = std::move(text);
+  blocks.push_back(std::move(b));
+}
+
+void Doc::toc() {
+  Block b;
+  b.kind = Block::Kind::toc;
   blocks.push_back(std::move(b));
 }
 

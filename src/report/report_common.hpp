@@ -83,7 +83,8 @@ struct Doc {
   /// Researcher-written text: one paragraph per blank-line separated part.
   void text(std::string_view text, std::string cls = {});
   void quote(std::string text, Inline attribution);
-  void norm(std::string title, std::string text);
+  void norm(std::string heading_text, std::string text);
+  void toc();
   void table(std::vector<std::string> header, std::vector<std::vector<std::string>> rows,
              std::string cls = {});
   void list(std::vector<Inline> items);
@@ -139,6 +140,14 @@ Inline quote_attribution(const loader::Study& study, const loader::RoundData& ro
 std::string informant_name(const loader::Study& study, const std::string& id, Stage stage);
 /// The informant's role as written, or "deltaker" when there is none.
 std::string role_of(const loader::Study& study, const std::string& lang, const std::string& id);
+
+// Sections of the round report after the codebook tree (round_sections.cpp).
+void add_matrix(Doc& doc, const loader::Study& study, const loader::RoundData& round,
+                const condense::RoundAnalysis& a, Stage stage);
+void add_validation(Doc& doc, const loader::Study& study, const loader::RoundData& round,
+                    const condense::RoundAnalysis& a, Stage stage);
+void add_appendix(Doc& doc, const loader::Study& study, const loader::RoundData& round);
+void add_log(Doc& doc, const loader::Study& study);
 
 /// The round report as a document (both formats render this).
 Doc round_doc(const loader::Study& study, const loader::RoundData& round,

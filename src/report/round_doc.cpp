@@ -86,7 +86,7 @@ void add_header(Doc& doc, const Ctx& c) {
                                            "--stage final for text to publish."))},
                   "note");
   }
-  doc.blocks.push_back(Block{Block::Kind::toc});
+  doc.toc();
 }
 
 std::string rounds_taken_part(const Ctx& c, const std::string& id) {
@@ -193,9 +193,11 @@ void add_subgroup(Doc& doc, const Ctx& c, int n) {
     if (const auto d = c.a.drafts.find(n); d != c.a.drafts.end()) {
       doc.paragraph({strong(i18n::tr_in(c.lang, "DRAFT (machine-made, not written by the "
                                                 "researcher):")),
-                     plain(" " + d->second.text), plain(" "),
-                     em("(" + join(d->second.unit_ids, ", ") + ")")},
+                     plain(" " + d->second.text)},
                     "draft");
+      if (!d->second.unit_ids.empty()) {
+        doc.blocks.back().inlines.push_back(em(" (" + join(d->second.unit_ids, ", ") + ")"));
+      }
     }
   }
   add_quote(doc, c, text, has_units);
@@ -241,14 +243,6 @@ void add_themes(Doc& doc, const Ctx& c) {
 
 }  // namespace
 
-// Sections past the codebook tree live in round_sections.cpp.
-void add_matrix(Doc& doc, const loader::Study& study, const loader::RoundData& round,
-                const condense::RoundAnalysis& a, Stage stage);
-void add_validation(Doc& doc, const loader::RoundData& round, const condense::RoundAnalysis& a,
-                    Stage stage);
-void add_appendix(Doc& doc, const loader::RoundData& round);
-void add_log(Doc& doc, const loader::Study& study);
-
 Doc round_doc(const loader::Study& study, const loader::RoundData& round,
               const condense::RoundAnalysis& a, const Options& options) {
   Ctx c{study, round, a, options, i18n::normalise_language(study.manifest.language),
@@ -261,9 +255,9 @@ Doc round_doc(const loader::Study& study, const loader::RoundData& round,
   add_sample(doc, c);
   add_themes(doc, c);
   add_matrix(doc, study, round, a, options.stage);
-  add_validation(doc, round, a, options.stage);
+  add_validation(doc, study, round, a, options.stage);
   if (c.working()) {
-    add_appendix(doc, round);
+    add_appendix(doc, study, round);
     if (study.has_log) add_log(doc, study);
   }
   return doc;

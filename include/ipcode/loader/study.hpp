@@ -46,6 +46,10 @@ struct RoundData {
   coding::Condensation condensation;
   std::vector<Unit> units;               // by transcript, then position in it
   std::vector<std::string> informants;   // natural order (B2 before B10)
+  /// Ids of units that could not be placed (already reported), and whether a coding file
+  /// could not be read: later checks stay quiet about what follows from those errors.
+  std::vector<std::string> failed_unit_ids;
+  bool coding_failed = false;
 
   /// Index of the unit with this id, or -1.
   int find_unit(std::string_view id) const;

@@ -1,0 +1,149 @@
+// The round report's sections after the codebook tree: the informant × theme matrix, the
+// validation status (step 4: recontextualisation), the traceability appendix and the project
+// log.
+
+#include <algorithm>
+
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/strings.hpp"
+#include "report_common.hpp"
+
+namespace ipcode::report::detail {
+namespace {
+
+std::string lang_of(const loader::Study& study) {
+  return i18n::normalise_language(study.manifest.language);
+}
+
+std::string span_text(int from, int to) {
+  if (to <= from) return std::to_string(from);
+  return std::to_string(from) + "\u2013" + std::to_string(to);
+}
+
+// Two lines of context before and after the unit, never into the front matter.
+std::vector<ExcerptLine> excerpt(const transcript::Transcript& t, const loader::Unit& u) {
+  std::vector<ExcerptLine> lines;
+  const int first = std::max({1, t.front_matter_end + 1, u.line_start - 2});
+  const int last = std::min(t.line_count(), u.line_end + 2);
+  for (int n = first; n <= last; ++n) {
+    lines.push_back({n, std::string(t.line_text(n)), n >= u.line_start && n <= u.line_end});
+  }
+  return lines;
+}
+
+std::string codes_of(const loader::RoundData& round, const loader::Unit& u) {
+  std::vector<std::string> ids;
+  for (const int code : u.codes) {
+    if (code >= 0 && code < static_cast<int>(round.codebook.nodes.size())) {
+      ids.push_back(round.codebook.nodes[static_cast<std::size_t>(code)].id);
+    }
+  }
+  return join(ids, ", ");
+}
+
+}  // namespace
+
+// Step 2's overview matrix, as the theses drew it by hand: informants × themes.
+void add_matrix(Doc& doc, const loader::Study& study, const loader::RoundData& round,
+                const condense::RoundAnalysis& a, Stage stage) {
+  const std::string lang = lang_of(study);
+  const std::string theme_name = round.codebook.level_name(codebook::Level::theme, lang);
+  doc.heading(2, tf(lang, "Matrix: participants \u00d7 {1}", {ascii_lower(theme_name)}),
+              "matrix");
+  Heatmap h;
+  h.caption = tf(lang, "Meaning units per participant and {1}", {ascii_lower(theme_name)});
+  h.corner = i18n::tr_in(lang, "Participant");
+  h.legend = i18n::tr_in(lang, "number of meaning units");
+  const std::vector<int> themes = round.codebook.of_level(codebook::Level::theme);
+  for (const int t : themes) h.columns.push_back(round.codebook.nodes[static_cast<std::size_t>(t)].label);
+  for (std::size_t i = 0; i < a.informants.size(); ++i) {
+    std::string name = informant_name(study, a.informants[i], stage);
+    if (name.empty()) name = tf(lang, "participant {1}", {std::to_string(i + 1)});
+    h.rows.push_back(std::move(name));
+    std::vector<int> counts;
+    for (const int t : themes) {
+      int n = 0;
+      if (i < a.cells.size() && static_cast<std::size_t>(t) < a.cells[i].size()) {
+        n = static_cast<int>(a.cells[i][static_cast<std::size_t>(t)].size());
+      }
+      counts.push_back(n);
+    }
+    h.counts.push_back(std::move(counts));
+  }
+  Block b;
+  b.kind = Block::Kind::heatmap;
+  b.heatmap = std::move(h);
+  doc.blocks.push_back(std::move(b));
+}
+
+// Step 4, recontextualisation: every quote was found verbatim (the loader refuses a study
+// where one is not), and condensates keep to the informants' own words.
+void add_validation(Doc& doc, const loader::Study& study, const loader::RoundData& round,
+                    const condense::RoundAnalysis& a, Stage stage) {
+  const std::string lang = lang_of(study);
+  doc.heading(2, i18n::tr_in(lang, "Validation"), "validation");
+  const long quotes = std::count_if(round.units.begin(), round.units.end(),
+                                    [](const loader::Unit& u) { return u.has_quote; });
+  if (quotes == 0) {
+    doc.paragraph({plain(i18n::tr_in(lang, "No meaning unit has a written quote; the units are "
+                                           "given by line numbers only."))});
+  } else {
+    doc.paragraph({plain(tfn(lang, "The {1} quote was found verbatim in the transcripts.",
+                             "All {1} quotes were found verbatim in the transcripts.", quotes,
+                             {std::to_string(quotes)}))});
+  }
+  if (stage == Stage::final) return;
+  doc.heading(3, i18n::tr_in(lang, "Vocabulary check"), "vocabulary");
+  doc.paragraph({plain(i18n::tr_in(lang, "Words in a condensate that occur in none of the "
+                                         "subgroup's meaning units (condensates should use the "
+                                         "participants' own words):"))});
+  std::vector<Inline> items;
+  for (const auto& [node, words] : a.foreign_words) {
+    if (words.empty() || node < 0 || node >= static_cast<int>(round.codebook.nodes.size())) {
+      continue;
+    }
+    items.push_back({strong(round.codebook.nodes[static_cast<std::size_t>(node)].label),
+                     plain(": " + join(words, ", "))});
+  }
+  if (items.empty()) {
+    doc.paragraph({em(i18n::tr_in(lang, "None found."))});
+  } else {
+    doc.list(std::move(items));
+  }
+}
+
+// Traceability: every unit back to informant, transcript, page and line, with context.
+void add_appendix(Doc& doc, const loader::Study& study, const loader::RoundData& round) {
+  const std::string lang = lang_of(study);
+  doc.heading(2, i18n::tr_in(lang, "Appendix: traceability"), "appendix");
+  doc.paragraph({plain(i18n::tr_in(lang, "Every meaning unit with two lines of context before "
+                                         "and after; the unit's own lines are marked \u25b6."))});
+  for (const loader::Unit& u : round.units) {
+    const bool known = u.transcript >= 0 && u.transcript < static_cast<int>(round.transcripts.size());
+    const transcript::Transcript* t =
+        known ? &round.transcripts[static_cast<std::size_t>(u.transcript)] : nullptr;
+    Block b;
+    b.kind = Block::Kind::excerpt;
+    std::string where = u.informant;
+    if (t != nullptr) where += " \u00b7 " + t->id;
+    where += " \u00b7 " + tf(lang, "p. {1}", {span_text(u.page_start, u.page_end)});
+    where += " \u00b7 " + tf(lang, "l. {1}", {span_text(u.line_start, u.line_end)});
+    where += " \u00b7 " + i18n::tr_in(lang, "codes:") + " ";
+    b.inlines = {code(u.id), plain(" \u00b7 " + where), code(codes_of(round, u))};
+    if (t != nullptr && t->background) {
+      b.inlines.push_back(em(" (" + i18n::tr_in(lang, "background material") + ")"));
+    }
+    if (t != nullptr && u.line_start >= 1 && u.line_end <= t->line_count()) b.lines = excerpt(*t, u);
+    doc.blocks.push_back(std::move(b));
+  }
+}
+
+void add_log(Doc& doc, const loader::Study& study) {
+  doc.heading(2, i18n::tr_in(lang_of(study), "Project log"), "log");
+  Block b;
+  b.kind = Block::Kind::markdown;
+  b.text = study.log;
+  doc.blocks.push_back(std::move(b));
+}
+
+}  // namespace ipcode::report::detail

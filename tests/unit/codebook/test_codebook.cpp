@@ -1,0 +1,124 @@
+#include <catch2/catch.hpp>
+
+#include "ipcode/codebook/codebook.hpp"
+
+using namespace ipcode;
+using namespace ipcode::codebook;
+
+namespace {
+const char* kBook = R"(codebook: ip
+version: 2
+levels: {theme: Hovedkategori, subgruppe: Kode}
+tema:
+  - id: inngaaelse
+    label: Inngåelse
+    kodegrupper:
+      - id: samtykke
+        label: Informert samtykke
+        color: "#1b9e77"
+        keywords: [samtykke, "skriv* under", "=IP"]
+        subgrupper:
+          - id: underskrift
+            label: Skriver under
+  - id: medvirkning
+    label: Medvirkning
+)";
+}
+
+TEST_CASE("codebook with Norwegian key aliases, levels and order", "[codebook]") {
+  Diagnostics d;
+  const auto cb = parse_codebook(kBook, "codebook.yaml", d);
+  INFO((d.items().empty() ? "" : d.items()[0].message));
+  CHECK(d.items().empty());
+  CHECK(cb.name == "ip");
+  CHECK(cb.version == "2");
+  REQUIRE(cb.nodes.size() == 4);
+  CHECK(cb.nodes[2].id == "underskrift");
+  CHECK(cb.nodes[2].level == Level::subgroup);
+  CHECK(cb.lineage(2) == std::vector<int>{2, 1, 0});
+  CHECK(cb.theme_of(2) == 0);
+  CHECK(cb.level_name(Level::theme, "en") == "Hovedkategori");
+  CHECK(cb.level_name(Level::subgroup, "en") == "Kode");
+  CHECK(cb.level_name(Level::group, "en") == "Code group");
+  CHECK(cb.nodes[1].keywords.size() == 3);
+}
+
+TEST_CASE("codebook errors: bad ids, duplicates, colours, keywords, missing label", "[codebook]") {
+  Diagnostics d;
+  parse_codebook(R"Y(codebook: x
+themes:
+  - id: Inngåelse
+    label: A
+  - id: a
+    label: B
+    groups:
+      - id: a
+        label: C
+        color: red
+        keywords: ["sign*er", "(x)"]
+      - id: b
+)Y", "cb.yaml", d);
+  std::vector<std::string> messages;
+  for (const auto& i : d.items()) messages.push_back(std::to_string(i.line) + " " + i.message);
+  INFO(messages.size());
+  REQUIRE(d.error_count() == 6);
+  CHECK(d.items()[0].line == 3);  // Inngåelse: not ASCII
+}
+
+TEST_CASE("merging codebook files keeps ids unique across them", "[codebook]") {
+  Diagnostics d;
+  auto a = parse_codebook("codebook: a\nthemes:\n  - id: x\n    label: X\n", "a.yaml", d);
+  auto b = parse_codebook("codebook: b\nthemes:\n  - id: x\n    label: X2\n  - id: y\n    label: Y\n", "b.yaml", d);
+  const auto m = merge({a, b}, d);
+  CHECK(m.nodes.size() == 3);
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.items()[0].file == "b.yaml");
+  CHECK(d.items()[0].message.find("a.yaml:3") != std::string::npos);
+}
+
+TEST_CASE("codebook diff: added, removed, renamed, moved", "[codebook]") {
+  Diagnostics d;
+  const auto a = parse_codebook(R"(codebook: ip
+themes:
+  - id: t1
+    label: T1
+    groups:
+      - id: g1
+        label: Gammel
+      - id: g2
+        label: G2
+  - id: t2
+    label: T2
+)", "a.yaml", d);
+  const auto b = parse_codebook(R"(codebook: ip
+themes:
+  - id: t1
+    label: T1
+    groups:
+      - id: g1
+        label: Ny
+  - id: t2
+    label: T2
+    groups:
+      - id: g3
+        label: G3
+)", "b.yaml", d);
+  REQUIRE(d.items().empty());
+  const auto changes = diff(a, b);
+  REQUIRE(changes.size() == 3);
+  CHECK(changes[0].kind == Change::Kind::relabelled);
+  CHECK(changes[0].before == "Gammel");
+  CHECK(changes[1].kind == Change::Kind::added);
+  CHECK(changes[1].id == "g3");
+  CHECK(changes[2].kind == Change::Kind::removed);
+  CHECK(changes[2].id == "g2");
+}
+
+TEST_CASE("keyword syntax", "[codebook]") {
+  CHECK(keyword_problem("signer*").empty());
+  CHECK(keyword_problem("skriv* under").empty());
+  CHECK(keyword_problem("=IP").empty());
+  CHECK_FALSE(keyword_problem("si*gner").empty());
+  CHECK_FALSE(keyword_problem("").empty());
+  CHECK_FALSE(keyword_problem("a|b").empty());
+}

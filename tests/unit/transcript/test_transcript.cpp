@@ -1,0 +1,124 @@
+#include <catch2/catch.hpp>
+
+#include "ipcode/transcript/match.hpp"
+#include "ipcode/transcript/transcript.hpp"
+
+using namespace ipcode;
+using namespace ipcode::transcript;
+
+namespace {
+const char* kText =
+    "---\n"
+    "id: r1-B1\n"
+    "informant: B1\n"
+    "---\n"
+    "I: Kan du fortelle om planen?\n"                                     // 5
+    "B1: Jeg bare skriver under på alt, men jeg vet ikke hva. (pause)\n"  // 6
+    "Det er de som skriver den.\n"                                        // 7
+    "[side 2]\n"                                                          // 8
+    "I: Hva skjedde da?\n"                                                // 9
+    "B1: Da fikk jeg MIN plan.\n";                                        // 10
+
+Transcript parse(const std::string& s, Diagnostics& d) { return parse_transcript(s, "transcripts/r1/B1.txt", "r1", d); }
+}  // namespace
+
+TEST_CASE("front matter, turns, pages and physical lines", "[transcript]") {
+  Diagnostics d;
+  const auto t = parse(kText, d);
+  CHECK(d.items().empty());
+  CHECK(t.id == "r1-B1");
+  CHECK(t.informant == "B1");
+  CHECK(t.front_matter_end == 4);
+  CHECK(t.line_count() == 10);
+  CHECK(t.speaker_of(7) == "B1");
+  CHECK(t.interviewer_at(5));
+  CHECK(t.spoken(6).substr(0, 9) == "Jeg bare ");
+  CHECK(t.page_of(7) == 1);
+  CHECK(t.page_of(9) == 2);
+  CHECK(t.informant_labels() == std::vector<std::string>{"B1"});
+}
+
+TEST_CASE("defaults come from the round and file stem", "[transcript]") {
+  Diagnostics d;
+  const auto t = parse_transcript("B3: Hei.\nB3: Igjen.\n", "transcripts/r2/B3.txt", "r2", d);
+  CHECK(t.id == "r2-B3");
+  CHECK(t.informant == "B3");
+  CHECK(t.anonymised);
+}
+
+TEST_CASE("CRLF, BOM and Windows-1252 are read, NFD becomes NFC", "[transcript]") {
+  Diagnostics d;
+  const auto crlf = parse_transcript("\xEF\xBB\xBF" "B1: Hei p\xC3\xA5 deg.\r\nB1: Igjen.\r\n", "a.txt", "r1", d);
+  CHECK(crlf.had_bom);
+  CHECK(crlf.line_text(1) == "B1: Hei på deg.");
+  CHECK(d.items().empty());
+  const auto cp = parse_transcript("B1: Bl\xE5" "b\xE6r og \xF8l.\nB1: x\n", "b.txt", "r1", d);
+  CHECK(cp.from_cp1252);
+  CHECK(cp.line_text(1) == "B1: Blåbær og øl.");
+  REQUIRE(d.warning_count() == 1);
+  CHECK(d.items()[0].file == "b.txt");
+  Diagnostics d2;
+  const auto nfd = parse_transcript("B1: pa\xCC\x8A det.\nB1: x\n", "c.txt", "r1", d2);
+  CHECK(nfd.line_text(1) == "B1: på det.");
+}
+
+TEST_CASE("declared speakers limit labels; a label used once is a warning", "[transcript]") {
+  Diagnostics d;
+  const auto t = parse_transcript("---\nspeakers: [I, B1]\n---\nI: Hei\nB1: Altså: nei.\nAltså: ja\n", "a.txt", "r1", d);
+  CHECK(t.turns.size() == 2);
+  CHECK(t.speaker_of(6) == "B1");
+  CHECK(d.items().empty());
+  Diagnostics d2;
+  parse_transcript("I: Hei\nB1: Nei.\nAltså: ja\nI: Ok\nB1: Ja\n", "b.txt", "r1", d2);
+  REQUIRE(d2.warning_count() == 1);
+  CHECK(d2.items()[0].line == 3);
+}
+
+TEST_CASE("Norwegian letters in speaker labels", "[transcript]") {
+  Diagnostics d;
+  const auto t = parse_transcript("Ærlig-1: Hei\nØystein: Ja\n", "a.txt", "r1", d);
+  REQUIRE(t.turns.size() == 2);
+  CHECK(t.turns[1].speaker == "Øystein");
+}
+
+TEST_CASE("quotes match across lines, ignoring case and white space", "[transcript][match]") {
+  Diagnostics d;
+  const auto t = parse(kText, d);
+  const MatchIndex index(t);
+  auto m = index.find("men jeg  vet ikke hva. (pause)\nDet er de");
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].line_start == 6);
+  CHECK(m[0].line_end == 7);
+  CHECK(index.find("da fikk jeg min plan").size() == 1);
+  CHECK(index.find("finnes ikke").empty());
+}
+
+TEST_CASE("quote gaps (…) stay within one turn; clarifications are skipped", "[transcript][match]") {
+  Diagnostics d;
+  const auto t = parse(kText, d);
+  const MatchIndex index(t);
+  auto m = index.find("Jeg bare skriver under (…) de som skriver den");
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].line_end == 7);
+  CHECK(index.find("Jeg bare [...] skriver den").size() == 1);
+  CHECK(index.find("Jeg bare skriver under (…) Da fikk jeg").empty());  // gap across turns
+  CHECK(index.find("Da fikk jeg [brukeren] MIN plan").size() == 1);
+}
+
+TEST_CASE("quotes respect line ranges and word boundaries; ambiguity is reported", "[transcript][match]") {
+  Diagnostics d;
+  const auto t = parse(kText, d);
+  const MatchIndex index(t);
+  CHECK(index.find("skriver").size() == 2);
+  CHECK(index.find("skriver", 7, 7).size() == 1);
+  CHECK(index.find("krive").empty());  // inside a word
+  CHECK(index.find("Kan du fortelle", 6, 10).empty());
+  CHECK(quote_segments("A (...) b [IP] c") == std::vector<std::string>{"a", "b c"});
+}
+
+TEST_CASE("NFD transcript matches an NFC quote", "[transcript][match]") {
+  Diagnostics d;
+  const auto t = parse_transcript("B1: Jeg ma\xCC\x8A ga\xCC\x8A.\nB1: x\n", "a.txt", "r1", d);
+  const MatchIndex index(t);
+  CHECK(index.find("jeg må gå").size() == 1);
+}
