@@ -57,11 +57,11 @@ std::string translate(const std::string& lang, const char* msgid) {
 
 std::string translate_plural(const std::string& lang, const char* singular, const char* plural,
                              long n) {
-  const auto tr = [&](const std::string& l) {
+  const auto plural_in = [&](const std::string& l) {
     return boost::locale::translate(singular, plural, n).str(locale_for(l));
   };
-  std::string out = tr(lang);
-  if (lang == "nn" && (out == singular || out == plural)) out = tr("nb");
+  std::string out = plural_in(lang);
+  if (lang == "nn" && (out == singular || out == plural)) out = plural_in("nb");
   return out;
 }
 

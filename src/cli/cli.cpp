@@ -33,7 +33,7 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", std::string("ipcode ") + IPCODE_VERSION);
   app.set_help_flag("-h,--help", tr("Print this help and exit"));
   app.add_option("-C", ctx.globals.dir, tr("Study folder (default: the current folder)"));
-  app.add_option("--lang", ctx.globals.lang, tr("Language of messages: nb or en"))
+  app.add_option("--lang", ctx.globals.lang, tr("Language of messages: nb, nn or en"))
       ->check(CLI::IsMember({"nb", "nn", "en"}));
   app.add_flag("-q,--quiet", ctx.globals.quiet, tr("Print errors only"));
   app.add_flag("-v,--verbose", ctx.globals.verbose, tr("Print more, also warnings"));

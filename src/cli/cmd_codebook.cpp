@@ -82,6 +82,7 @@ void print_sorted(const Codebook& cb, std::ostream& out) {
 }
 
 int run_show(const Globals& g, const CodebookOptions& o) {
+  if (!round_exists(g, o.round)) return kUsage;
   Diagnostics diags;
   auto cb = o.files.empty() ? study_codebook(g, o.round, diags) : read_codebook_files(o.files, diags);
   print_diagnostics(diags, g);

@@ -51,6 +51,7 @@ int run_condense(const Globals& g, const CondenseOptions& o) {
   const auto study = load_valid(g, o.report.load, code);
   if (!study) return code;
   auto options = o.report;
+  options.version = IPCODE_VERSION;
   if (auto date = date_from_environment(); date) {
     options.date = *date;
   } else {

@@ -34,7 +34,7 @@ std::map<std::string, std::string> skeleton(const std::string& lang) {
   files["ipcode.yaml"] =
       "ipcode: 1\n"
       "title: " + i18n::tr_in(lang, "My study") + "\n"
-      "language: " + std::string(nb ? "nb" : "en") + "\n"
+      "language: " + lang + "\n"
       "codebook: codebook.yaml\n"
       "output: out\n"
       "informants: []\n"

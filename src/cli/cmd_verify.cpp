@@ -37,6 +37,7 @@ int run_verify(const Globals& g, const CondenseOptions& o) {
   const auto study = load_valid(g, o.report.load, code);
   if (!study) return code;
   auto options = o.report;
+  options.version = IPCODE_VERSION;
   const auto date = date_from_environment();
   options.date = date.value_or("");
   const auto files = report::render_all(*study, analyse_all(*study, options), options);

@@ -119,33 +119,9 @@ void fill_informants(RoundAnalysis& a) {
   }
 }
 
-// Step 3 texts: a draft for each subgroup with units but no condensate; the vocabulary
-// check for each subgroup with one. The IDF of a draft is taken over the counted units of the
-// subgroup's code group: words every unit of the group shares (the group's own topic) then
-// weigh less than the words that set this subgroup apart, and only groups that need a draft
-// have their units split into sentences. Drafts go first so that the vocabulary check reuses
-// the sentences of units that serve both.
-void fill_texts(RoundAnalysis& a, const loader::RoundData& round) {
-  const codebook::Codebook& cb = round.codebook;
-  detail::Corpus corpus(round);
-  std::map<int, detail::Idf> idf_of_group;
-  std::vector<std::pair<int, const std::string*>> written;
-  for (int n : cb.of_level(Level::subgroup)) {
-    const codebook::Node& node = cb.nodes[static_cast<std::size_t>(n)];
-    const std::vector<int>& units = a.nodes[static_cast<std::size_t>(n)].units;
-    const auto it = round.condensation.subgroups.find(node.id);
-    if (it != round.condensation.subgroups.end() && !trim(it->second.condensate).empty()) {
-      written.emplace_back(n, &it->second.condensate);
-    } else if (!units.empty()) {
-      const int group = node.parent >= 0 ? node.parent : n;
-      auto idf = idf_of_group.find(group);
-      if (idf == idf_of_group.end()) {
-        const auto& group_units = a.nodes[static_cast<std::size_t>(group)].units;
-        idf = idf_of_group.emplace(group, corpus.idf(group_units)).first;
-      }
-      a.drafts[n] = corpus.draft(units, idf->second);
-    }
-  }
+// Step 3 validation: words of each written condensate found in none of its subgroup's units.
+void check_vocabulary(RoundAnalysis& a, detail::Corpus& corpus,
+                      const std::vector<std::pair<int, const std::string*>>& written) {
   std::vector<char> in_units;  // by term id: occurs in the subgroup's units
   for (const auto& [n, condensate] : written) {
     std::vector<int> terms;
@@ -163,9 +139,51 @@ void fill_texts(RoundAnalysis& a, const loader::RoundData& round) {
   }
 }
 
+
+// Step 3 texts: a draft for each subgroup with units but no condensate; the vocabulary
+// check for each subgroup with one. The IDF of a draft is taken over the counted units of the
+// subgroup's code group: words every unit of the group shares (the group's own topic) then
+// weigh less than the words that set this subgroup apart, and only groups that need a draft
+// have their units split into sentences.
+void fill_texts(RoundAnalysis& a, const loader::RoundData& round) {
+  const codebook::Codebook& cb = round.codebook;
+  std::vector<std::pair<int, const std::string*>> written;
+  std::vector<int> drafted;
+  std::vector<int> needed;  // units whose texts are split and stemmed
+  const auto units_of = [&](int n) -> const std::vector<int>& {
+    return a.nodes[static_cast<std::size_t>(n)].units;
+  };
+  const auto group_of = [&](int n) {
+    const int parent = cb.nodes[static_cast<std::size_t>(n)].parent;
+    return parent >= 0 ? parent : n;
+  };
+  for (int n : cb.of_level(Level::subgroup)) {
+    const auto it = round.condensation.subgroups.find(cb.nodes[static_cast<std::size_t>(n)].id);
+    if (it != round.condensation.subgroups.end() && !trim(it->second.condensate).empty()) {
+      written.emplace_back(n, &it->second.condensate);
+      needed.insert(needed.end(), units_of(n).begin(), units_of(n).end());
+    } else if (!units_of(n).empty()) {
+      drafted.push_back(n);
+      needed.insert(needed.end(), units_of(group_of(n)).begin(), units_of(group_of(n)).end());
+    }
+  }
+  detail::Corpus corpus(round);
+  corpus.prepare(needed);
+  std::map<int, detail::Idf> idf_of_group;
+  for (int n : drafted) {
+    auto idf = idf_of_group.find(group_of(n));
+    if (idf == idf_of_group.end()) {
+      idf = idf_of_group.emplace(group_of(n), corpus.idf(units_of(group_of(n)))).first;
+    }
+    a.drafts[n] = corpus.draft(units_of(n), idf->second);
+  }
+  check_vocabulary(a, corpus, written);
+}
+
 }  // namespace
 
-RoundAnalysis analyse(const loader::RoundData& round, const loader::Options& options) {
+RoundAnalysis analyse(const loader::RoundData& round, const loader::Options& options,
+                      Texts texts) {
   RoundAnalysis a;
   a.round = &round;
   for (std::size_t u = 0; u < round.units.size(); ++u) {
@@ -179,7 +197,7 @@ RoundAnalysis analyse(const loader::RoundData& round, const loader::Options& opt
   for (int n : round.codebook.of_level(Level::subgroup)) {
     if (a.nodes[static_cast<std::size_t>(n)].informants.size() == 1) a.weakly_anchored.push_back(n);
   }
-  fill_texts(a, round);
+  if (texts == Texts::yes) fill_texts(a, round);
   return a;
 }
 

@@ -3,7 +3,12 @@
 // sentence pass and one word pass over its text) and each distinct word is stemmed once.
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -32,6 +37,57 @@ void add_term(Sentence& s, int term) {
   }
 }
 
+// The sentences of a text that hold a word, each with its words' content terms;
+// terms(w) gives the term ids of words[w].
+template <typename Terms>
+std::vector<Sentence> build_sentences(std::string_view text,
+                                      const std::vector<text::Span>& sentences,
+                                      const std::vector<text::Span>& words, Terms&& terms) {
+  std::vector<Sentence> out;
+  std::size_t w = 0;
+  for (const text::Span& span : sentences) {
+    const std::string_view trimmed = trim(piece(text, span));
+    Sentence s;
+    s.begin = static_cast<std::size_t>(trimmed.data() - text.data());
+    s.end = s.begin + trimmed.size();
+    for (; w < words.size() && words[w].begin < span.end; ++w) {
+      ++s.words;
+      for (int term : terms(w).get()) add_term(s, term);
+    }
+    if (s.words > 0) out.push_back(std::move(s));  // "…", "–" alone: no sentence to quote
+  }
+  return out;
+}
+
+// Runs f(0) … f(n − 1) on up to four threads (the calling one included). f must only touch
+// its own index's data; text segmentation keeps its ICU iterators per thread.
+template <typename F>
+void parallel_for(std::size_t n, F&& f) {
+  const std::size_t threads =
+      std::min<std::size_t>({std::max(1U, std::thread::hardware_concurrency()), 4, n});
+  if (threads <= 1) {
+    for (std::size_t i = 0; i < n; ++i) f(i);
+    return;
+  }
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  const auto work = [&] {
+    try {
+      for (std::size_t i = next++; i < n; i = next++) f(i);
+    } catch (...) {
+      const std::lock_guard<std::mutex> lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+      next = n;
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+  work();
+  for (std::thread& h : helpers) h.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
 }  // namespace
 
 std::vector<int> clean_units(std::vector<int> units, std::size_t count) {
@@ -41,7 +97,8 @@ std::vector<int> clean_units(std::vector<int> units, std::size_t count) {
   return units;
 }
 
-Corpus::Corpus(const loader::RoundData& round) : round_(round), cache_(round.units.size()) {}
+Corpus::Corpus(const loader::RoundData& round)
+    : round_(round), sentences_(round.units.size()), done_(round.units.size(), 0) {}
 
 int Corpus::intern(std::string stem) {
   const auto [it, added] = terms_.try_emplace(std::move(stem), static_cast<int>(terms_.size()));
@@ -64,37 +121,71 @@ const std::vector<int>& Corpus::word_terms(std::string_view word) {
   return it->second;
 }
 
-std::vector<Sentence> Corpus::analyse_text(std::string_view text) {
-  const std::vector<text::Span> words = text::words(text);
-  std::vector<Sentence> out;
-  std::size_t w = 0;
-  for (const text::Span& span : text::sentences(text)) {
-    const std::string_view trimmed = trim(piece(text, span));
-    Sentence s;
-    s.begin = static_cast<std::size_t>(trimmed.data() - text.data());
-    s.end = s.begin + trimmed.size();
-    for (; w < words.size() && words[w].begin < span.end; ++w) {
-      ++s.words;
-      for (int term : word_terms(piece(text, words[w]))) add_term(s, term);
-    }
-    if (s.words > 0) out.push_back(std::move(s));  // "…", "–" alone: no sentence to quote
-  }
-  return out;
+const std::vector<int>* Corpus::known_terms(std::string_view word) const {
+  const auto it = words_.find(word);
+  return it == words_.end() ? nullptr : &it->second;
 }
 
 const std::vector<Sentence>& Corpus::sentences(int unit) {
-  auto& slot = cache_[static_cast<std::size_t>(unit)];
-  if (!slot) {
-    slot = std::make_unique<std::vector<Sentence>>(
-        analyse_text(round_.units[static_cast<std::size_t>(unit)].text));
+  const auto u = static_cast<std::size_t>(unit);
+  if (done_[u] == 0) {
+    const std::string_view text = round_.units[u].text;
+    const std::vector<text::Span> words = text::words(text);
+    sentences_[u] = build_sentences(text, text::sentences(text), words, [&](std::size_t w) {
+      return std::cref(word_terms(piece(text, words[w])));
+    });
+    done_[u] = 1;
   }
-  return *slot;
+  return sentences_[u];
+}
+
+// Splitting with ICU is the costly part, so it runs on several threads, each also looking up
+// the words already known (the word table is only read there). Words seen for the first time
+// are stemmed afterwards on this thread, in unit order, which keeps term ids deterministic.
+void Corpus::prepare(const std::vector<int>& units) {
+  std::vector<int> todo = clean_units(units, round_.units.size());
+  std::erase_if(todo, [&](int u) { return done_[static_cast<std::size_t>(u)] != 0; });
+  struct Split {
+    std::vector<text::Span> sentences;
+    std::vector<text::Span> words;
+    std::vector<const std::vector<int>*> known;  // by word; nullptr: not in the table yet
+    bool complete = false;                       // sentences_ filled already
+  };
+  std::vector<Split> splits;
+  // A small first batch fills the word table; later batches bound the memory spans take.
+  for (std::size_t first = 0, batch = 512; first < todo.size(); first += batch, batch = 8192) {
+    const std::size_t count = std::min(batch, todo.size() - first);
+    splits.assign(count, {});
+    parallel_for(count, [&](std::size_t i) {
+      const auto u = static_cast<std::size_t>(todo[first + i]);
+      const std::string_view text = round_.units[u].text;
+      Split& sp = splits[i];
+      sp.sentences = text::sentences(text);
+      sp.words = text::words(text);
+      for (const text::Span& w : sp.words) sp.known.push_back(known_terms(piece(text, w)));
+      if (std::find(sp.known.begin(), sp.known.end(), nullptr) != sp.known.end()) return;
+      sentences_[u] = build_sentences(text, sp.sentences, sp.words,
+                                      [&](std::size_t w) { return std::cref(*sp.known[w]); });
+      sp.complete = true;
+    });
+    for (std::size_t i = 0; i < count; ++i) {
+      const auto u = static_cast<std::size_t>(todo[first + i]);
+      Split& sp = splits[i];
+      if (!sp.complete) {
+        const std::string_view text = round_.units[u].text;
+        sentences_[u] = build_sentences(text, sp.sentences, sp.words, [&](std::size_t w) {
+          return std::cref(sp.known[w] ? *sp.known[w] : word_terms(piece(text, sp.words[w])));
+        });
+      }
+      done_[u] = 1;
+    }
+  }
 }
 
 std::vector<int> Corpus::terms_of(int unit) {
   std::vector<int> out;
-  if (const auto& slot = cache_[static_cast<std::size_t>(unit)]) {
-    for (const Sentence& s : *slot) {
+  if (done_[static_cast<std::size_t>(unit)] != 0) {
+    for (const Sentence& s : sentences_[static_cast<std::size_t>(unit)]) {
       for (const TermCount& t : s.terms) out.push_back(t.term);
     }
     return out;

@@ -8,7 +8,6 @@
 
 #include <cstddef>
 #include <functional>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -16,6 +15,7 @@
 
 #include "ipcode/condense/analysis.hpp"
 #include "ipcode/loader/study.hpp"
+#include "ipcode/text/text.hpp"
 
 namespace ipcode::condense::detail {
 
@@ -48,6 +48,9 @@ class Corpus {
  public:
   explicit Corpus(const loader::RoundData& round);
 
+  /// Analyses these units ahead of use, splitting their texts on several threads (ICU
+  /// segmentation is the costly part); stems are interned afterwards, in unit order.
+  void prepare(const std::vector<int>& units);
   /// The unit's sentences that hold at least one word, analysed on first use.
   const std::vector<Sentence>& sentences(int unit);
   /// The unit's content terms (with repeats), from its sentences when they are analysed
@@ -70,11 +73,14 @@ class Corpus {
   using WordMap = std::unordered_map<std::string, std::vector<int>, Hash, std::equal_to<>>;
 
   int intern(std::string stem);
+  /// The term ids of a word, stemming it the first time it is seen.
   const std::vector<int>& word_terms(std::string_view word);
-  std::vector<Sentence> analyse_text(std::string_view text);
+  /// The term ids of a word already seen, else nullptr (reads only: safe on many threads).
+  const std::vector<int>* known_terms(std::string_view word) const;
 
   const loader::RoundData& round_;
-  std::vector<std::unique_ptr<std::vector<Sentence>>> cache_;  // by unit index
+  std::vector<std::vector<Sentence>> sentences_;  // by unit index, valid where done_
+  std::vector<char> done_;
   // Looked up only, never iterated. A word's stems are the same wherever it stands, so
   // each distinct spelling is folded and stemmed once for the whole round.
   std::unordered_map<std::string, int> terms_;  // stem -> term id

@@ -92,8 +92,8 @@ std::size_t insertion_point(const std::vector<CrossRow>& rows, const codebook::C
     return -1L;
   };
   const int parent = cb.nodes[at(n)].parent;
-  const std::vector<int> siblings = parent >= 0 ? cb.nodes[at(parent)].children
-                                                : cb.of_level(Level::theme);
+  const std::vector<int> siblings =
+      parent >= 0 ? cb.nodes[at(parent)].children : cb.of_level(Level::theme);
   const auto self = std::find(siblings.begin(), siblings.end(), n);
   for (auto it = self; it != siblings.begin();) {
     --it;
@@ -128,8 +128,8 @@ std::vector<CrossRow> merged_nodes(const std::vector<const loader::RoundData*>& 
     // Pre-order: a parent is always placed before its children are looked at.
     for (std::size_t n = 0; n < round.codebook.nodes.size(); ++n) {
       const std::string& id = round.codebook.nodes[n].id;
-      const bool known = std::any_of(rows.begin(), rows.end(),
-                                     [&](const CrossRow& row) { return row.id == id; });
+      const bool known =
+          std::any_of(rows.begin(), rows.end(), [&](const CrossRow& row) { return row.id == id; });
       if (known) continue;
       const std::size_t p = insertion_point(rows, round.codebook, static_cast<int>(n));
       rows.insert(rows.begin() + static_cast<long>(p), cross_row(round, static_cast<int>(n)));
@@ -178,9 +178,9 @@ std::string units_csv(const loader::RoundData& round, const condense::RoundAnaly
     if (u.transcript >= 0 && at(u.transcript) < round.transcripts.size()) {
       transcript = round.transcripts[at(u.transcript)].id;
     }
-    out += csv_row({u.id, u.informant, transcript, std::to_string(u.page_start),
-                    std::to_string(u.line_start), std::to_string(u.line_end), join(ids, ";"),
-                    u.text});
+    out +=
+        csv_row({u.id, u.informant, transcript, std::to_string(u.page_start),
+                 std::to_string(u.line_start), std::to_string(u.line_end), join(ids, ";"), u.text});
   }
   return out;
 }
@@ -208,8 +208,8 @@ std::string matrix_csv(const loader::RoundData& round, const condense::RoundAnal
 // (subgroup empty), and so does a theme without groups (group and subgroup empty), so that no
 // node of the codebook is left out.
 std::string overview_csv(const loader::RoundData& round, const condense::RoundAnalysis& a) {
-  std::string out = csv_row({"theme", "group", "subgroup", "units", "informants", "condensate",
-                             "quote_unit", "quote"});
+  std::string out = csv_row(
+      {"theme", "group", "subgroup", "units", "informants", "condensate", "quote_unit", "quote"});
   const auto& nodes = round.codebook.nodes;
   for (std::size_t n = 0; n < nodes.size(); ++n) {
     const bool leaf = nodes[n].children.empty();

@@ -2,6 +2,7 @@
 // units are, as theses print it (step 2: "B3 s. 12"), so that every unit can be found again
 // in its transcript.
 
+#include <algorithm>
 #include <cstddef>
 #include <set>
 #include <string>
@@ -67,7 +68,9 @@ std::string cell(const std::string& lang, const loader::RoundData& round,
     if (with_transcript && u.transcript >= 0 && at(u.transcript) < round.transcripts.size()) {
       ref = round.transcripts[at(u.transcript)].id + " " + ref;
     }
-    refs.push_back(std::move(ref));
+    // Two units at the same place (coded under different nodes of the column) are one
+    // place to look up: list it once.
+    if (std::find(refs.begin(), refs.end(), ref) == refs.end()) refs.push_back(std::move(ref));
   }
   return join(refs, "; ");
 }

@@ -139,10 +139,9 @@ std::string html_escape(std::string_view s) {
   return out;
 }
 
-std::string md_escape(std::string_view s) {
+std::string md_escape(std::string_view s, bool line_start) {
   std::string out;
   out.reserve(s.size() + s.size() / 8);
-  bool line_start = true;
   std::size_t escape_at = std::string_view::npos;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (line_start) {

@@ -104,7 +104,9 @@ std::string heatmap_svg(const Heatmap& h);
 
 std::string html_escape(std::string_view s);
 /// Escapes Markdown syntax in running text (backslash escapes; `|` too, for table cells).
-std::string md_escape(std::string_view s);
+/// `line_start`: the text begins a line, so block syntax ("# ", "- ", "1. ") is escaped and
+/// leading blanks are dropped there (as after every newline inside the text).
+std::string md_escape(std::string_view s, bool line_start = true);
 
 // --- shared helpers ----------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ std::string delimit(std::string_view text, std::string_view mark) {
   const std::string_view inner = trim(text);
   if (inner.empty()) return std::string(text);
   const std::size_t lead = text.find(inner);
-  return std::string(text.substr(0, lead)) + std::string(mark) + md_escape(inner) +
+  return std::string(text.substr(0, lead)) + std::string(mark) + md_escape(inner, false) +
          std::string(mark) + std::string(text.substr(lead + inner.size()));
 }
 
@@ -44,12 +44,13 @@ std::string code_span(std::string_view text) {
 std::string inlines(const Inline& spans) {
   std::string out;
   for (const Span& s : spans) {
+    const bool line_start = out.empty() || out.back() == '\n';
     switch (s.kind) {
-      case Span::Kind::plain: out += md_escape(s.text); break;
+      case Span::Kind::plain: out += md_escape(s.text, line_start); break;
       case Span::Kind::strong: out += delimit(s.text, "**"); break;
       case Span::Kind::em: out += delimit(s.text, "*"); break;
       case Span::Kind::code: out += code_span(s.text); break;
-      case Span::Kind::swatch: out += md_escape(s.text) + " \u00b7 "; break;
+      case Span::Kind::swatch: out += md_escape(s.text, line_start) + " \u00b7 "; break;
     }
   }
   return out;

@@ -3,6 +3,7 @@
 // temporary file that is read back and removed. Its bytes are deterministic: the document
 // properties carry a fixed creation time and libxlsxwriter dates every zip entry 1980-01-01.
 
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -13,8 +14,6 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
 
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
@@ -103,9 +102,8 @@ stdfs::path temporary_file() {
   std::string pattern = (stdfs::temp_directory_path() / "ipcode-matrices-XXXXXX.xlsx").string();
   const int fd = ::mkstemps(pattern.data(), 5);
   if (fd < 0) {
-    throw std::runtime_error(
-        format(tr("cannot create a temporary file for matrices.xlsx in {1}"),
-               {stdfs::temp_directory_path().string()}));
+    throw std::runtime_error(format(tr("cannot create a temporary file for matrices.xlsx in {1}"),
+                                    {stdfs::temp_directory_path().string()}));
   }
   ::close(fd);
   return pattern;

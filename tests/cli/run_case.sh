@@ -11,7 +11,7 @@
 #   check            (optional) bash run in the study copy after ipcode; must exit 0
 # IPCODE_UPDATE_GOLDEN=1 rewrites the expected files from the actual run (review the diff!).
 set -u
-ipcode=$1 case_dir=$(cd "$2" && pwd) src=$(cd "$3" && pwd)
+ipcode=$(realpath "$1") case_dir=$(cd "$2" && pwd) src=$(cd "$3" && pwd)
 work=$(mktemp -d)
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 study=$work/study

@@ -48,7 +48,12 @@ struct RoundAnalysis {
   std::map<int, std::vector<std::string>> foreign_words;
 };
 
-RoundAnalysis analyse(const loader::RoundData& round, const loader::Options& options);
+/// Whether analyse() also makes the drafts and the vocabulary check (the costly part: every
+/// unit text involved is split into sentences and stemmed). `status` can do without.
+enum class Texts { no, yes };
+
+RoundAnalysis analyse(const loader::RoundData& round, const loader::Options& options,
+                      Texts texts = Texts::yes);
 
 /// The extractive draft for a set of units (indices into round.units; order and duplicates
 /// do not matter). Sentences are weighted by TF-IDF with the IDF taken over the sentences of

@@ -39,7 +39,7 @@ TEST_CASE("a missing study is a missing-input problem", "[loader]") {
   CHECK(d.has_missing());
 }
 
-TEST_CASE("--coder selects one coder's files", "[loader]") {
+TEST_CASE("option coder selects one coder's files", "[loader]") {
   Diagnostics d;
   loader::Options o;
   o.coder = "nobody";

@@ -1,0 +1,146 @@
+/// ipcode_benchgen: writes a synthetic, deterministic ipcode study for the SPEC §13 benchmark.
+/// Plain C++20, standard library only (no ipcode headers), so the generator can never share a
+/// bug with the code it measures. Every random choice comes from Rng (splitmix64), seeded per
+/// transcript from the global seed, so the first N transcripts of a bigger run are identical to
+/// a smaller run with the same seed and the same output is produced on every platform.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace benchgen {
+
+/// splitmix64: tiny, fast, and its output is fixed by its definition (unlike std distributions).
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next() {
+    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+  /// Uniform in [0, n); n > 0. The tiny modulo bias does not matter here.
+  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
+  /// Uniform in [lo, hi].
+  int between(int lo, int hi) { return lo + static_cast<int>(below(static_cast<std::size_t>(hi - lo + 1))); }
+  /// True with probability percent/100.
+  bool chance(int percent) { return below(100) < static_cast<std::size_t>(percent); }
+  /// Skewed towards small indices (min of two uniforms): a cheap, integer-only Zipf stand-in.
+  std::size_t skewed(std::size_t n) { return std::min(below(n), below(n)); }
+
+ private:
+  std::uint64_t state_;
+};
+
+/// Mixes the global seed with a stream number, so every transcript has its own sequence.
+std::uint64_t stream_seed(std::uint64_t seed, std::uint64_t stream);
+
+struct Options {
+  std::string outdir;
+  int transcripts = 1000;
+  int nodes = 200;
+  int units_per_transcript = 100;
+  int words_per_transcript = 10000;
+  std::uint64_t seed = 1;
+};
+
+// ---- vocabulary.cpp ----------------------------------------------------------------------
+
+/// Real Norwegian words (with æ, ø, å) and generated syllable words, sampled with a skew so
+/// function words are frequent and most generated words are rare, as in speech.
+class Vocabulary {
+ public:
+  Vocabulary();
+  std::string_view word(Rng& rng) const;
+  /// A content word (a real noun, verb or adjective): used for keywords and labels.
+  std::string_view content_word(Rng& rng) const;
+  /// Appends one spoken sentence (4–16 words, capitalised, punctuated, sometimes with a
+  /// filler such as "(pause)" or "hm,") to `tokens`.
+  void sentence(Rng& rng, std::vector<std::string>& tokens) const;
+  /// An interviewer question as tokens.
+  void question(Rng& rng, std::vector<std::string>& tokens) const;
+
+ private:
+  std::vector<std::string> function_;
+  std::vector<std::string> content_;
+  std::vector<std::string> generated_;
+};
+
+/// Upper-cases the first letter (ASCII or æ/ø/å).
+std::string capitalise(std::string_view w);
+/// Lower-cases ASCII letters and Æ/Ø/Å (what the generator can produce), for uniqueness checks.
+std::string lower(std::string_view s);
+/// YAML double-quoted scalar (the generated text has no control characters).
+std::string yaml_quote(std::string_view s);
+
+// ---- transcript.cpp ----------------------------------------------------------------------
+
+enum class LineKind { front_matter, header, page_marker, interviewer, informant };
+
+struct Line {
+  LineKind kind;
+  int turn;                          // index of the speaker turn, -1 outside turns
+  std::vector<std::string> tokens;   // spoken words, label excluded
+};
+
+struct Transcript {
+  int number = 0;                    // n of B<n>
+  std::vector<Line> lines;           // physical lines, 1-based line n is lines[n-1]
+  std::size_t words = 0;
+};
+
+Transcript make_transcript(const Vocabulary& vocab, int number, int target_words, Rng& rng);
+std::string render_transcript(const Transcript& t);
+
+// ---- codebook.cpp ------------------------------------------------------------------------
+
+struct Node {
+  std::string id;
+  std::string label;
+  int level;       // 0 theme, 1 group, 2 subgroup
+  int parent;      // index of the parent node, -1 for themes
+};
+
+struct Codebook {
+  std::vector<Node> nodes;
+  std::vector<int> groups;     // node indices
+  std::vector<int> subgroups;  // node indices
+};
+
+Codebook make_codebook(const Vocabulary& vocab, int target_nodes, Rng& rng);
+std::string render_codebook(const Codebook& cb, const Vocabulary& vocab, Rng& rng);
+
+// ---- units.cpp ---------------------------------------------------------------------------
+
+struct Unit {
+  std::string id;
+  int line_start;
+  int line_end;
+  std::string quote;
+  std::vector<int> codes;  // node indices
+};
+
+std::vector<Unit> make_units(const Transcript& t, const Codebook& cb, int count, Rng& rng);
+std::string render_coding(const Transcript& t, const Codebook& cb, const std::vector<Unit>& units);
+
+// ---- study.cpp ---------------------------------------------------------------------------
+
+/// Condensation material gathered while units are generated: up to a few units per subgroup.
+struct Condensation {
+  struct Entry {
+    std::vector<std::string> unit_ids;
+    std::vector<std::string> quotes;
+  };
+  std::vector<Entry> by_node;  // indexed like Codebook::nodes
+  void add(const Unit& u);
+};
+
+std::string render_manifest(const Options& o);
+std::string render_condensation(const Codebook& cb, const Condensation& c, Rng& rng);
+
+}  // namespace benchgen

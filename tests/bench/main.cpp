@@ -1,0 +1,124 @@
+// ipcode_benchgen OUTDIR [--transcripts N] [--nodes M] [--units-per-transcript K]
+//                        [--words-per-transcript W] [--seed S] [--force]
+// Writes the synthetic study of the SPEC §13 benchmark. Same arguments, same bytes.
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "benchgen.hpp"
+
+namespace fs = std::filesystem;
+using namespace benchgen;
+
+namespace {
+
+const char* const kUsage =
+    "usage: ipcode_benchgen OUTDIR [--transcripts N] [--nodes M] [--units-per-transcript K]\n"
+    "                       [--words-per-transcript W] [--seed S] [--force]\n"
+    "Writes a synthetic ipcode study (SPEC §13) into OUTDIR, deterministically.\n"
+    "Defaults: 1000 transcripts, 200 codebook nodes, 100 units and 10000 words per\n"
+    "transcript, seed 1. OUTDIR must be empty or missing unless --force is given.\n";
+
+bool parse_number(const char* s, long long min, long long& out) {
+  char* end = nullptr;
+  out = std::strtoll(s, &end, 10);
+  return end != s && *end == '\0' && out >= min;
+}
+
+bool parse_args(int argc, char** argv, Options& o, bool& force) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    long long v = 0;
+    const auto value = [&](long long min) {
+      return i + 1 < argc && parse_number(argv[++i], min, v);
+    };
+    if (a == "--force") {
+      force = true;
+    } else if (a == "--transcripts" && value(1)) {
+      o.transcripts = static_cast<int>(v);
+    } else if (a == "--nodes" && value(1)) {
+      o.nodes = static_cast<int>(v);
+    } else if (a == "--units-per-transcript" && value(0)) {
+      o.units_per_transcript = static_cast<int>(v);
+    } else if (a == "--words-per-transcript" && value(50)) {
+      o.words_per_transcript = static_cast<int>(v);
+    } else if (a == "--seed" && value(0)) {
+      o.seed = static_cast<std::uint64_t>(v);
+    } else if (!a.starts_with("-") && o.outdir.empty()) {
+      o.outdir = a;
+    } else {
+      return false;
+    }
+  }
+  return !o.outdir.empty();
+}
+
+void write_file(const fs::path& p, const std::string& text) {
+  std::ofstream f(p, std::ios::binary | std::ios::trunc);
+  f.write(text.data(), static_cast<std::streamsize>(text.size()));
+  if (!f) throw std::runtime_error("cannot write " + p.string());
+}
+
+int generate(const Options& o) {
+  const fs::path root(o.outdir);
+  const fs::path transcripts = root / "transcripts" / "r1";
+  const fs::path coding = root / "coding" / "r1";
+  fs::remove_all(transcripts);
+  fs::remove_all(coding);
+  fs::create_directories(transcripts);
+  fs::create_directories(coding);
+  fs::create_directories(root / "condensation");
+
+  const Vocabulary vocab;
+  Rng cb_rng(stream_seed(o.seed, 0));
+  const Codebook cb = make_codebook(vocab, o.nodes, cb_rng);
+  write_file(root / "codebook.yaml", render_codebook(cb, vocab, cb_rng));
+  write_file(root / "ipcode.yaml", render_manifest(o));
+
+  Condensation cond;
+  cond.by_node.resize(cb.nodes.size());
+  std::size_t words = 0, bytes = 0, units = 0;
+  for (int n = 1; n <= o.transcripts; ++n) {
+    Rng rng(stream_seed(o.seed, static_cast<std::uint64_t>(n)));
+    const Transcript t = make_transcript(vocab, n, o.words_per_transcript, rng);
+    const std::string text = render_transcript(t);
+    const std::string stem = "B" + std::to_string(n);
+    write_file(transcripts / (stem + ".txt"), text);
+    const auto us = make_units(t, cb, o.units_per_transcript, rng);
+    for (const auto& u : us) cond.add(u);
+    write_file(coding / (stem + ".yaml"), render_coding(t, cb, us));
+    words += t.words;
+    bytes += text.size();
+    units += us.size();
+  }
+  Rng cond_rng(stream_seed(o.seed, 0xC0DEULL));
+  write_file(root / "condensation" / "r1.yaml", render_condensation(cb, cond, cond_rng));
+  std::cerr << "ipcode_benchgen: " << o.transcripts << " transcripts, " << words << " spoken words, "
+            << bytes << " bytes of transcript, " << cb.nodes.size() << " codebook nodes, " << units
+            << " units -> " << root.string() << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  bool force = false;
+  if (!parse_args(argc, argv, o, force)) {
+    std::cerr << kUsage;
+    return 2;
+  }
+  try {
+    const fs::path root(o.outdir);
+    if (fs::exists(root) && !fs::is_empty(root) && !force) {
+      std::cerr << "ipcode_benchgen: " << o.outdir << " is not empty (use --force to overwrite)\n";
+      return 73;
+    }
+    return generate(o);
+  } catch (const std::exception& e) {
+    std::cerr << "ipcode_benchgen: " << e.what() << "\n";
+    return 73;
+  }
+}

@@ -1,0 +1,77 @@
+// One synthetic interview (SPEC §3): front matter, a header line outside any turn, then
+// alternating interviewer questions and informant answers of realistic length, wrapped
+// into lines of about 12 words, with a `[side N]` page marker about every 40 lines.
+#include "benchgen.hpp"
+
+namespace benchgen {
+namespace {
+
+constexpr int kLinesPerPage = 40;
+
+void add_front_matter(Transcript& t) {
+  const std::string b = "B" + std::to_string(t.number);
+  for (std::string s : {std::string("---"), "id: r1-" + b, "informant: " + b,
+                        std::string("anonymised: true"), std::string("source: intervju"),
+                        "speakers: [I, " + b + "]", std::string("---")}) {
+    t.lines.push_back({LineKind::front_matter, -1, {std::move(s)}});
+  }
+}
+
+// Wraps a turn's tokens into lines of 10–14 words, inserting page markers as lines fill up.
+void add_turn(Transcript& t, LineKind kind, int turn, std::vector<std::string>&& tokens,
+              int& body_lines, int& page, Rng& rng) {
+  std::size_t i = 0;
+  while (i < tokens.size()) {
+    const std::size_t n = static_cast<std::size_t>(rng.between(10, 14));
+    Line line{kind, turn, {}};
+    for (std::size_t k = 0; k < n && i < tokens.size(); ++k) line.tokens.push_back(std::move(tokens[i++]));
+    t.words += line.tokens.size();
+    t.lines.push_back(std::move(line));
+    if (++body_lines % kLinesPerPage == 0) {
+      t.lines.push_back({LineKind::page_marker, turn, {"[side " + std::to_string(++page) + "]"}});
+    }
+  }
+}
+
+}  // namespace
+
+Transcript make_transcript(const Vocabulary& vocab, int number, int target_words, Rng& rng) {
+  Transcript t;
+  t.number = number;
+  add_front_matter(t);
+  t.lines.push_back({LineKind::header, -1,
+                     {"Syntetisk", "intervju", "for", "ytelsestest.", "Transkribert",
+                      "ordrett,", "navn", "og", "steder", "er", "fjernet."}});
+  int body_lines = 0, page = 1, turn = 0;
+  while (t.words < static_cast<std::size_t>(target_words)) {
+    std::vector<std::string> q;
+    vocab.question(rng, q);
+    add_turn(t, LineKind::interviewer, turn++, std::move(q), body_lines, page, rng);
+    // Informant turns of 20–200 words, most of them in the middle of that range.
+    const int want = (rng.between(20, 200) + rng.between(20, 200)) / 2;
+    std::vector<std::string> a;
+    while (static_cast<int>(a.size()) < want) vocab.sentence(rng, a);
+    add_turn(t, LineKind::informant, turn++, std::move(a), body_lines, page, rng);
+  }
+  return t;
+}
+
+std::string render_transcript(const Transcript& t) {
+  std::string out;
+  out.reserve(t.words * 7);
+  const std::string label = "B" + std::to_string(t.number) + ": ";
+  int last_turn = -1;
+  for (const auto& line : t.lines) {
+    if (line.kind == LineKind::interviewer && line.turn != last_turn) out += "I: ";
+    if (line.kind == LineKind::informant && line.turn != last_turn) out += label;
+    if (line.kind == LineKind::interviewer || line.kind == LineKind::informant) last_turn = line.turn;
+    for (std::size_t k = 0; k < line.tokens.size(); ++k) {
+      if (k > 0) out += ' ';
+      out += line.tokens[k];
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace benchgen
