@@ -87,6 +87,7 @@ void add_condense_options(CLI::App& cmd, CondenseOptions& o) {
   cmd.add_option_function<std::vector<std::string>>(
          "--format",
          [&o](const std::vector<std::string>& formats) {
+           o.format_given = true;
            for (const auto& f : formats) o.report.xlsx = o.report.xlsx || f == "xlsx";
          },
          tr("Extra output formats: xlsx (csv, md and html are always written)"))
@@ -95,6 +96,7 @@ void add_condense_options(CLI::App& cmd, CondenseOptions& o) {
   cmd.add_option_function<std::string>(
          "--stage",
          [&o](const std::string& s) {
+           o.stage_given = true;
            o.report.stage = s == "final" ? report::Stage::final : report::Stage::working;
          },
          tr("working (default): everything for the researcher; final: text for the thesis"))

@@ -1,6 +1,7 @@
 // `ipcode verify` (SPEC §7, §10): re-runs condense in memory and compares with out/ and the
 // input hashes recorded in out/manifest.json, so a reviewer can trust what they read.
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
 #include <map>
 
@@ -31,8 +32,32 @@ std::map<std::string, std::string> recorded_inputs(const std::string& json) {
   return out;
 }
 
-int run_verify(const Globals& g, const CondenseOptions& o) {
-  if (!round_exists(g, o.report.load.round)) return kUsage;
+// A value of the "options" object of manifest.json: `"key": value` on its own line.
+std::string recorded_option(const std::string& json, const std::string& key) {
+  const auto at = json.find("\n    \"" + key + "\": ");
+  if (at == std::string::npos) return {};
+  const auto begin = at + key.size() + 9;
+  std::string value(trim(std::string_view(json).substr(begin, json.find('\n', begin) - begin)));
+  if (!value.empty() && value.back() == ',') value.pop_back();
+  if (value.size() >= 2 && value.front() == '"') value = value.substr(1, value.size() - 2);
+  return value;
+}
+
+// What `condense` was run with, unless the command line says otherwise.
+CondenseOptions with_recorded(CondenseOptions o, const std::string& json) {
+  if (!o.stage_given && recorded_option(json, "stage") == "final") o.report.stage = report::Stage::final;
+  if (!o.format_given && recorded_option(json, "xlsx") == "true") o.report.xlsx = true;
+  auto& load = o.report.load;
+  if (load.round.empty()) load.round = recorded_option(json, "round");
+  if (load.coder.empty()) load.coder = recorded_option(json, "coder");
+  if (recorded_option(json, "include_interviewer") == "true") load.include_interviewer = true;
+  return o;
+}
+
+int run_verify(const Globals& g, const CondenseOptions& given) {
+  if (!round_exists(g, given.report.load.round)) return kUsage;
+  const auto recorded = fs::read_file(std::filesystem::path(g.dir) / output_folder(g) / "manifest.json");
+  const CondenseOptions o = recorded ? with_recorded(given, *recorded) : given;
   int code = kOk;
   const auto study = load_valid(g, o.report.load, code);
   if (!study) return code;

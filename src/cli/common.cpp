@@ -57,6 +57,13 @@ std::optional<loader::Study> load_valid(const Globals& g, const loader::Options&
   return study;
 }
 
+std::string output_folder(const Globals& g) {
+  Diagnostics ignored;
+  const auto bytes = fs::read_file(std::filesystem::path(g.dir) / study::kManifestName);
+  if (!bytes) return "out";
+  return study::parse_manifest(*bytes, study::kManifestName, ignored).output;
+}
+
 bool round_exists(const Globals& g, const std::string& round) {
   if (round.empty()) return true;
   Diagnostics ignored;

@@ -61,6 +61,9 @@ void print_error(const std::string& message);
 /// only with -v) and sets `code` to 65/66 when there are errors.
 std::optional<loader::Study> load_valid(const Globals& g, const loader::Options& options, int& code);
 
+/// The study's output folder as the manifest names it ("out" when it cannot be read).
+std::string output_folder(const Globals& g);
+
 /// Checks that --round names a round of the study's manifest; prints a usage error if not.
 bool round_exists(const Globals& g, const std::string& round);
 

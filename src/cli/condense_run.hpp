@@ -16,6 +16,8 @@ namespace ipcode::cli {
 struct CondenseOptions {
   report::Options report;
   bool write_drafts = false;
+  bool stage_given = false;   // --stage was on the command line
+  bool format_given = false;  // --format was on the command line
 };
 
 /// --round, --coder, --include-interviewer, --format, --stage.

@@ -4,6 +4,8 @@
 // vocabulary.cpp). One pass over the units fills every count, so the cost grows with the
 // number of units times the (small) number of nodes each unit is under.
 
+#include "ipcode/condense/analysis.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <map>
@@ -13,7 +15,6 @@
 
 #include "corpus.hpp"
 #include "ipcode/base/strings.hpp"
-#include "ipcode/condense/analysis.hpp"
 
 namespace ipcode::condense {
 namespace {
@@ -40,7 +41,9 @@ std::vector<std::vector<int>> lineages(const codebook::Codebook& cb) {
 std::vector<int> nodes_under(const loader::Unit& unit, const std::vector<std::vector<int>>& up) {
   std::vector<int> out;
   for (int code : unit.codes) {
-    if (code < 0 || static_cast<std::size_t>(code) >= up.size()) continue;
+    if (code < 0 || static_cast<std::size_t>(code) >= up.size()) {
+      continue;
+    }
     const auto& line = up[static_cast<std::size_t>(code)];
     out.insert(out.end(), line.begin(), line.end());
   }
@@ -57,11 +60,12 @@ std::vector<std::string> matrix_rows(const loader::RoundData& round,
   std::set<std::string> known(rows.begin(), rows.end());
   for (int u : counted) {
     const std::string& who = round.units[static_cast<std::size_t>(u)].informant;
-    if (known.insert(who).second) rows.push_back(who);
+    if (known.insert(who).second) {
+      rows.push_back(who);
+    }
   }
-  std::stable_sort(rows.begin(), rows.end(), [](const std::string& a, const std::string& b) {
-    return natural_less(a, b);
-  });
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const std::string& a, const std::string& b) { return natural_less(a, b); });
   return rows;
 }
 
@@ -79,7 +83,9 @@ void fill_counts(RoundAnalysis& a, const loader::RoundData& round) {
   const codebook::Codebook& cb = round.codebook;
   const auto up = lineages(cb);
   std::map<std::string, std::size_t> row_of;
-  for (std::size_t i = 0; i < a.informants.size(); ++i) row_of.emplace(a.informants[i], i);
+  for (std::size_t i = 0; i < a.informants.size(); ++i) {
+    row_of.emplace(a.informants[i], i);
+  }
   const std::vector<int> groups = cb.of_level(Level::group);
   std::vector<int> group_pos(cb.nodes.size(), -1);
   for (std::size_t g = 0; g < groups.size(); ++g) {
@@ -99,11 +105,15 @@ void fill_counts(RoundAnalysis& a, const loader::RoundData& round) {
       }
     }
     for (int g : unit_groups) {
-      for (int h : unit_groups) ++a.cooccurrence[static_cast<std::size_t>(g)][static_cast<std::size_t>(h)];
+      auto& line = a.cooccurrence[static_cast<std::size_t>(g)];
+      for (int h : unit_groups) {
+        ++line[static_cast<std::size_t>(h)];
+      }
     }
     for (int code : unit.codes) {
-      if (code >= 0 && group_pos[static_cast<std::size_t>(code)] >= 0 &&
-          unsorted_in(unit, code, cb)) {
+      const bool group = code >= 0 && static_cast<std::size_t>(code) < group_pos.size() &&
+                         group_pos[static_cast<std::size_t>(code)] >= 0;
+      if (group && unsorted_in(unit, code, cb)) {
         a.unsorted[code].push_back(u);
       }
     }
@@ -114,7 +124,9 @@ void fill_counts(RoundAnalysis& a, const loader::RoundData& round) {
 void fill_informants(RoundAnalysis& a) {
   for (std::size_t n = 0; n < a.nodes.size(); ++n) {
     for (std::size_t i = 0; i < a.informants.size(); ++i) {
-      if (!a.cells[i][n].empty()) a.nodes[n].informants.push_back(a.informants[i]);
+      if (!a.cells[i][n].empty()) {
+        a.nodes[n].informants.push_back(a.informants[i]);
+      }
     }
   }
 }
@@ -130,21 +142,24 @@ void check_vocabulary(RoundAnalysis& a, detail::Corpus& corpus,
       terms.insert(terms.end(), more.begin(), more.end());
     }
     in_units.resize(static_cast<std::size_t>(corpus.term_count()), 0);
-    for (int t : terms) in_units[static_cast<std::size_t>(t)] = 1;
+    for (int t : terms) {
+      in_units[static_cast<std::size_t>(t)] = 1;
+    }
     a.foreign_words[n] = detail::foreign_words(*condensate, [&](const std::string& stem) {
       const int term = corpus.find_term(stem);
       return term >= 0 && in_units[static_cast<std::size_t>(term)] != 0;
     });
-    for (int t : terms) in_units[static_cast<std::size_t>(t)] = 0;
+    for (int t : terms) {
+      in_units[static_cast<std::size_t>(t)] = 0;
+    }
   }
 }
-
 
 // Step 3 texts: a draft for each subgroup with units but no condensate; the vocabulary
 // check for each subgroup with one. The IDF of a draft is taken over the counted units of the
 // subgroup's code group: words every unit of the group shares (the group's own topic) then
-// weigh less than the words that set this subgroup apart, and only groups that need a draft
-// have their units split into sentences.
+// weigh less than the words that set this subgroup apart. Only the units these texts need are
+// split and stemmed, once each.
 void fill_texts(RoundAnalysis& a, const loader::RoundData& round) {
   const codebook::Codebook& cb = round.codebook;
   std::vector<std::pair<int, const std::string*>> written;
@@ -182,12 +197,13 @@ void fill_texts(RoundAnalysis& a, const loader::RoundData& round) {
 
 }  // namespace
 
-RoundAnalysis analyse(const loader::RoundData& round, const loader::Options& options,
-                      Texts texts) {
+RoundAnalysis analyse(const loader::RoundData& round, const loader::Options& options, Texts texts) {
   RoundAnalysis a;
   a.round = &round;
   for (std::size_t u = 0; u < round.units.size(); ++u) {
-    if (loader::counts(round.units[u], options)) a.counted.push_back(static_cast<int>(u));
+    if (loader::counts(round.units[u], options)) {
+      a.counted.push_back(static_cast<int>(u));
+    }
   }
   a.informants = matrix_rows(round, a.counted);
   a.nodes.resize(round.codebook.nodes.size());
@@ -195,9 +211,13 @@ RoundAnalysis analyse(const loader::RoundData& round, const loader::Options& opt
   fill_counts(a, round);
   fill_informants(a);
   for (int n : round.codebook.of_level(Level::subgroup)) {
-    if (a.nodes[static_cast<std::size_t>(n)].informants.size() == 1) a.weakly_anchored.push_back(n);
+    if (a.nodes[static_cast<std::size_t>(n)].informants.size() == 1) {
+      a.weakly_anchored.push_back(n);
+    }
   }
-  if (texts == Texts::yes) fill_texts(a, round);
+  if (texts == Texts::yes) {
+    fill_texts(a, round);
+  }
   return a;
 }
 

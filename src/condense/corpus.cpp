@@ -2,19 +2,21 @@
 // vocabulary check. A round can hold 100,000 units, so each unit is split once (one
 // sentence pass and one word pass over its text) and each distinct word is stemmed once.
 
+#include "corpus.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <exception>
 #include <functional>
 #include <mutex>
-#include <thread>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <thread>
 #include <utility>
 #include <vector>
 
-#include "corpus.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/text/text.hpp"
 
@@ -52,9 +54,13 @@ std::vector<Sentence> build_sentences(std::string_view text,
     s.end = s.begin + trimmed.size();
     for (; w < words.size() && words[w].begin < span.end; ++w) {
       ++s.words;
-      for (int term : terms(w).get()) add_term(s, term);
+      for (int term : terms(w).get()) {
+        add_term(s, term);
+      }
     }
-    if (s.words > 0) out.push_back(std::move(s));  // "…", "–" alone: no sentence to quote
+    if (s.words > 0) {
+      out.push_back(std::move(s));  // "…", "–" alone: no sentence to quote
+    }
   }
   return out;
 }
@@ -66,7 +72,9 @@ void parallel_for(std::size_t n, F&& f) {
   const std::size_t threads =
       std::min<std::size_t>({std::max(1U, std::thread::hardware_concurrency()), 4, n});
   if (threads <= 1) {
-    for (std::size_t i = 0; i < n; ++i) f(i);
+    for (std::size_t i = 0; i < n; ++i) {
+      f(i);
+    }
     return;
   }
   std::atomic<std::size_t> next{0};
@@ -74,18 +82,32 @@ void parallel_for(std::size_t n, F&& f) {
   std::mutex failure_mutex;
   const auto work = [&] {
     try {
-      for (std::size_t i = next++; i < n; i = next++) f(i);
+      for (std::size_t i = next++; i < n; i = next++) {
+        f(i);
+      }
     } catch (...) {
       const std::lock_guard<std::mutex> lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
+      if (!failure) {
+        failure = std::current_exception();
+      }
       next = n;
     }
   };
   std::vector<std::thread> helpers;
-  for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+  for (std::size_t t = 1; t < threads; ++t) {
+    try {
+      helpers.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // no thread to be had: the calling thread does the rest
+    }
+  }
   work();
-  for (std::thread& h : helpers) h.join();
-  if (failure) std::rethrow_exception(failure);
+  for (std::thread& h : helpers) {
+    h.join();
+  }
+  if (failure) {
+    std::rethrow_exception(failure);
+  }
 }
 
 }  // namespace
@@ -115,7 +137,9 @@ const std::vector<int>& Corpus::word_terms(std::string_view word) {
   if (it == words_.end()) {
     // content_stems on the word alone: folded, stop words and numbers out, stemmed.
     std::vector<int> ids;
-    for (std::string& stem : text::content_stems(word)) ids.push_back(intern(std::move(stem)));
+    for (std::string& stem : text::content_stems(word)) {
+      ids.push_back(intern(std::move(stem)));
+    }
     it = words_.emplace(std::string(word), std::move(ids)).first;
   }
   return it->second;
@@ -162,8 +186,12 @@ void Corpus::prepare(const std::vector<int>& units) {
       Split& sp = splits[i];
       sp.sentences = text::sentences(text);
       sp.words = text::words(text);
-      for (const text::Span& w : sp.words) sp.known.push_back(known_terms(piece(text, w)));
-      if (std::find(sp.known.begin(), sp.known.end(), nullptr) != sp.known.end()) return;
+      for (const text::Span& w : sp.words) {
+        sp.known.push_back(known_terms(piece(text, w)));
+      }
+      if (std::find(sp.known.begin(), sp.known.end(), nullptr) != sp.known.end()) {
+        return;
+      }
       sentences_[u] = build_sentences(text, sp.sentences, sp.words,
                                       [&](std::size_t w) { return std::cref(*sp.known[w]); });
       sp.complete = true;
@@ -186,7 +214,9 @@ std::vector<int> Corpus::terms_of(int unit) {
   std::vector<int> out;
   if (done_[static_cast<std::size_t>(unit)] != 0) {
     for (const Sentence& s : sentences_[static_cast<std::size_t>(unit)]) {
-      for (const TermCount& t : s.terms) out.push_back(t.term);
+      for (const TermCount& t : s.terms) {
+        out.push_back(t.term);
+      }
     }
     return out;
   }
@@ -200,20 +230,26 @@ std::vector<int> Corpus::terms_of(int unit) {
 
 Idf Corpus::idf(const std::vector<int>& units) {
   const std::vector<int> clean = clean_units(units, round_.units.size());
-  for (int u : clean) sentences(u);  // every term gets its id before the table is sized
+  for (int u : clean) {
+    sentences(u);  // every term gets its id before the table is sized
+  }
   std::vector<int> df(terms_.size(), 0);
   double n = 0;
   for (int u : clean) {
     for (const Sentence& s : sentences(u)) {
       n += 1;
-      for (const TermCount& t : s.terms) ++df[static_cast<std::size_t>(t.term)];
+      for (const TermCount& t : s.terms) {
+        ++df[static_cast<std::size_t>(t.term)];
+      }
     }
   }
   // Smoothed IDF (as scikit-learn's): a term in every sentence still weighs 1, never 0.
   Idf out;
   out.unseen = std::log(1 + n) + 1;
   out.weights.reserve(df.size());
-  for (int d : df) out.weights.push_back(std::log((1 + n) / (1 + d)) + 1);
+  for (int d : df) {
+    out.weights.push_back(std::log((1 + n) / (1 + d)) + 1);
+  }
   return out;
 }
 

@@ -84,7 +84,7 @@ class Corpus {
   // Looked up only, never iterated. A word's stems are the same wherever it stands, so
   // each distinct spelling is folded and stemmed once for the whole round.
   std::unordered_map<std::string, int> terms_;  // stem -> term id
-  WordMap words_;                                // word as written -> its content term ids
+  WordMap words_;                               // word as written -> its content term ids
 };
 
 /// The vocabulary check core: the words of `condensate` (as written, first occurrence, one

@@ -33,7 +33,7 @@ constexpr double kScoreSteps = 1e9;
 struct Candidate {
   int unit = 0;  // index into RoundData::units
   const Sentence* sentence = nullptr;
-  std::int64_t score = 0;  // quantised centrality
+  std::int64_t score = 0;                       // quantised centrality
   std::vector<std::pair<int, double>> weights;  // normalised TF-IDF, by term
 };
 
@@ -58,14 +58,18 @@ void score_centrality(std::vector<Candidate>& candidates, const Idf& idf, int te
     }
     norm = std::sqrt(norm);
     for (auto& [term, w] : c.weights) {
-      if (norm > 0) w /= norm;
+      if (norm > 0) {
+        w /= norm;
+      }
       sum[static_cast<std::size_t>(term)] += w;
     }
   }
   const double others = static_cast<double>(candidates.size()) - 1;
   for (Candidate& c : candidates) {
     double dot = 0;
-    for (const auto& [term, w] : c.weights) dot += w * (sum[static_cast<std::size_t>(term)] - w);
+    for (const auto& [term, w] : c.weights) {
+      dot += w * (sum[static_cast<std::size_t>(term)] - w);
+    }
     const double mean = others > 0 ? dot / others : 0.0;
     c.score = std::llround(mean * kScoreSteps);
   }
@@ -91,6 +95,9 @@ std::vector<Candidate> collect(Corpus& corpus, const std::vector<int>& units) {
 // The best sentence alone is over the budget: its first 80 words, marked as cut.
 std::string cut_at_limit(std::string_view sentence) {
   const std::vector<text::Span> words = text::words(sentence);
+  if (words.size() <= kMaxWords) {
+    return std::string(sentence);
+  }
   return std::string(sentence.substr(0, words[kMaxWords - 1].end)) + " …";
 }
 
@@ -101,7 +108,9 @@ std::string cut_at_limit(std::string_view sentence) {
 // a single unit is one meaning unit and may be drafted whole.
 Draft select(const loader::RoundData& round, const std::vector<Candidate>& candidates) {
   Draft draft;
-  if (candidates.empty()) return draft;
+  if (candidates.empty()) {
+    return draft;
+  }
   std::vector<std::size_t> order(candidates.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -125,9 +134,13 @@ Draft select(const loader::RoundData& round, const std::vector<Candidate>& candi
   std::vector<std::size_t> chosen;
   std::size_t total = 0;
   for (std::size_t i : order) {
-    if (total == kMaxWords) break;
+    if (total == kMaxWords) {
+      break;
+    }
     const std::size_t n = candidates[i].sentence->words;
-    if (total + n > kMaxWords) continue;
+    if (total + n > kMaxWords) {
+      continue;
+    }
     chosen.push_back(i);
     total += n;
   }

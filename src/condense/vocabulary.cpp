@@ -23,7 +23,9 @@ std::vector<std::string> foreign_words(const std::string& condensate,
   for (const text::Span& span : text::words(text)) {
     const std::string_view word(text.data() + span.begin, span.end - span.begin);
     for (const std::string& stem : text::content_stems(word)) {
-      if (!seen.insert(stem).second) continue;
+      if (!seen.insert(stem).second) {
+        continue;
+      }
       if (!known(stem)) {
         out.emplace_back(word);
         break;  // the word is listed once even if it held several stems
@@ -39,7 +41,9 @@ std::vector<std::string> vocabulary_check(const std::string& condensate,
                                           const std::vector<std::string>& unit_texts) {
   std::set<std::string> stems;
   for (const std::string& t : unit_texts) {
-    for (std::string& s : text::content_stems(t)) stems.insert(std::move(s));
+    for (std::string& s : text::content_stems(t)) {
+      stems.insert(std::move(s));
+    }
   }
   return detail::foreign_words(condensate,
                                [&](const std::string& stem) { return stems.count(stem) > 0; });

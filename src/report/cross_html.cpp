@@ -36,11 +36,14 @@ struct Cross {
   int participants(int k) const {
     return static_cast<int>(rounds[static_cast<std::size_t>(k)]->informants.size());
   }
-  std::string round_label(int k) const {
+  /// "Runde 1 (r1)" in a table, "runde 1 (r1)" in a sentence; no round id in the final stage.
+  std::string round_label(int k, bool in_sentence = false) const {
     const std::string& id = rounds[static_cast<std::size_t>(k)]->spec.id;
     const std::string n = std::to_string(round_position(study, id));
-    return options.stage == Stage::final ? tf(lang, "Round {1}", {n})
-                                         : tf(lang, "Round {1} ({2})", {n, id});
+    if (options.stage == Stage::final) {
+      return in_sentence ? tf(lang, "round {1}", {n}) : tf(lang, "Round {1}", {n});
+    }
+    return in_sentence ? tf(lang, "round {1} ({2})", {n, id}) : tf(lang, "Round {1} ({2})", {n, id});
   }
 };
 
@@ -114,7 +117,22 @@ std::string change(const Cross& x, const Cell& before, const Cell& now) {
 
 void add_node(Doc& doc, const Cross& x, const std::string& id, std::set<std::string>& done);
 
+// Codebooks change between rounds: say where a node was called something else.
+void add_renames(Doc& doc, const Cross& x, const std::string& id) {
+  const std::string& label = x.node(id).label;
+  for (int k = 0; k < static_cast<int>(x.rounds.size()); ++k) {
+    const int n = x.cb(k).find(id);
+    if (n < 0) continue;
+    const std::string& then = x.cb(k).nodes[static_cast<std::size_t>(n)].label;
+    if (then != label) {
+      doc.paragraph({em(tf(x.lang, "Called \u201c{1}\u201d in {2}.", {then, x.round_label(k, true)}))},
+                    "note");
+    }
+  }
+}
+
 void add_node_body(Doc& doc, const Cross& x, const std::string& id) {
+  add_renames(doc, x, id);
   std::vector<std::vector<std::string>> rows;
   Cell before;
   for (int k = 0; k < static_cast<int>(x.rounds.size()); ++k) {
@@ -139,7 +157,7 @@ void add_node_body(Doc& doc, const Cross& x, const std::string& id) {
     const auto& subgroups = x.rounds[static_cast<std::size_t>(k)]->condensation.subgroups;
     const auto it = subgroups.find(id);
     if (it == subgroups.end() || trim(it->second.condensate).empty()) continue;
-    doc.paragraph({strong(tf(x.lang, "Condensate, {1}:", {x.round_label(k)})),
+    doc.paragraph({strong(tf(x.lang, "{1}, condensate:", {x.round_label(k)})),
                    plain(" " + std::string(trim(it->second.condensate)))},
                   "condensate");
   }

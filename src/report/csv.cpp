@@ -162,14 +162,13 @@ std::string csv_row(const std::vector<std::string>& fields) {
 }
 
 // Step 2, decontextualised: the meaning units of the round with their place in the
-// transcript. Decision: units.csv lists the units that count (RoundAnalysis::counted), so
-// that it agrees with the matrices and the overview; interviewer units appear only when the
-// analysis was run with --include-interviewer.
-std::string units_csv(const loader::RoundData& round, const condense::RoundAnalysis& a) {
+// transcript. SPEC §10: every meaning unit, so units in interviewer turns are listed too (their
+// informant column is the interviewer's label, which is never a matrix row unless the run
+// used --include-interviewer), and every matrix count can be traced to rows of this file.
+std::string units_csv(const loader::RoundData& round, const condense::RoundAnalysis& /*a*/) {
   std::string out = csv_row(
       {"unit", "informant", "transcript", "page", "line_start", "line_end", "codes", "text"});
-  for (int i : a.counted) {
-    const loader::Unit& u = round.units[at(i)];
+  for (const loader::Unit& u : round.units) {
     std::vector<int> codes = u.codes;
     std::sort(codes.begin(), codes.end());  // node indices are codebook order
     std::vector<std::string> ids;

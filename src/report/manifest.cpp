@@ -75,6 +75,14 @@ std::string manifest_json(const loader::Study& study,
   out += "  \"title\": " + json_string(study.manifest.title) + ",\n";
   if (!options.date.empty()) out += "  \"date\": " + json_string(options.date) + ",\n";
   out += "  \"rounds\": " + json_rounds(study) + ",\n";
+  // The options of the run, so that `verify` re-computes exactly what `condense` wrote.
+  out += "  \"options\": {\n";
+  out += "    \"stage\": " + json_string(options.stage == Stage::final ? "final" : "working") + ",\n";
+  out += "    \"xlsx\": " + std::string(options.xlsx ? "true" : "false") + ",\n";
+  out += "    \"round\": " + json_string(options.load.round) + ",\n";
+  out += "    \"coder\": " + json_string(options.load.coder) + ",\n";
+  out += "    \"include_interviewer\": " + std::string(options.load.include_interviewer ? "true" : "false") + "\n";
+  out += "  },\n";
   out += "  \"inputs\": " + json_object(study.input_hashes, "  ") + ",\n";
   out += "  \"outputs\": " + json_object(output_hashes, "  ") + "\n";
   out += "}\n";

@@ -44,6 +44,8 @@ aside.norm .norm-title { font-weight: bold; }
 table { border-collapse: collapse; margin: 1rem 0; font-size: 0.95rem; }
 th, td { border: 1px solid #888; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
 th { background: #eee; }
+table.rounds { width: 100%; }
+table.rounds td:first-child { white-space: nowrap; }
 nav.toc ul { list-style: none; padding-left: 1.2rem; }
 nav.toc > ul { padding-left: 0; }
 a { color: #0b4f8a; }
@@ -56,6 +58,7 @@ pre { background: #f6f6f6; border: 1px solid #ccc; padding: 0.4rem 0.6rem; overf
       font-size: 0.85rem; white-space: pre-wrap; }
 pre .own { background: #fff0a8; }
 pre .ln { color: #777; }
+pre .mk { display: inline-block; width: 1ch; overflow: visible; }
 .log { border-top: 1px solid #ccc; }
 @media (max-width: 40rem) { aside.norm { float: none; width: auto; margin: 0.5rem 0; } }
 @media print {
@@ -79,7 +82,8 @@ std::string inlines(const Inline& spans) {
       case Span::Kind::code: out += "<code>" + html_escape(s.text) + "</code>"; break;
       case Span::Kind::swatch:
         out += "<span class=\"swatch\" style=\"background:" + html_escape(s.color) +
-               "\" title=\"" + html_escape(s.text) + "\"></span>";
+               "\"" + (s.text.empty() ? "" : " title=\"" + html_escape(s.text) + "\"") +
+               "></span>";
         break;
     }
   }
@@ -141,7 +145,9 @@ std::string excerpt(const Block& b) {
     out += "<pre>";
     for (const ExcerptLine& l : b.lines) {
       const std::string n = std::to_string(l.number);
-      const std::string gutter = std::string(l.marked ? "\u25b6 " : "  ") +
+      // The mark sits in a box one character wide: ▶ is not monospaced in every font.
+      const std::string gutter = "<span class=\"mk\">" + std::string(l.marked ? "\u25b6" : "") +
+                                 "</span> " +
                                  std::string(static_cast<std::size_t>(width) - n.size(), ' ') + n;
       std::string line = "<span class=\"ln\">" + gutter + "</span>  " + html_escape(l.text);
       if (l.marked) line = "<span class=\"own\">" + line + "</span>";
@@ -150,6 +156,38 @@ std::string excerpt(const Block& b) {
     out += "</pre>\n";
   }
   return out + "</div>\n";
+}
+
+// Inline Markdown of the log: `code`, **strong** and *emphasis*; everything else escaped.
+std::string log_inline(std::string_view s) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::string_view mark;
+    const char* tag = nullptr;
+    if (s[i] == '`') {
+      mark = "`";
+      tag = "code";
+    } else if (s.substr(i, 2) == "**") {
+      mark = "**";
+      tag = "strong";
+    } else if (s[i] == '*' && i + 1 < s.size() && s[i + 1] != ' ') {
+      mark = "*";
+      tag = "em";
+    }
+    const std::size_t close =
+        tag == nullptr ? std::string_view::npos : s.find(mark, i + mark.size());
+    if (close == std::string_view::npos || close == i + mark.size()) {
+      out += html_escape(s.substr(i, 1));
+      ++i;
+      continue;
+    }
+    const std::string_view inner = s.substr(i + mark.size(), close - i - mark.size());
+    out += "<" + std::string(tag) + ">" +
+           (mark == "`" ? html_escape(inner) : log_inline(inner)) + "</" + tag + ">";
+    i = close + mark.size();
+  }
+  return out;
 }
 
 // The project log is the researcher's Markdown; HTML gets its simple parts (headings,
@@ -172,7 +210,7 @@ class LogRenderer {
     if (hashes >= 1 && hashes <= 6 && hashes < s.size() && s[hashes] == ' ') {
       close_all();
       const std::string tag = "h" + std::to_string(std::min<std::size_t>(hashes + 2, 6));
-      out_ += "<" + tag + ">" + html_escape(trim(s.substr(hashes))) + "</" + tag + ">\n";
+      out_ += "<" + tag + ">" + log_inline(trim(s.substr(hashes))) + "</" + tag + ">\n";
       return;
     }
     if (const std::size_t item = item_start(s); item != 0) {
@@ -204,11 +242,11 @@ class LogRenderer {
     return 0;
   }
   void flush_para() {
-    if (!para_.empty()) out_ += "<p>" + html_escape(para_) + "</p>\n";
+    if (!para_.empty()) out_ += "<p>" + log_inline(para_) + "</p>\n";
     para_.clear();
   }
   void flush_item() {
-    if (!item_.empty()) out_ += "<li>" + html_escape(item_) + "</li>\n";
+    if (!item_.empty()) out_ += "<li>" + log_inline(item_) + "</li>\n";
     item_.clear();
   }
   void close_list() {

@@ -50,7 +50,9 @@ std::string inlines(const Inline& spans) {
       case Span::Kind::strong: out += delimit(s.text, "**"); break;
       case Span::Kind::em: out += delimit(s.text, "*"); break;
       case Span::Kind::code: out += code_span(s.text); break;
-      case Span::Kind::swatch: out += md_escape(s.text, line_start) + " \u00b7 "; break;
+      case Span::Kind::swatch:
+        if (!s.text.empty()) out += md_escape(s.text, line_start) + " \u00b7 ";
+        break;
     }
   }
   return out;

@@ -51,7 +51,8 @@ void add_counts(Doc& doc, const Ctx& c, int n) {
   const int informants = s ? static_cast<int>(s->informants.size()) : 0;
   Inline meta;
   if (const std::string color = node_color(c.cb(), n); !color.empty()) {
-    meta.push_back({Span::Kind::swatch, tf(c.lang, "colour {1}", {color}), color});
+    // The colour's words are for the researcher's Markdown; a thesis text does not need them.
+    meta.push_back({Span::Kind::swatch, c.working() ? tf(c.lang, "colour {1}", {color}) : "", color});
   }
   meta.push_back(plain(units_text(c.lang, units) + " \u00b7 " +
                        prevalence(c.lang, informants, c.participants)));

@@ -15,8 +15,8 @@ namespace ipcode::condense {
 
 /// Counts for one codebook node.
 struct NodeStats {
-  std::vector<int> units;              // indices into RoundData::units, in unit order
-  std::vector<std::string> informants; // distinct informants of those units, natural order
+  std::vector<int> units;               // indices into RoundData::units, in unit order
+  std::vector<std::string> informants;  // distinct informants of those units, natural order
 };
 
 /// An extractive draft condensate (SPEC §6): the unit sentences most central to the
@@ -28,9 +28,9 @@ struct Draft {
 
 struct RoundAnalysis {
   const loader::RoundData* round = nullptr;
-  std::vector<std::string> informants;        // matrix rows, natural order
-  std::vector<int> counted;                   // indices of the units that count, unit order
-  std::vector<NodeStats> nodes;               // by codebook node index
+  std::vector<std::string> informants;  // matrix rows, natural order
+  std::vector<int> counted;             // indices of the units that count, unit order
+  std::vector<NodeStats> nodes;         // by codebook node index
   /// cells[i][n]: units of informant i under node n (indices into RoundData::units).
   std::vector<std::vector<std::vector<int>>> cells;
   /// Units coded with a group but with none of its subgroups ("ikke sortert"), per group

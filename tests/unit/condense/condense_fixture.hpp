@@ -24,8 +24,8 @@ struct Ids {
   static constexpr int mestring = 8;     //     subgroup
 };
 
-inline void add_node(ipcode::codebook::Codebook& cb, std::string id,
-                     ipcode::codebook::Level level, int parent) {
+inline void add_node(ipcode::codebook::Codebook& cb, std::string id, ipcode::codebook::Level level,
+                     int parent) {
   ipcode::codebook::Node n;
   n.id = std::move(id);
   n.label = n.id;

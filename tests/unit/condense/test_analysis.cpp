@@ -12,8 +12,8 @@
 
 namespace condense = ipcode::condense;
 using condense_test::add_unit;
-using condense_test::sample_round;
 using condense_test::Ids;
+using condense_test::sample_round;
 
 namespace {
 
@@ -60,8 +60,7 @@ TEST_CASE("group-only units count for group and theme and are unsorted", "[conde
   CHECK(a.unsorted.count(Ids::innhold) == 0);
 }
 
-TEST_CASE("a unit is counted once per node however many of its codes lie under it",
-          "[condense]") {
+TEST_CASE("a unit is counted once per node however many of its codes lie under it", "[condense]") {
   auto round = sample_round();
   // Two subgroups of one theme, and a subgroup of another theme.
   add_unit(round, "B1-01", "B1", {Ids::underskrift, Ids::forstaar, Ids::mestring});
@@ -127,9 +126,10 @@ TEST_CASE("co-occurrence of code groups is symmetric with unit counts on the dia
   CHECK(a.cooccurrence == expected);
   for (std::size_t i = 0; i < 3; ++i) {
     for (std::size_t j = 0; j < 3; ++j) CHECK(a.cooccurrence[i][j] == a.cooccurrence[j][i]);
-    CHECK(a.cooccurrence[i][i] == static_cast<int>(a.nodes[static_cast<std::size_t>(
-                                      round.codebook.of_level(ipcode::codebook::Level::group)[i])]
-                                                      .units.size()));
+    CHECK(a.cooccurrence[i][i] ==
+          static_cast<int>(a.nodes[static_cast<std::size_t>(
+                                       round.codebook.of_level(ipcode::codebook::Level::group)[i])]
+                               .units.size()));
   }
 }
 

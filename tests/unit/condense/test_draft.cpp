@@ -141,11 +141,10 @@ TEST_CASE("vocabulary check finds invented words, not inflected forms", "[conden
   }
   SECTION("planen versus planene") {
     CHECK(condense::vocabulary_check("planene", {"planen"}).empty());
-    CHECK(condense::vocabulary_check("planene", {"kaffen"}) ==
-          std::vector<std::string>{"planene"});
+    CHECK(condense::vocabulary_check("planene", {"kaffen"}) == std::vector<std::string>{"planene"});
   }
   SECTION("no units: every content word is foreign") {
-    CHECK(condense::vocabulary_check("Jeg liker kaffe.", {}) == std::vector<std::string>{"liker",
-                                                                                        "kaffe"});
+    CHECK(condense::vocabulary_check("Jeg liker kaffe.", {}) ==
+          std::vector<std::string>{"liker", "kaffe"});
   }
 }

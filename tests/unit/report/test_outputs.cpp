@@ -131,13 +131,14 @@ TEST_CASE("csv_row joins fields and ends in a newline", "[report]") {
   CHECK(report::csv_row({"én"}) == "én\n");
 }
 
-TEST_CASE("units.csv lists the counted units with codes in codebook order", "[report]") {
+TEST_CASE("units.csv lists every unit, interviewer units too, with codes in codebook order", "[report]") {
   const auto r = sample_round();
   const auto a = sample_analysis(r);
   const std::string expected =
       "unit,informant,transcript,page,line_start,line_end,codes,text\n"
       "B2-01,B2,r1-B2,1,3,4,underskrift,\"Jeg bare skrev under, men jeg vet ikke hva.\"\n"
       "B2-02,B2,r1-B2,2,12,12,brosjyre;fast-person,\"Han sa \"\"vent litt\"\"\"\n"
+      "I-01,I,r1-B2,2,13,13,informasjon,Fikk du informasjon?\n"
       "B10-01,B10,r1-B10,1,5,7,samtykke,\"Æ veit ikkje\nkva det var\"\n"
       "B10-02,B10,r1-B10,1,8,10,fast-person,Vi har én person.\n";
   CHECK(report::units_csv(r, a) == expected);
@@ -299,6 +300,13 @@ TEST_CASE("manifest.json has fixed key order and hashes every other output", "[r
       "      }\n"
       "    }\n"
       "  ],\n"
+      "  \"options\": {\n"
+      "    \"stage\": \"working\",\n"
+      "    \"xlsx\": false,\n"
+      "    \"round\": \"\",\n"
+      "    \"coder\": \"\",\n"
+      "    \"include_interviewer\": false\n"
+      "  },\n"
       "  \"inputs\": {\n"
       "    \"ipcode.yaml\": \"def\",\n"
       "    \"transcripts/r1/B1.txt\": \"abc\"\n"
@@ -323,6 +331,8 @@ TEST_CASE("manifest.json writes empty lists as {} and []", "[report]") {
   options.version = "1";
   CHECK(report::manifest_json(study, {}, options) ==
         "{\n  \"ipcode\": \"1\",\n  \"title\": \"Tom\",\n  \"rounds\": [],\n"
+        "  \"options\": {\n    \"stage\": \"working\",\n    \"xlsx\": false,\n"
+        "    \"round\": \"\",\n    \"coder\": \"\",\n    \"include_interviewer\": false\n  },\n"
         "  \"inputs\": {},\n  \"outputs\": {}\n}\n");
 }
 

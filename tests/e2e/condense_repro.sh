@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Reproducibility of `ipcode condense` (SPEC §7, §10): same inputs give the same bytes whatever
+# the machine's locale, time zone, working folder or clock; `verify` names what changed; a
+# failed write leaves the previous out/ intact; files marked anonymised: false are refused.
+set -u
+ipcode=$(realpath "$1") src=$2
+work=$(mktemp -d); trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+export SOURCE_DATE_EPOCH=
+
+for study in mini condense-two-rounds; do
+  [ -d "$src/tests/data/$study" ] || continue
+  cp -r "$src/tests/data/$study" "$work/a"; cp -r "$src/tests/data/$study" "$work/b"
+  (cd "$work/a" && LC_ALL=C.UTF-8 TZ=UTC "$ipcode" -q condense --format xlsx) || bad "$study: condense a"
+  (cd / && LC_ALL=nb_NO.UTF-8 LANG=nb_NO.UTF-8 TZ=Pacific/Auckland "$ipcode" -q -C "$work/b" condense --format xlsx) \
+    || bad "$study: condense b"
+  diff -r "$work/a/out" "$work/b/out" >/dev/null && ok || bad "$study: outputs differ between two runs"
+  sleep 1
+  (cd "$work/a" && "$ipcode" -q condense --format xlsx) && diff -r "$work/a/out" "$work/b/out" >/dev/null \
+    && ok || bad "$study: a second run a second later differs"
+  ! grep -rqs "$(date +%Y-%m-%d)" "$work/a/out" && ok || bad "$study: today's date appears in an output"
+  (cd "$work/a" && "$ipcode" -q verify --format xlsx) && ok || bad "$study: verify right after condense"
+  rm -rf "$work/a" "$work/b"
+done
+
+# SOURCE_DATE_EPOCH may set a date.
+cp -r "$src/tests/data/mini" "$work/s"
+SOURCE_DATE_EPOCH=1735689600 "$ipcode" -q -C "$work/s" condense && grep -q '"date": "2025-01-01"' "$work/s/out/manifest.json" \
+  && ok || bad "SOURCE_DATE_EPOCH does not set the manifest's date"
+SOURCE_DATE_EPOCH=yesterday "$ipcode" -q -C "$work/s" condense 2>/dev/null; [ $? -eq 2 ] && ok || bad "a bad SOURCE_DATE_EPOCH is not a usage error"
+rm -rf "$work/s"
+
+# verify names the input that changed and the outputs that differ; exit 1.
+cp -r "$src/tests/data/mini" "$work/v"
+"$ipcode" -q -C "$work/v" condense
+sed -i 's/Egne mål/Brukerens egne mål/' "$work/v/codebook.yaml"
+out=$("$ipcode" -C "$work/v" verify 2>/dev/null); code=$?
+[ $code -eq 1 ] && ok || bad "verify after an edit exited $code, expected 1"
+echo "$out" | grep -q "codebook.yaml" && ok || bad "verify does not name the changed input: $out"
+echo "$out" | grep -q "out/r1/report.md" && ok || bad "verify does not name a differing output: $out"
+echo "x" >> "$work/v/out/r1/units.csv"
+sed -i 's/Brukerens egne mål/Egne mål/' "$work/v/codebook.yaml"
+out=$("$ipcode" -C "$work/v" verify 2>/dev/null); code=$?
+[ $code -eq 1 ] && echo "$out" | grep -q "out/r1/units.csv" && ! echo "$out" | grep -q "codebook.yaml" \
+  && ok || bad "verify after editing an output: $out"
+rm -rf "$work/v"
+
+# verify re-computes with the options condense was run with (recorded in manifest.json).
+cp -r "$src/tests/data/mini" "$work/o"
+"$ipcode" -q -C "$work/o" condense --stage final --format xlsx
+"$ipcode" -q -C "$work/o" verify && ok || bad "verify after condense --stage final --format xlsx"
+"$ipcode" -q -C "$work/o" verify --stage working >/dev/null 2>&1; [ $? -eq 1 ] && ok || bad "verify --stage working should differ"
+rm -rf "$work/o"
+
+# An output that cannot be written: exit 73, the old out/ intact, no temporary files left.
+cp -r "$src/tests/data/mini" "$work/w"
+"$ipcode" -q -C "$work/w" condense
+before=$(cd "$work/w/out" && find . -type f -exec sha256sum {} + | sort)
+sed -i 's/Egne mål/Brukerens egne mål/' "$work/w/codebook.yaml"     # the new outputs would differ
+mkdir "$work/w/out/r1/.units.csv.ipcode-tmp"                       # a folder where a file must go
+"$ipcode" -q -C "$work/w" condense 2>"$work/err"; code=$?
+[ $code -eq 73 ] && ok || bad "unwritable output exited $code, expected 73"
+grep -q "units.csv" "$work/err" && ok || bad "the error does not name the file: $(cat "$work/err")"
+rmdir "$work/w/out/r1/.units.csv.ipcode-tmp"
+after=$(cd "$work/w/out" && find . -type f -exec sha256sum {} + | sort)
+[ "$before" = "$after" ] && ok || bad "a failed condense changed out/"
+if [ "$(id -u)" -ne 0 ]; then
+  chmod a-w "$work/w/out/r1"
+  "$ipcode" -q -C "$work/w" condense 2>/dev/null; [ $? -eq 73 ] && ok || bad "read-only out/r1 should exit 73"
+  chmod u+w "$work/w/out/r1"
+fi
+rm -rf "$work/w"
+
+# anonymised: false is refused with the file named (exit 65).
+cp -r "$src/tests/data/mini" "$work/n"
+sed -i 's/^date: 2025-01-15/anonymised: false/' "$work/n/transcripts/r1/B1.txt"
+"$ipcode" -C "$work/n" condense 2>"$work/err"; code=$?
+[ $code -eq 65 ] && grep -q "transcripts/r1/B1.txt" "$work/err" && [ ! -d "$work/n/out" ] \
+  && ok || bad "anonymised: false: exit $code, $(cat "$work/err")"
+
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
