@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs one golden CLI case: tests/cli/<command>/<case>/
 #   args             the arguments, one line; {study} stands for a fresh copy of the study
-#   study            (optional) a folder under tests/data/ copied to a temporary place first
+#   study            (optional) a folder under tests/data/ (or a repo path like examples/x)
+#                    copied to a temporary place first (without its out/)
 #   env              (optional) lines VAR=value added to the environment
 #   setup            (optional) bash run in the study copy before ipcode (to break things)
 #   expected_exit    the exit code (required)
@@ -16,7 +17,9 @@ work=$(mktemp -d)
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 study=$work/study
 if [ -f "$case_dir/study" ]; then
-  cp -r "$src/tests/data/$(tr -d '\n' < "$case_dir/study")" "$study"
+  name=$(tr -d '\n' < "$case_dir/study")
+  case $name in */*) cp -r "$src/$name" "$study" ;; *) cp -r "$src/tests/data/$name" "$study" ;; esac
+  rm -rf "$study/out"
 else
   mkdir -p "$study"
 fi
