@@ -38,7 +38,7 @@ struct Candidate {
 };
 
 std::string_view sentence_text(const loader::Unit& unit, const Sentence& s) {
-  return std::string_view(unit.text).substr(s.begin, s.end - s.begin);
+  return std::string_view(unit.spoken).substr(s.begin, s.end - s.begin);
 }
 
 double idf_of(const Idf& idf, int term) {
@@ -153,6 +153,14 @@ Draft select(const loader::RoundData& round, const std::vector<Candidate>& candi
     if (candidates[i].unit != last_unit) {
       last_unit = candidates[i].unit;
       draft.unit_ids.push_back(unit_of(i).id);
+    }
+  }
+  // Sentences cut from the middle of a quote may lack a full stop; one is added so that two
+  // of them do not run together. Punctuation only: never a word the informants did not say.
+  for (auto& part : parts) {
+    static const std::vector<std::string> kEnds = {".", "!", "?", "…", ":", ";"};
+    if (std::none_of(kEnds.begin(), kEnds.end(), [&](const std::string& e) { return part.ends_with(e); })) {
+      part += '.';
     }
   }
   draft.text = join(parts, " ");

@@ -100,11 +100,13 @@ bool place_unit(const coding::CodingFile& file, const coding::UnitSpec& spec, co
     std::string q = text::nfc(spec.quote);
     std::replace(q.begin(), q.end(), '\n', ' ');
     u.text = std::string(trim(q));
+    u.spoken = transcript::strip_clarifications(u.text);
     u.has_quote = true;
   } else {
     u.line_start = first_spoken(t, spec.line_from, spec.line_to);
     u.line_end = spec.line_to;
     u.text = transcript::spoken_text(t, spec.line_from, spec.line_to);
+    u.spoken = u.text;
   }
   u.page_start = t.page_of(u.line_start);
   u.page_end = t.page_of(u.line_end);

@@ -49,10 +49,17 @@ std::string round_caption(const loader::Study& study, const study::Round& round,
   return caption;
 }
 
+std::string reference_pattern(const std::string& lang) {
+  return i18n::tr_in(lang, "{1} p.{2} l.{3}");
+}
+
+std::string reference_with(const std::string& pattern, const loader::Unit& unit) {
+  return format(pattern, {unit.informant, span_text(unit.page_start, unit.page_end),
+                          span_text(unit.line_start, unit.line_end)});
+}
+
 std::string reference(const std::string& lang, const loader::Unit& unit) {
-  return tf(lang, "{1} p.{2} l.{3}",
-            {unit.informant, span_text(unit.page_start, unit.page_end),
-             span_text(unit.line_start, unit.line_end)});
+  return reference_with(reference_pattern(lang), unit);
 }
 
 std::string role_of(const loader::Study& study, const std::string& lang, const std::string& id) {

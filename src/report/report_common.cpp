@@ -38,6 +38,26 @@ std::size_t block_marker_at(std::string_view s, std::size_t i) {
   return std::string_view::npos;
 }
 
+// find_first_of with a table: std::string_view::find_first_of calls memchr once per byte.
+class ByteSet {
+ public:
+  constexpr explicit ByteSet(std::string_view bytes) {
+    for (const char c : bytes) in_[static_cast<unsigned char>(c)] = true;
+  }
+  std::size_t find(std::string_view s, std::size_t from) const {
+    for (std::size_t i = from; i < s.size(); ++i) {
+      if (in_[static_cast<unsigned char>(s[i])]) return i;
+    }
+    return std::string_view::npos;
+  }
+
+ private:
+  std::array<bool, 256> in_{};
+};
+
+constexpr ByteSet kHtmlSpecial("&<>\"'");
+constexpr ByteSet kMdSpecial("\\`*_[]<>|~&\n");
+
 }  // namespace
 
 Span plain(std::string s) { return {Span::Kind::plain, std::move(s), {}}; }
@@ -123,56 +143,61 @@ void Doc::list(std::vector<Inline> items) {
   blocks.push_back(std::move(b));
 }
 
-std::string html_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  for (const char c : s) {
-    switch (c) {
+void append_html_escaped(std::string& out, std::string_view s) {
+  // Runs without special characters are copied whole: reports are mostly plain text.
+  std::size_t from = 0;
+  while (from < s.size()) {
+    const std::size_t at = kHtmlSpecial.find(s, from);
+    if (at == std::string_view::npos) break;
+    out.append(s.data() + from, at - from);
+    switch (s[at]) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      default: out += "&#39;"; break;
     }
+    from = at + 1;
   }
+  if (from < s.size()) out.append(s.data() + from, s.size() - from);
+}
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 16);
+  append_html_escaped(out, s);
   return out;
 }
 
 std::string md_escape(std::string_view s, bool line_start) {
   std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  std::size_t escape_at = std::string_view::npos;
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  out.reserve(s.size() + 16);
+  std::size_t i = 0;
+  while (i < s.size()) {
     if (line_start) {
       while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;  // no indented code blocks
       if (i >= s.size()) break;
       line_start = false;
-      escape_at = block_marker_at(s, i);
-    }
-    const char c = s[i];
-    if (i == escape_at) out += '\\';
-    switch (c) {
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-      case '|': case '~':
+      if (const std::size_t marker = block_marker_at(s, i); marker != std::string_view::npos) {
+        out.append(s.substr(i, marker - i));
         out += '\\';
-        out += c;
-        break;
-      case '&':
-        // Only where it could start an entity (&amp; &#38;): keeps ordinary text readable.
-        if (i + 1 < s.size() && (std::isalpha(static_cast<unsigned char>(s[i + 1])) != 0 ||
-                                 s[i + 1] == '#')) {
-          out += '\\';
-        }
-        out += c;
-        break;
-      case '\n':
-        out += c;
-        line_start = true;
-        break;
-      default:
-        out += c;
+        i = marker;
+      }
     }
+    const std::size_t at = kMdSpecial.find(s, i);
+    out.append(s.substr(i, (at == std::string_view::npos ? s.size() : at) - i));
+    if (at == std::string_view::npos) break;
+    const char c = s[at];
+    if (c == '\n') {
+      line_start = true;
+    } else if (c != '&' || (at + 1 < s.size() &&
+                            (std::isalpha(static_cast<unsigned char>(s[at + 1])) != 0 ||
+                             s[at + 1] == '#'))) {
+      // '&' only where it could start an entity (&amp; &#38;): keeps ordinary text readable.
+      out += '\\';
+    }
+    out += c;
+    i = at + 1;
   }
   return out;
 }

@@ -8,6 +8,7 @@
 /// Markdown backslashes), so nothing taken from a study can inject markup.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,7 +32,7 @@ using Inline = std::vector<Span>;
 
 struct ExcerptLine {
   int number = 0;
-  std::string text;
+  std::string_view text;  // into the transcript, which outlives the document
   bool marked = false;  // one of the unit's own lines
 };
 
@@ -69,7 +70,7 @@ struct Block {
   std::vector<std::vector<std::string>> rows;
   std::vector<Inline> items;
   std::vector<ExcerptLine> lines;
-  Heatmap heatmap;
+  std::shared_ptr<const Heatmap> heatmap;  // only the heat map block has one
 };
 
 struct Doc {
@@ -103,6 +104,7 @@ std::string render_html(const Doc& doc);
 std::string heatmap_svg(const Heatmap& h);
 
 std::string html_escape(std::string_view s);
+void append_html_escaped(std::string& out, std::string_view s);
 /// Escapes Markdown syntax in running text (backslash escapes; `|` too, for table cells).
 /// `line_start`: the text begins a line, so block syntax ("# ", "- ", "1. ") is escaped and
 /// leading blanks are dropped there (as after every newline inside the text).
@@ -129,6 +131,10 @@ std::string round_caption(const loader::Study& study, const study::Round& round,
 
 /// "B1 s.2 l.14–16" (nb) / "B1 p.2 l.14–16" (en).
 std::string reference(const std::string& lang, const loader::Unit& unit);
+/// The same with the translated pattern given (for loops over many units).
+std::string reference_with(const std::string& pattern, const loader::Unit& unit);
+/// The translated pattern reference() uses.
+std::string reference_pattern(const std::string& lang);
 /// The informant's attribution in the manifest's chosen style (SPEC §2 `report.attribution`):
 /// "B1 s.2 l.14–16", "bruker, runde 1", "«Morten», bruker", or empty for `none`.
 std::string chosen_attribution(const loader::Study& study, const loader::RoundData& round,

@@ -59,7 +59,6 @@ pre { background: #f6f6f6; border: 1px solid #ccc; padding: 0.4rem 0.6rem; overf
 pre .own { background: #fff0a8; }
 pre .ln { color: #777; }
 pre .mk { display: inline-block; width: 1ch; overflow: visible; }
-.log { border-top: 1px solid #ccc; }
 @media (max-width: 40rem) { aside.norm { float: none; width: auto; margin: 0.5rem 0; } }
 @media print {
   body { max-width: none; margin: 0; font-size: 11pt; }
@@ -135,27 +134,29 @@ std::string table(const Block& b) {
   return out + "</tbody>\n</table>\n";
 }
 
+// A unit in its transcript: the hot loop of a large report (one per unit), so it appends.
 std::string excerpt(const Block& b) {
   std::string out = "<div class=\"excerpt\">\n<p>" + inlines(b.inlines) + "</p>\n";
-  if (!b.lines.empty()) {
-    int width = 1;
-    for (const ExcerptLine& l : b.lines) {
-      width = std::max(width, static_cast<int>(std::to_string(l.number).size()));
-    }
-    out += "<pre>";
-    for (const ExcerptLine& l : b.lines) {
-      const std::string n = std::to_string(l.number);
-      // The mark sits in a box one character wide: ▶ is not monospaced in every font.
-      const std::string gutter = "<span class=\"mk\">" + std::string(l.marked ? "\u25b6" : "") +
-                                 "</span> " +
-                                 std::string(static_cast<std::size_t>(width) - n.size(), ' ') + n;
-      std::string line = "<span class=\"ln\">" + gutter + "</span>  " + html_escape(l.text);
-      if (l.marked) line = "<span class=\"own\">" + line + "</span>";
-      out += line + "\n";
-    }
-    out += "</pre>\n";
+  if (b.lines.empty()) return out + "</div>\n";
+  int width = 1;
+  for (const ExcerptLine& l : b.lines) {
+    width = std::max(width, static_cast<int>(std::to_string(l.number).size()));
   }
-  return out + "</div>\n";
+  out += "<pre>";
+  for (const ExcerptLine& l : b.lines) {
+    const std::string n = std::to_string(l.number);
+    if (l.marked) out += "<span class=\"own\">";
+    // The mark sits in a box one character wide: ▶ is not monospaced in every font.
+    out += l.marked ? "<span class=\"ln\"><span class=\"mk\">\u25b6</span> "
+                    : "<span class=\"ln\"><span class=\"mk\"></span> ";
+    out.append(static_cast<std::size_t>(width) - n.size(), ' ');
+    out += n;
+    out += "</span>  ";
+    append_html_escaped(out, l.text);
+    if (l.marked) out += "</span>";
+    out += '\n';
+  }
+  return out + "</pre>\n</div>\n";
 }
 
 // Inline Markdown of the log: `code`, **strong** and *emphasis*; everything else escaped.
@@ -316,8 +317,9 @@ std::string block(const Doc& doc, const Block& b) {
       return out + "</ul>\n";
     }
     case Block::Kind::heatmap:
-      return "<figure class=\"heatmap\">\n" + heatmap_svg(b.heatmap) + "<figcaption>" +
-             html_escape(b.heatmap.caption) + "</figcaption>\n</figure>\n";
+      if (!b.heatmap) return {};
+      return "<figure class=\"heatmap\">\n" + heatmap_svg(*b.heatmap) + "<figcaption>" +
+             html_escape(b.heatmap->caption) + "</figcaption>\n</figure>\n";
     case Block::Kind::excerpt:
       return excerpt(b);
     case Block::Kind::markdown:

@@ -111,7 +111,7 @@ std::string excerpt(const Block& b) {
   for (const ExcerptLine& l : b.lines) {
     const std::string n = std::to_string(l.number);
     body += (l.marked ? "\u25b6 " : "  ") + std::string(static_cast<std::size_t>(width) - n.size(), ' ') +
-            n + "  " + l.text + "\n";
+            n + "  " + std::string(l.text) + "\n";
   }
   std::string out = inlines(b.inlines) + "\n\n";
   if (b.lines.empty()) return out;
@@ -142,7 +142,7 @@ std::string block(const Block& b) {
       return out;
     }
     case Block::Kind::heatmap:
-      return heatmap_table(b.heatmap);
+      return b.heatmap ? heatmap_table(*b.heatmap) : std::string();
     case Block::Kind::excerpt:
       return excerpt(b);
     case Block::Kind::markdown: {

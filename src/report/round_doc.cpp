@@ -214,9 +214,11 @@ void add_unsorted(Doc& doc, const Ctx& c, int group) {
                             {std::to_string(it->second.size())}))},
                 "unsorted");
   std::vector<Inline> items;
+  const std::string pattern = reference_pattern(c.lang);
   for (const int u : it->second) {
     const loader::Unit& unit = c.unit(u);
-    items.push_back({code(unit.id), plain(" \u00b7 " + reference(c.lang, unit) + ": " + unit.text)});
+    items.push_back(
+        {code(unit.id), plain(" \u00b7 " + reference_with(pattern, unit) + ": " + unit.text)});
   }
   doc.list(std::move(items));
 }

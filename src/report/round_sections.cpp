@@ -26,7 +26,7 @@ std::vector<ExcerptLine> excerpt(const transcript::Transcript& t, const loader::
   const int first = std::max({1, t.front_matter_end + 1, u.line_start - 2});
   const int last = std::min(t.line_count(), u.line_end + 2);
   for (int n = first; n <= last; ++n) {
-    lines.push_back({n, std::string(t.line_text(n)), n >= u.line_start && n <= u.line_end});
+    lines.push_back({n, t.line_text(n), n >= u.line_start && n <= u.line_end});
   }
   return lines;
 }
@@ -72,7 +72,7 @@ void add_matrix(Doc& doc, const loader::Study& study, const loader::RoundData& r
   }
   Block b;
   b.kind = Block::Kind::heatmap;
-  b.heatmap = std::move(h);
+  b.heatmap = std::make_shared<const Heatmap>(std::move(h));
   doc.blocks.push_back(std::move(b));
 }
 
@@ -118,21 +118,23 @@ void add_appendix(Doc& doc, const loader::Study& study, const loader::RoundData&
   doc.heading(2, i18n::tr_in(lang, "Appendix: traceability"), "appendix");
   doc.paragraph({plain(i18n::tr_in(lang, "Every meaning unit with two lines of context before "
                                          "and after; the unit's own lines are marked \u25b6."))});
+  // Translated once: the loop below runs once per unit of the round.
+  const std::string page = i18n::tr_in(lang, "p. {1}");
+  const std::string lines = i18n::tr_in(lang, "l. {1}");
+  const std::string codes = " \u00b7 " + i18n::tr_in(lang, "codes:") + " ";
+  const std::string background = " (" + i18n::tr_in(lang, "background material") + ")";
   for (const loader::Unit& u : round.units) {
     const bool known = u.transcript >= 0 && u.transcript < static_cast<int>(round.transcripts.size());
     const transcript::Transcript* t =
         known ? &round.transcripts[static_cast<std::size_t>(u.transcript)] : nullptr;
     Block b;
     b.kind = Block::Kind::excerpt;
-    std::string where = u.informant;
+    std::string where = " \u00b7 " + u.informant;
     if (t != nullptr) where += " \u00b7 " + t->id;
-    where += " \u00b7 " + tf(lang, "p. {1}", {span_text(u.page_start, u.page_end)});
-    where += " \u00b7 " + tf(lang, "l. {1}", {span_text(u.line_start, u.line_end)});
-    where += " \u00b7 " + i18n::tr_in(lang, "codes:") + " ";
-    b.inlines = {code(u.id), plain(" \u00b7 " + where), code(codes_of(round, u))};
-    if (t != nullptr && t->background) {
-      b.inlines.push_back(em(" (" + i18n::tr_in(lang, "background material") + ")"));
-    }
+    where += " \u00b7 " + format(page, {span_text(u.page_start, u.page_end)});
+    where += " \u00b7 " + format(lines, {span_text(u.line_start, u.line_end)}) + codes;
+    b.inlines = {code(u.id), plain(std::move(where)), code(codes_of(round, u))};
+    if (t != nullptr && t->background) b.inlines.push_back(em(background));
     if (t != nullptr && u.line_start >= 1 && u.line_end <= t->line_count()) b.lines = excerpt(*t, u);
     doc.blocks.push_back(std::move(b));
   }

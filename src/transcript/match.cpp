@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "ipcode/base/strings.hpp"
 #include "ipcode/text/text.hpp"
 
 namespace ipcode::transcript {
@@ -94,6 +95,30 @@ std::vector<std::string> quote_segments(std::string_view quote) {
   }
   segments.erase(std::remove(segments.begin(), segments.end(), std::string()), segments.end());
   return segments;
+}
+
+std::string strip_clarifications(std::string_view quote) {
+  std::string out;
+  for (std::size_t i = 0; i < quote.size(); ++i) {
+    if (quote[i] == '[') {
+      const auto end = quote.find(']', i + 1);
+      if (end != std::string_view::npos) {
+        const auto inner = trim(quote.substr(i + 1, end - i - 1));
+        if (!is_gap(inner)) {
+          i = end;
+          continue;
+        }
+      }
+    }
+    out += quote[i];
+  }
+  std::string collapsed = collapse(out);
+  while (!collapsed.empty() && collapsed.front() == ' ') collapsed.erase(0, 1);
+  // "meg [koordinatoren] ." leaves "meg ." : no space before closing punctuation.
+  for (std::size_t p = collapsed.find(" ."); p != std::string::npos; p = collapsed.find(" .", p)) {
+    collapsed.erase(p, 1);
+  }
+  return collapsed;
 }
 
 std::string spoken_text(const Transcript& t, int from, int to) {

@@ -57,10 +57,12 @@ RoundAnalysis analyse(const loader::RoundData& round, const loader::Options& opt
 
 /// The extractive draft for a set of units (indices into round.units; order and duplicates
 /// do not matter). Sentences are weighted by TF-IDF with the IDF taken over the sentences of
-/// `idf_units`; analyse() passes the counted units of the subgroup's code group. The result
-/// is made only of whole sentences of the units, in unit order, at most 80 words; a single
-/// sentence longer than that is cut at its 80th word and ends with " …". Empty text when the
-/// units have no words.
+/// `idf_units`; analyse() passes the counted units of the subgroup's code group. Sentences
+/// are taken greedily by centrality (ties: earlier unit, earlier sentence) while they fit;
+/// with several units, a sentence sharing no content word with any other is never taken. The
+/// result is made only of whole sentences of the units, in unit order, at most 80 words; a
+/// best sentence longer than that is cut at its 80th word and ends with " …". Empty text
+/// when the units have no words.
 Draft make_draft(const loader::RoundData& round, const std::vector<int>& units,
                  const std::vector<int>& idf_units);
 /// The same, with the IDF taken over the units themselves (exposed for tests).

@@ -30,6 +30,8 @@ struct Unit {
   int line_end = 0;
   std::string text;          // the quote as written (NFC, white space collapsed), else the
                              // spoken text of its lines
+  std::string spoken;        // the informants' own words: `text` without the researcher's
+                             // [clarifications] (drafts and the vocabulary check use this)
   bool has_quote = false;
   std::vector<int> codes;    // node indices in the round's codebook, codebook order, unique
   std::string coder;

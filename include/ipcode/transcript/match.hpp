@@ -49,6 +49,10 @@ class MatchIndex {
 /// whitespace collapsed. Exposed for tests.
 std::vector<std::string> quote_segments(std::string_view quote);
 
+/// A quote without the researcher's clarifications (`[brukeren]`), white space collapsed;
+/// gap marks such as `(…)` and `[...]` stay, since they show where words were left out.
+std::string strip_clarifications(std::string_view quote);
+
 /// The spoken text of lines [from, to] joined with single spaces (labels removed).
 std::string spoken_text(const Transcript& t, int from, int to);
 

@@ -174,3 +174,14 @@ TEST_CASE("analysis of an empty round", "[condense]") {
   CHECK(a.cooccurrence.empty());
   CHECK(a.drafts.empty());
 }
+
+TEST_CASE("counts without the texts when drafts are not wanted", "[condense]") {
+  auto round = sample_round();
+  add_unit(round, "B1-01", "B1", {Ids::underskrift});
+  round.condensation.subgroups["underskrift"].condensate = "Kaffe.";
+  const auto a = condense::analyse(round, {}, condense::Texts::no);
+  CHECK(a.nodes[Ids::underskrift].units == std::vector<int>{0});
+  CHECK(a.weakly_anchored == std::vector<int>{Ids::underskrift});
+  CHECK(a.drafts.empty());
+  CHECK(a.foreign_words.empty());
+}

@@ -122,3 +122,9 @@ TEST_CASE("NFD transcript matches an NFC quote", "[transcript][match]") {
   const MatchIndex index(t);
   CHECK(index.find("jeg må gå").size() == 1);
 }
+
+TEST_CASE("clarifications are stripped from the informants' words; gaps stay", "[transcript][match]") {
+  CHECK(strip_clarifications("Han [saksbehandleren] sa nei [...] til meg [B2] .") ==
+        "Han sa nei [...] til meg.");
+  CHECK(strip_clarifications("Ingen klammer (…) her") == "Ingen klammer (…) her");
+}
