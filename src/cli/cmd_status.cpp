@@ -22,7 +22,8 @@ std::string unit_list(const loader::RoundData& round, const std::vector<int>& un
 
 void print_round(const loader::Study& study, const loader::RoundData& round,
                  const loader::Options& options, std::ostream& out) {
-  const auto a = condense::analyse(round, options);
+  // The overview needs counts only; drafts and the vocabulary check are condense's work.
+  const auto a = condense::analyse(round, options, condense::Texts::no);
   const auto& cb = round.codebook;
   out << format(tr("Round {1}"), {round.spec.id});
   if (!round.spec.title.empty()) out << " — " << round.spec.title;
@@ -66,7 +67,12 @@ void print_round(const loader::Study& study, const loader::RoundData& round,
     for (const auto& l : lines) out << "  " << l << '\n';
   }
   std::vector<std::string> without, weak, uncoded;
-  for (const auto& [node, draft] : a.drafts) without.push_back(cb.nodes[static_cast<std::size_t>(node)].id);
+  for (const int node : cb.of_level(Level::subgroup)) {
+    const auto& id = cb.nodes[static_cast<std::size_t>(node)].id;
+    const auto it = round.condensation.subgroups.find(id);
+    const bool written = it != round.condensation.subgroups.end() && !trim(it->second.condensate).empty();
+    if (!a.nodes[static_cast<std::size_t>(node)].units.empty() && !written) without.push_back(id);
+  }
   for (const int node : a.weakly_anchored) {
     weak.push_back(cb.nodes[static_cast<std::size_t>(node)].id + " (" +
                    a.nodes[static_cast<std::size_t>(node)].informants.front() + ")");
