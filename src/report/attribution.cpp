@@ -21,10 +21,9 @@ const study::Informant* find_informant(const loader::Study& study, const std::st
 
 std::string role_attribution(const loader::Study& study, const loader::RoundData& round,
                              const loader::Unit& unit, const std::string& lang) {
-  const std::string role = unit.interviewer ? i18n::tr_in(lang, "interviewer")
-                                            : role_of(study, lang, unit.informant);
-  return tf(lang, "{1}, round {2}",
-            {role, std::to_string(round_position(study, round.spec.id))});
+  const std::string role =
+      unit.interviewer ? i18n::tr_in(lang, "interviewer") : role_of(study, lang, unit.informant);
+  return tf(lang, "{1}, round {2}", {role, std::to_string(round_position(study, round.spec.id))});
 }
 
 }  // namespace

@@ -28,7 +28,9 @@ struct Cross {
   std::map<std::string, MergedNode> nodes;
   std::map<std::string, std::vector<std::string>> children;  // by parent id, "" = root
 
-  const codebook::Codebook& cb(int k) const { return rounds[static_cast<std::size_t>(k)]->codebook; }
+  const codebook::Codebook& cb(int k) const {
+    return rounds[static_cast<std::size_t>(k)]->codebook;
+  }
   const codebook::Node& node(const std::string& id) const {
     const MergedNode& m = nodes.at(id);
     return cb(m.ref).nodes[static_cast<std::size_t>(m.index)];
@@ -43,7 +45,8 @@ struct Cross {
     if (options.stage == Stage::final) {
       return in_sentence ? tf(lang, "round {1}", {n}) : tf(lang, "Round {1}", {n});
     }
-    return in_sentence ? tf(lang, "round {1} ({2})", {n, id}) : tf(lang, "Round {1} ({2})", {n, id});
+    return in_sentence ? tf(lang, "round {1} ({2})", {n, id})
+                       : tf(lang, "Round {1} ({2})", {n, id});
   }
 };
 
@@ -55,8 +58,9 @@ void merge_codebooks(Cross& x) {
     const auto& nodes = x.cb(k).nodes;
     for (std::size_t i = 0; i < nodes.size(); ++i) {
       const int parent = nodes[i].parent;
-      x.nodes[nodes[i].id] = {k, static_cast<int>(i),
-                              parent < 0 ? std::string() : nodes[static_cast<std::size_t>(parent)].id};
+      x.nodes[nodes[i].id] = {
+          k, static_cast<int>(i),
+          parent < 0 ? std::string() : nodes[static_cast<std::size_t>(parent)].id};
     }
   }
   for (int k = count - 1; k >= 0; --k) {
@@ -100,8 +104,8 @@ std::string change(const Cross& x, const Cell& before, const Cell& now) {
   const bool same_counts = before.informants == now.informants && before.of == now.of;
   if (same_counts || (a == b && before.of > 0 && now.of > 0)) {
     if (same_counts) {
-      return tfn(x.lang, "unchanged ({3} of {4} participant)", "unchanged ({3} of {4} participants)",
-                 now.of, args);
+      return tfn(x.lang, "unchanged ({3} of {4} participant)",
+                 "unchanged ({3} of {4} participants)", now.of, args);
     }
     return tfn(x.lang, "same share, from {1} of {2} to {3} of {4} participant",
                "same share, from {1} of {2} to {3} of {4} participants", now.of, args);
@@ -125,8 +129,9 @@ void add_renames(Doc& doc, const Cross& x, const std::string& id) {
     if (n < 0) continue;
     const std::string& then = x.cb(k).nodes[static_cast<std::size_t>(n)].label;
     if (then != label) {
-      doc.paragraph({em(tf(x.lang, "Called \u201c{1}\u201d in {2}.", {then, x.round_label(k, true)}))},
-                    "note");
+      doc.paragraph(
+          {em(tf(x.lang, "Called \u201c{1}\u201d in {2}.", {then, x.round_label(k, true)}))},
+          "note");
     }
   }
 }
@@ -188,10 +193,10 @@ void add_rounds_table(Doc& doc, const Cross& x) {
                     std::to_string(x.participants(k)),
                     tf(x.lang, "{1}, version {2}", {r.codebook.name, version})});
   }
-  doc.table({i18n::tr_in(x.lang, "Round"), i18n::tr_in(x.lang, "Title"),
-             i18n::tr_in(x.lang, "Period"), i18n::tr_in(x.lang, "Participants"),
-             i18n::tr_in(x.lang, "Codebook")},
-            std::move(rows));
+  doc.table(
+      {i18n::tr_in(x.lang, "Round"), i18n::tr_in(x.lang, "Title"), i18n::tr_in(x.lang, "Period"),
+       i18n::tr_in(x.lang, "Participants"), i18n::tr_in(x.lang, "Codebook")},
+      std::move(rows));
 }
 
 }  // namespace
@@ -215,9 +220,8 @@ std::string cross_report_html(const loader::Study& study,
   merge_codebooks(x);
   Doc doc;
   doc.lang = x.lang;
-  doc.title = (study.manifest.title.empty()
-                   ? i18n::tr_in(x.lang, "Systematic text condensation")
-                   : study.manifest.title);
+  doc.title = (study.manifest.title.empty() ? i18n::tr_in(x.lang, "Systematic text condensation")
+                                            : study.manifest.title);
   doc.heading(1, doc.title);
   doc.paragraph({strong(i18n::tr_in(x.lang, "All rounds compared"))}, "meta");
   if (!options.date.empty()) {

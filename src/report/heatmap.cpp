@@ -13,8 +13,8 @@ namespace {
 
 constexpr int kCellW = 64;
 constexpr int kCellH = 30;
-constexpr int kCharW = 7;        // average glyph width at 12px sans-serif, generous
-constexpr int kMaxLabel = 36;    // column labels are cut here (the full label is a <title>)
+constexpr int kCharW = 7;      // average glyph width at 12px sans-serif, generous
+constexpr int kMaxLabel = 36;  // column labels are cut here (the full label is a <title>)
 constexpr int kPad = 8;
 
 struct Rgb {
@@ -48,7 +48,8 @@ std::string cut(const std::string& label) {
   std::size_t bytes = 0;
   for (int n = 0; n < kMaxLabel - 1 && bytes < label.size(); ++n) {
     ++bytes;
-    while (bytes < label.size() && (static_cast<unsigned char>(label[bytes]) & 0xC0) == 0x80) ++bytes;
+    while (bytes < label.size() && (static_cast<unsigned char>(label[bytes]) & 0xC0) == 0x80)
+      ++bytes;
   }
   return label.substr(0, bytes) + "\u2026";
 }
@@ -92,7 +93,8 @@ std::string heatmap_svg(const Heatmap& h) {
   int label_w = width_of(h.corner);
   for (const std::string& r : h.rows) label_w = std::max(label_w, width_of(r));
   int column_label_w = 0;
-  for (const std::string& c : h.columns) column_label_w = std::max(column_label_w, width_of(cut(c)));
+  for (const std::string& c : h.columns)
+    column_label_w = std::max(column_label_w, width_of(cut(c)));
   // Column labels are rotated 45°: they need about 0.71 of their length upwards and to the right.
   const int x0 = label_w + 2 * kPad;
   const int y0 = column_label_w * 71 / 100 + 3 * kPad;
@@ -117,7 +119,8 @@ std::string heatmap_svg(const Heatmap& h) {
   }
   for (int r = 0; r < rows; ++r) {
     const int y = y0 + r * kCellH;
-    out += text_el(kPad, y + kCellH / 2 + 4, "start", html_escape(h.rows[static_cast<std::size_t>(r)]));
+    out += text_el(kPad, y + kCellH / 2 + 4, "start",
+                   html_escape(h.rows[static_cast<std::size_t>(r)]));
     for (int c = 0; c < cols; ++c) {
       const auto& row = h.counts[static_cast<std::size_t>(r)];
       const int n = static_cast<std::size_t>(c) < row.size() ? row[static_cast<std::size_t>(c)] : 0;

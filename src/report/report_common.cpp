@@ -151,11 +151,21 @@ void append_html_escaped(std::string& out, std::string_view s) {
     if (at == std::string_view::npos) break;
     out.append(s.data() + from, at - from);
     switch (s[at]) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += "&#39;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += "&#39;";
+        break;
     }
     from = at + 1;
   }
@@ -190,9 +200,9 @@ std::string md_escape(std::string_view s, bool line_start) {
     const char c = s[at];
     if (c == '\n') {
       line_start = true;
-    } else if (c != '&' || (at + 1 < s.size() &&
-                            (std::isalpha(static_cast<unsigned char>(s[at + 1])) != 0 ||
-                             s[at + 1] == '#'))) {
+    } else if (c != '&' ||
+               (at + 1 < s.size() &&
+                (std::isalpha(static_cast<unsigned char>(s[at + 1])) != 0 || s[at + 1] == '#'))) {
       // '&' only where it could start an entity (&amp; &#38;): keeps ordinary text readable.
       out += '\\';
     }

@@ -33,7 +33,7 @@ using Inline = std::vector<Span>;
 struct ExcerptLine {
   int number = 0;
   std::string_view text;  // into the transcript, which outlives the document
-  bool marked = false;  // one of the unit's own lines
+  bool marked = false;    // one of the unit's own lines
 };
 
 /// The informant × theme matrix (SPEC §10): counts of units, rows × columns.

@@ -75,14 +75,21 @@ std::string inlines(const Inline& spans) {
   std::string out;
   for (const Span& s : spans) {
     switch (s.kind) {
-      case Span::Kind::plain: out += html_escape(s.text); break;
-      case Span::Kind::strong: out += "<strong>" + html_escape(s.text) + "</strong>"; break;
-      case Span::Kind::em: out += "<em>" + html_escape(s.text) + "</em>"; break;
-      case Span::Kind::code: out += "<code>" + html_escape(s.text) + "</code>"; break;
+      case Span::Kind::plain:
+        out += html_escape(s.text);
+        break;
+      case Span::Kind::strong:
+        out += "<strong>" + html_escape(s.text) + "</strong>";
+        break;
+      case Span::Kind::em:
+        out += "<em>" + html_escape(s.text) + "</em>";
+        break;
+      case Span::Kind::code:
+        out += "<code>" + html_escape(s.text) + "</code>";
+        break;
       case Span::Kind::swatch:
-        out += "<span class=\"swatch\" style=\"background:" + html_escape(s.color) +
-               "\"" + (s.text.empty() ? "" : " title=\"" + html_escape(s.text) + "\"") +
-               "></span>";
+        out += "<span class=\"swatch\" style=\"background:" + html_escape(s.color) + "\"" +
+               (s.text.empty() ? "" : " title=\"" + html_escape(s.text) + "\"") + "></span>";
         break;
     }
   }
@@ -184,8 +191,8 @@ std::string log_inline(std::string_view s) {
       continue;
     }
     const std::string_view inner = s.substr(i + mark.size(), close - i - mark.size());
-    out += "<" + std::string(tag) + ">" +
-           (mark == "`" ? html_escape(inner) : log_inline(inner)) + "</" + tag + ">";
+    out += "<" + std::string(tag) + ">" + (mark == "`" ? html_escape(inner) : log_inline(inner)) +
+           "</" + tag + ">";
     i = close + mark.size();
   }
   return out;
@@ -301,8 +308,8 @@ std::string block(const Doc& doc, const Block& b) {
       return (b.cls.empty() ? "<p>" : "<p class=\"" + html_escape(b.cls) + "\">") +
              inlines(b.inlines) + "</p>\n";
     case Block::Kind::quote: {
-      std::string out = "<figure class=\"quote\">\n<blockquote>" + paragraphs(b.text) +
-                        "</blockquote>\n";
+      std::string out =
+          "<figure class=\"quote\">\n<blockquote>" + paragraphs(b.text) + "</blockquote>\n";
       if (!b.inlines.empty()) out += "<figcaption>\u2014 " + inlines(b.inlines) + "</figcaption>\n";
       return out + "</figure>\n";
     }

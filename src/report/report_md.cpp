@@ -46,10 +46,18 @@ std::string inlines(const Inline& spans) {
   for (const Span& s : spans) {
     const bool line_start = out.empty() || out.back() == '\n';
     switch (s.kind) {
-      case Span::Kind::plain: out += md_escape(s.text, line_start); break;
-      case Span::Kind::strong: out += delimit(s.text, "**"); break;
-      case Span::Kind::em: out += delimit(s.text, "*"); break;
-      case Span::Kind::code: out += code_span(s.text); break;
+      case Span::Kind::plain:
+        out += md_escape(s.text, line_start);
+        break;
+      case Span::Kind::strong:
+        out += delimit(s.text, "**");
+        break;
+      case Span::Kind::em:
+        out += delimit(s.text, "*");
+        break;
+      case Span::Kind::code:
+        out += code_span(s.text);
+        break;
       case Span::Kind::swatch:
         if (!s.text.empty()) out += md_escape(s.text, line_start) + " \u00b7 ";
         break;
@@ -107,11 +115,13 @@ std::string heatmap_table(const Heatmap& h) {
 std::string excerpt(const Block& b) {
   std::string body;
   int width = 1;
-  for (const ExcerptLine& l : b.lines) width = std::max(width, static_cast<int>(std::to_string(l.number).size()));
+  for (const ExcerptLine& l : b.lines)
+    width = std::max(width, static_cast<int>(std::to_string(l.number).size()));
   for (const ExcerptLine& l : b.lines) {
     const std::string n = std::to_string(l.number);
-    body += (l.marked ? "\u25b6 " : "  ") + std::string(static_cast<std::size_t>(width) - n.size(), ' ') +
-            n + "  " + std::string(l.text) + "\n";
+    body += (l.marked ? "\u25b6 " : "  ") +
+            std::string(static_cast<std::size_t>(width) - n.size(), ' ') + n + "  " +
+            std::string(l.text) + "\n";
   }
   std::string out = inlines(b.inlines) + "\n\n";
   if (b.lines.empty()) return out;
@@ -146,9 +156,14 @@ std::string block(const Block& b) {
     case Block::Kind::excerpt:
       return excerpt(b);
     case Block::Kind::markdown: {
-      // The project log is the researcher's own Markdown: included verbatim.
-      std::string out(trim(b.text));
-      return out.empty() ? std::string() : out + "\n";
+      // The project log is the researcher's own Markdown, included as written except that its
+      // headings move two levels down, under the report's "Project log" heading (as in HTML).
+      std::string out;
+      for (const auto line : split(trim(b.text), '\n')) {
+        if (line.starts_with("#")) out += "##";
+        out += std::string(line) + "\n";
+      }
+      return trim(out).empty() ? std::string() : out;
     }
     case Block::Kind::toc:
       return {};

@@ -52,7 +52,8 @@ void add_counts(Doc& doc, const Ctx& c, int n) {
   Inline meta;
   if (const std::string color = node_color(c.cb(), n); !color.empty()) {
     // The colour's words are for the researcher's Markdown; a thesis text does not need them.
-    meta.push_back({Span::Kind::swatch, c.working() ? tf(c.lang, "colour {1}", {color}) : "", color});
+    meta.push_back(
+        {Span::Kind::swatch, c.working() ? tf(c.lang, "colour {1}", {color}) : "", color});
   }
   meta.push_back(plain(units_text(c.lang, units) + " \u00b7 " +
                        prevalence(c.lang, informants, c.participants)));
@@ -78,8 +79,7 @@ void add_header(Doc& doc, const Ctx& c) {
     doc.paragraph({plain(tf(c.lang, "Date: {1}", {c.options.date}))}, "meta");
   }
   const std::string version = c.cb().version.empty() ? "\u2013" : c.cb().version;
-  doc.paragraph({plain(tf(c.lang, "Codebook: {1}, version {2}", {c.cb().name, version}))},
-                "meta");
+  doc.paragraph({plain(tf(c.lang, "Codebook: {1}, version {2}", {c.cb().name, version}))}, "meta");
   if (c.working()) {
     doc.paragraph({strong(i18n::tr_in(c.lang, "Working version:")),
                    plain(" " + i18n::tr_in(c.lang,
@@ -137,9 +137,9 @@ void add_sample(Doc& doc, const Ctx& c) {
     row.push_back(rounds_taken_part(c, id));
     rows.push_back(std::move(row));
   }
-  doc.paragraph({plain(tfn(c.lang, "{1} participant in this round.",
-                           "{1} participants in this round.", c.participants,
-                           {std::to_string(c.participants)}))});
+  doc.paragraph(
+      {plain(tfn(c.lang, "{1} participant in this round.", "{1} participants in this round.",
+                 c.participants, {std::to_string(c.participants)}))});
   if (!rows.empty()) doc.table(std::move(header), std::move(rows));
 }
 
@@ -171,8 +171,9 @@ void add_subgroup(Doc& doc, const Ctx& c, int n) {
   add_counts(doc, c, n);
   const condense::NodeStats* s = c.stats(n);
   const bool has_units = s != nullptr && !s->units.empty();
-  if (std::find(c.a.weakly_anchored.begin(), c.a.weakly_anchored.end(), n) !=
-      c.a.weakly_anchored.end()) {
+  // A working note for step 4 (drop or strengthen the subgroup), not a sentence for a thesis.
+  if (c.working() && std::find(c.a.weakly_anchored.begin(), c.a.weakly_anchored.end(), n) !=
+                         c.a.weakly_anchored.end()) {
     doc.paragraph({strong(i18n::tr_in(c.lang, "Weakly anchored:")),
                    plain(" " + i18n::tr_in(c.lang, "all units come from one participant."))},
                   "warning");
@@ -192,8 +193,9 @@ void add_subgroup(Doc& doc, const Ctx& c, int n) {
                   "condensate");
   } else if (c.working()) {
     if (const auto d = c.a.drafts.find(n); d != c.a.drafts.end()) {
-      doc.paragraph({strong(i18n::tr_in(c.lang, "DRAFT (machine-made, not written by the "
-                                                "researcher):")),
+      doc.paragraph({strong(i18n::tr_in(c.lang,
+                                        "DRAFT (machine-made, not written by the "
+                                        "researcher):")),
                      plain(" " + d->second.text)},
                     "draft");
       if (!d->second.unit_ids.empty()) {
@@ -208,11 +210,11 @@ void add_subgroup(Doc& doc, const Ctx& c, int n) {
 void add_unsorted(Doc& doc, const Ctx& c, int group) {
   const auto it = c.a.unsorted.find(group);
   if (it == c.a.unsorted.end() || it->second.empty()) return;
-  doc.paragraph({strong(tfn(c.lang, "Not sorted into a subgroup ({1} unit):",
-                            "Not sorted into a subgroup ({1} units):",
-                            static_cast<long>(it->second.size()),
-                            {std::to_string(it->second.size())}))},
-                "unsorted");
+  doc.paragraph(
+      {strong(tfn(c.lang, "Not sorted into a subgroup ({1} unit):",
+                  "Not sorted into a subgroup ({1} units):", static_cast<long>(it->second.size()),
+                  {std::to_string(it->second.size())}))},
+      "unsorted");
   std::vector<Inline> items;
   const std::string pattern = reference_pattern(c.lang);
   for (const int u : it->second) {
@@ -248,7 +250,11 @@ void add_themes(Doc& doc, const Ctx& c) {
 
 Doc round_doc(const loader::Study& study, const loader::RoundData& round,
               const condense::RoundAnalysis& a, const Options& options) {
-  Ctx c{study, round, a, options, i18n::normalise_language(study.manifest.language),
+  Ctx c{study,
+        round,
+        a,
+        options,
+        i18n::normalise_language(study.manifest.language),
         static_cast<int>(round.informants.size())};
   Doc doc;
   doc.lang = c.lang;

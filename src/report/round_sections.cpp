@@ -48,14 +48,14 @@ void add_matrix(Doc& doc, const loader::Study& study, const loader::RoundData& r
                 const condense::RoundAnalysis& a, Stage stage) {
   const std::string lang = lang_of(study);
   const std::string theme_name = round.codebook.level_name(codebook::Level::theme, lang);
-  doc.heading(2, tf(lang, "Matrix: participants \u00d7 {1}", {ascii_lower(theme_name)}),
-              "matrix");
+  doc.heading(2, tf(lang, "Matrix: participants \u00d7 {1}", {ascii_lower(theme_name)}), "matrix");
   Heatmap h;
   h.caption = tf(lang, "Meaning units per participant and {1}", {ascii_lower(theme_name)});
   h.corner = i18n::tr_in(lang, "Participant");
   h.legend = i18n::tr_in(lang, "number of meaning units");
   const std::vector<int> themes = round.codebook.of_level(codebook::Level::theme);
-  for (const int t : themes) h.columns.push_back(round.codebook.nodes[static_cast<std::size_t>(t)].label);
+  for (const int t : themes)
+    h.columns.push_back(round.codebook.nodes[static_cast<std::size_t>(t)].label);
   for (std::size_t i = 0; i < a.informants.size(); ++i) {
     std::string name = informant_name(study, a.informants[i], stage);
     if (name.empty()) name = tf(lang, "participant {1}", {std::to_string(i + 1)});
@@ -85,8 +85,9 @@ void add_validation(Doc& doc, const loader::Study& study, const loader::RoundDat
   const long quotes = std::count_if(round.units.begin(), round.units.end(),
                                     [](const loader::Unit& u) { return u.has_quote; });
   if (quotes == 0) {
-    doc.paragraph({plain(i18n::tr_in(lang, "No meaning unit has a written quote; the units are "
-                                           "given by line numbers only."))});
+    doc.paragraph({plain(i18n::tr_in(lang,
+                                     "No meaning unit has a written quote; the units are "
+                                     "given by line numbers only."))});
   } else {
     doc.paragraph({plain(tfn(lang, "The {1} quote was found verbatim in the transcripts.",
                              "All {1} quotes were found verbatim in the transcripts.", quotes,
@@ -94,9 +95,10 @@ void add_validation(Doc& doc, const loader::Study& study, const loader::RoundDat
   }
   if (stage == Stage::final) return;
   doc.heading(3, i18n::tr_in(lang, "Vocabulary check"), "vocabulary");
-  doc.paragraph({plain(i18n::tr_in(lang, "Words in a condensate that occur in none of the "
-                                         "subgroup's meaning units (condensates should use the "
-                                         "participants' own words):"))});
+  doc.paragraph({plain(i18n::tr_in(lang,
+                                   "Words in a condensate that occur in none of the "
+                                   "subgroup's meaning units (condensates should use the "
+                                   "participants' own words):"))});
   std::vector<Inline> items;
   for (const auto& [node, words] : a.foreign_words) {
     if (words.empty() || node < 0 || node >= static_cast<int>(round.codebook.nodes.size())) {
@@ -116,15 +118,17 @@ void add_validation(Doc& doc, const loader::Study& study, const loader::RoundDat
 void add_appendix(Doc& doc, const loader::Study& study, const loader::RoundData& round) {
   const std::string lang = lang_of(study);
   doc.heading(2, i18n::tr_in(lang, "Appendix: traceability"), "appendix");
-  doc.paragraph({plain(i18n::tr_in(lang, "Every meaning unit with two lines of context before "
-                                         "and after; the unit's own lines are marked \u25b6."))});
+  doc.paragraph({plain(i18n::tr_in(lang,
+                                   "Every meaning unit with two lines of context before "
+                                   "and after; the unit's own lines are marked \u25b6."))});
   // Translated once: the loop below runs once per unit of the round.
   const std::string page = i18n::tr_in(lang, "p. {1}");
   const std::string lines = i18n::tr_in(lang, "l. {1}");
   const std::string codes = " \u00b7 " + i18n::tr_in(lang, "codes:") + " ";
   const std::string background = " (" + i18n::tr_in(lang, "background material") + ")";
   for (const loader::Unit& u : round.units) {
-    const bool known = u.transcript >= 0 && u.transcript < static_cast<int>(round.transcripts.size());
+    const bool known =
+        u.transcript >= 0 && u.transcript < static_cast<int>(round.transcripts.size());
     const transcript::Transcript* t =
         known ? &round.transcripts[static_cast<std::size_t>(u.transcript)] : nullptr;
     Block b;
@@ -135,7 +139,8 @@ void add_appendix(Doc& doc, const loader::Study& study, const loader::RoundData&
     where += " \u00b7 " + format(lines, {span_text(u.line_start, u.line_end)}) + codes;
     b.inlines = {code(u.id), plain(std::move(where)), code(codes_of(round, u))};
     if (t != nullptr && t->background) b.inlines.push_back(em(background));
-    if (t != nullptr && u.line_start >= 1 && u.line_end <= t->line_count()) b.lines = excerpt(*t, u);
+    if (t != nullptr && u.line_start >= 1 && u.line_end <= t->line_count())
+      b.lines = excerpt(*t, u);
     doc.blocks.push_back(std::move(b));
   }
 }
