@@ -92,8 +92,28 @@ Cell cell_of(const Cross& x, int k, const std::string& id) {
   return c;
 }
 
-// The change from one round to the next, in words, by the share of participants.
+std::string change_words(const Cross& x, const Cell& before, const Cell& now);
+
+// "100 %" (nb, nn: a no-break space before the sign, as Norwegian typography has it) or "100%".
+std::string percent(const Cross& x, long n, long of) {
+  const long p = of == 0 ? 0 : (200 * n + of) / (2 * of);  // rounded half up, integers only
+  return std::to_string(p) + (x.lang == "en" ? "%" : "\u00a0%");
+}
+
+// The change from one round to the next, in words, by the share of participants. The shares
+// are printed too: "fell" with more participants than before needs them to make sense.
 std::string change(const Cross& x, const Cell& before, const Cell& now) {
+  std::string words = change_words(x, before, now);
+  const bool same_share = static_cast<long>(now.informants) * before.of ==
+                          static_cast<long>(before.informants) * now.of;
+  if (before.present && now.present && before.of > 0 && now.of > 0 && !same_share) {
+    words += " (" + percent(x, before.informants, before.of) + " \u2192 " +
+             percent(x, now.informants, now.of) + ")";
+  }
+  return words;
+}
+
+std::string change_words(const Cross& x, const Cell& before, const Cell& now) {
   if (!now.present) return "\u2013";
   if (!before.present) return i18n::tr_in(x.lang, "new in this round's codebook");
   const std::vector<std::string> args = {std::to_string(before.informants),

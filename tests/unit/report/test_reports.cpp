@@ -97,13 +97,14 @@ loader::RoundData round_data() {
       "transcripts/r1/B1.txt", false));
   r.transcripts.push_back(transcript("I: Hva skjedde?\nB2: Jeg skrev under jeg også.\nI: Ja.\n",
                                      "transcripts/r1/B2.txt", false));
-  r.transcripts.push_back(transcript("B3: Koordinatoren ringte aldri tilbake.\n",
-                                     "transcripts/r1/B3.txt", true));
-  r.units = {unit("B1-01", 0, "B1", 1, 5, 6, {2}, "Jeg bare skriver under på alt, men jeg vet ikke hva"),
-             unit("B1-02", 0, "B1", 2, 9, 9, {3}, "Jeg fikk en brosjyre."),
-             unit("B2-01", 1, "B2", 1, 2, 2, {2}, "Jeg skrev under jeg også."),
-             unit("B2-02", 1, "B2", 1, 2, 2, {1}, "skrev under"),
-             unit("B3-01", 2, "B3", 1, 1, 1, {6}, "Koordinatoren ringte aldri tilbake.")};
+  r.transcripts.push_back(
+      transcript("B3: Koordinatoren ringte aldri tilbake.\n", "transcripts/r1/B3.txt", true));
+  r.units = {
+      unit("B1-01", 0, "B1", 1, 5, 6, {2}, "Jeg bare skriver under på alt, men jeg vet ikke hva"),
+      unit("B1-02", 0, "B1", 2, 9, 9, {3}, "Jeg fikk en brosjyre."),
+      unit("B2-01", 1, "B2", 1, 2, 2, {2}, "Jeg skrev under jeg også."),
+      unit("B2-02", 1, "B2", 1, 2, 2, {1}, "skrev under"),
+      unit("B3-01", 2, "B3", 1, 1, 1, {6}, "Koordinatoren ringte aldri tilbake.")};
   r.informants = {"B1", "B2", "B3"};
   ipcode::coding::SubgroupText s;
   s.condensate = "Jeg skriver under fordi de ber meg om det, men jeg vet egentlig ikke hva.";
@@ -123,8 +124,12 @@ condense::RoundAnalysis analysis(const loader::RoundData& r) {
   a.round = &r;
   a.informants = {"B1", "B2", "B3"};
   a.counted = {0, 1, 2, 3, 4};
-  a.nodes = {{{0, 1, 2, 3}, {"B1", "B2"}}, {{0, 1, 2, 3}, {"B1", "B2"}}, {{0, 2}, {"B1", "B2"}},
-             {{1}, {"B1"}},                {{4}, {"B3"}},                {{4}, {"B3"}},
+  a.nodes = {{{0, 1, 2, 3}, {"B1", "B2"}},
+             {{0, 1, 2, 3}, {"B1", "B2"}},
+             {{0, 2}, {"B1", "B2"}},
+             {{1}, {"B1"}},
+             {{4}, {"B3"}},
+             {{4}, {"B3"}},
              {{4}, {"B3"}}};
   a.cells = {{{0, 1}, {0, 1}, {0}, {1}, {}, {}, {}},
              {{2, 3}, {2, 3}, {2}, {}, {}, {}, {}},
@@ -215,8 +220,9 @@ TEST_CASE("working report has every part of SPEC §10", "[report][reports]") {
 TEST_CASE("working quotes show unit id, reference and the chosen style", "[report][reports]") {
   const Fixture f;
   const std::string md = f.md(report::Stage::working);
-  CHECK(has(md, "> Jeg bare skriver under på alt, men jeg vet ikke hva\n>\n> — `B1-01` · B1 s.1 "
-                "l.5–6 · *endelig rapport: bruker, runde 1*"));
+  CHECK(has(md,
+            "> Jeg bare skriver under på alt, men jeg vet ikke hva\n>\n> — `B1-01` · B1 s.1 "
+            "l.5–6 · *endelig rapport: bruker, runde 1*"));
 }
 
 TEST_CASE("final stage leaves out internal keys and working material", "[report][reports]") {
@@ -369,4 +375,20 @@ TEST_CASE("cross-round report compares rounds by node id", "[report][reports]") 
   const std::string final_html = report::cross_report_html(f.study, f.analyses, o);
   CHECK_FALSE(has(final_html, "Nå vet jeg hva jeg skriver under på."));
   CHECK_FALSE(has(final_html, "(r2)"));
+}
+
+TEST_CASE("researcher text cannot become Markdown or HTML syntax", "[report][reports]") {
+  Fixture f;
+  f.study.rounds[0].condensation.groups["samtykke"].analysis =
+      "- ikke en liste\n# ikke en overskrift\n1. ikke nummerert *ikke kursiv* <b>";
+  const std::string md = f.md(report::Stage::final);
+  CHECK(has(md,
+            "\\- ikke en liste\n\\# ikke en overskrift\n1\\. ikke nummerert \\*ikke kursiv\\* "
+            "\\<b\\>"));
+  const std::string html = f.html(report::Stage::final);
+  CHECK(has(html,
+            "<p class=\"analysis\">- ikke en liste\n# ikke en overskrift\n1. ikke "
+            "nummerert *ikke kursiv* &lt;b&gt;</p>"));
+  f.study.manifest.informants[0].role = "bruker's \"egen\"";
+  CHECK(has(f.html(report::Stage::final), "bruker&#39;s &quot;egen&quot;, runde 1"));
 }
