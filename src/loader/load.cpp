@@ -6,6 +6,7 @@
 #include "ipcode/base/fs.hpp"
 #include "ipcode/base/hash.hpp"
 #include "ipcode/base/i18n.hpp"
+#include "ipcode/base/parallel.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/loader/study.hpp"
 #include "ipcode/text/text.hpp"
@@ -19,7 +20,7 @@ namespace stdfs = std::filesystem;
 // Reads a study-relative file after checking that its path stays inside the study.
 std::optional<std::string> read_input(const stdfs::path& root, const std::string& rel,
                                       const std::string& named_in, int line, Diagnostics& diags,
-                                      std::map<std::string, std::string>* hashes) {
+                                      std::string* hash) {
   switch (fs::check_inside(root, rel)) {
     case fs::PathProblem::absolute:
       diags.error(named_in, line, 0, format(tr("the path '{1}' is absolute; write it relative to "
@@ -39,8 +40,46 @@ std::optional<std::string> read_input(const stdfs::path& root, const std::string
                Problem::missing});
     return std::nullopt;
   }
-  if (hashes != nullptr) (*hashes)[rel] = sha256_hex(*bytes);
+  if (hash != nullptr) *hash = sha256_hex(*bytes);
   return std::move(*bytes);
+}
+
+std::optional<std::string> read_input(const stdfs::path& root, const std::string& rel,
+                                      const std::string& named_in, int line, Diagnostics& diags,
+                                      std::map<std::string, std::string>& hashes) {
+  std::string hash;
+  auto bytes = read_input(root, rel, named_in, line, diags, &hash);
+  if (bytes) hashes[rel] = hash;
+  return bytes;
+}
+
+// Reads and parses many files on a few threads; every file's result and diagnostics go to its
+// own slot and are merged in path order, so nothing depends on the number of threads.
+template <class T, class Parse>
+std::vector<T> load_all(const stdfs::path& root, const std::vector<std::string>& paths,
+                        const std::string& named_in, int line, Study& study, Diagnostics& diags,
+                        Parse parse) {
+  struct Slot {
+    std::optional<T> value;
+    Diagnostics diags;
+    std::string hash;
+  };
+  std::vector<Slot> slots(paths.size());
+  parallel_for(paths.size(), [&](std::size_t i) {
+    auto& slot = slots[i];
+    if (auto bytes = read_input(root, paths[i], named_in, line, slot.diags, &slot.hash)) {
+      slot.value = parse(*bytes, paths[i], slot.diags);
+    }
+  });
+  std::vector<T> out;
+  out.reserve(paths.size());
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    diags.append(slots[i].diags);
+    if (!slots[i].value) continue;
+    study.input_hashes[paths[i]] = slots[i].hash;
+    out.push_back(std::move(*slots[i].value));
+  }
+  return out;
 }
 
 std::vector<std::string> expand(const stdfs::path& root, const std::vector<std::string>& globs,
@@ -119,28 +158,30 @@ Study load(const stdfs::path& root, const Options& options, Diagnostics& diags) 
     if (cached == codebooks.end()) {
       std::vector<codebook::Codebook> parts;
       for (const auto& f : files) {
-        auto text = read_input(root, f, m.file, spec.line, diags, &study.input_hashes);
+        auto text = read_input(root, f, m.file, spec.line, diags, study.input_hashes);
         if (text) parts.push_back(codebook::parse_codebook(text::decode(*text).utf8, f, diags));
       }
       cached = codebooks.emplace(files, codebook::merge(std::move(parts), diags)).first;
     }
     round.codebook = cached->second;
 
-    for (const auto& path : expand(root, spec.transcripts, study, spec.line, diags)) {
-      auto bytes = read_input(root, path, m.file, spec.line, diags, &study.input_hashes);
-      if (bytes) round.transcripts.push_back(transcript::parse_transcript(*bytes, path, spec.id, diags));
-    }
+    round.transcripts = load_all<transcript::Transcript>(
+        root, expand(root, spec.transcripts, study, spec.line, diags), m.file, spec.line, study,
+        diags, [&spec](const std::string& bytes, const std::string& path, Diagnostics& d) {
+          return transcript::parse_transcript(bytes, path, spec.id, d);
+        });
     if (round.transcripts.empty()) {
       diags.warning(m.file, spec.line, 0,
                     format(tr("round '{1}' has no transcripts: nothing matches {2}"),
                            {spec.id, join(spec.transcripts, ", ")}));
     }
-    for (const auto& path : expand(root, spec.coding, study, spec.line, diags)) {
-      auto bytes = read_input(root, path, m.file, spec.line, diags, &study.input_hashes);
-      if (bytes) round.coding.push_back(coding::parse_coding(text::decode(*bytes).utf8, path, diags));
-    }
+    round.coding = load_all<coding::CodingFile>(
+        root, expand(root, spec.coding, study, spec.line, diags), m.file, spec.line, study, diags,
+        [](const std::string& bytes, const std::string& path, Diagnostics& d) {
+          return coding::parse_coding(text::decode(bytes).utf8, path, d);
+        });
     if (!spec.condensation.empty()) {
-      auto bytes = read_input(root, spec.condensation, m.file, spec.line, diags, &study.input_hashes);
+      auto bytes = read_input(root, spec.condensation, m.file, spec.line, diags, study.input_hashes);
       if (bytes) {
         round.condensation = coding::parse_condensation(text::decode(*bytes).utf8,
                                                         spec.condensation, diags);

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "ipcode/base/i18n.hpp"
+#include "ipcode/base/parallel.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/text/text.hpp"
 #include "ipcode/transcript/match.hpp"
@@ -142,24 +143,28 @@ void resolve_round(const Study& study, RoundData& round, const Options& options,
   }
 
   // Step 2: the meaning units of every transcript, all coders merged (or the one chosen).
-  std::map<int, std::vector<Pending>> per_transcript;
-  std::set<int> coded;
-  int file_order = 0;
-  for (const auto& file : round.coding) {
-    ++file_order;
-    if (file.transcript.empty()) {
-      round.coding_failed = true;
-      continue;
-    }
-    auto it = transcript_index.find(file.transcript);
+  // Coding files are placed on a few threads; each writes only its own slot, merged in order.
+  struct Placed {
+    int transcript = -1;
+    std::vector<Pending> units;
+    std::vector<std::string> failed_ids;
+    Diagnostics diags;
+  };
+  std::vector<Placed> placed(round.coding.size());
+  parallel_for(round.coding.size(), [&](std::size_t f) {
+    const auto& file = round.coding[f];
+    auto& out = placed[f];
+    if (file.transcript.empty()) return;
+    const auto it = transcript_index.find(file.transcript);
     if (it == transcript_index.end()) {
-      diags.error(file.path, file.transcript_at.line, file.transcript_at.col,
-                  format(tr("there is no transcript '{1}' in round '{2}'"), {file.transcript, round.spec.id}) +
-                      did_you_mean(file.transcript, transcript_ids));
-      continue;
+      out.diags.error(file.path, file.transcript_at.line, file.transcript_at.col,
+                      format(tr("there is no transcript '{1}' in round '{2}'"),
+                             {file.transcript, round.spec.id}) +
+                          did_you_mean(file.transcript, transcript_ids));
+      return;
     }
-    coded.insert(it->second);
-    if (!options.coder.empty() && file.coder != options.coder) continue;
+    out.transcript = it->second;
+    if (!options.coder.empty() && file.coder != options.coder) return;
     const auto& t = round.transcripts[static_cast<std::size_t>(it->second)];
     std::unique_ptr<transcript::MatchIndex> index;
     for (const auto& spec : file.units) {
@@ -175,21 +180,32 @@ void resolve_round(const Study& study, RoundData& round, const Options& options,
         auto n = node_index.find(spec.codes[c]);
         if (n == node_index.end()) {
           const auto& mark = c < spec.code_marks.size() ? spec.code_marks[c] : spec.at;
-          diags.error(file.path, mark.line, mark.col,
-                      format(tr("unknown code '{1}' (not in the codebook of round '{2}')"),
-                             {spec.codes[c], round.spec.id}) + did_you_mean(spec.codes[c], ids));
+          out.diags.error(file.path, mark.line, mark.col,
+                          format(tr("unknown code '{1}' (not in the codebook of round '{2}')"),
+                                 {spec.codes[c], round.spec.id}) +
+                              did_you_mean(spec.codes[c], ids));
           codes_ok = false;
         } else {
           code_set.insert(n->second);
         }
       }
-      if (!place_unit(file, spec, t, index, u, diags) || !codes_ok) {
-        if (!spec.id.empty()) round.failed_unit_ids.push_back(spec.id);
+      if (!place_unit(file, spec, t, index, u, out.diags) || !codes_ok) {
+        if (!spec.id.empty()) out.failed_ids.push_back(spec.id);
         continue;
       }
       u.codes.assign(code_set.begin(), code_set.end());
-      per_transcript[it->second].push_back({std::move(u), file_order, spec.id});
+      out.units.push_back({std::move(u), static_cast<int>(f) + 1, spec.id});
     }
+  });
+  std::map<int, std::vector<Pending>> per_transcript;
+  for (std::size_t f = 0; f < placed.size(); ++f) {
+    auto& p = placed[f];
+    diags.append(p.diags);
+    if (round.coding[f].transcript.empty()) round.coding_failed = true;
+    round.failed_unit_ids.insert(round.failed_unit_ids.end(), p.failed_ids.begin(), p.failed_ids.end());
+    if (p.transcript < 0) continue;
+    auto& list = per_transcript[p.transcript];
+    for (auto& pending : p.units) list.push_back(std::move(pending));
   }
 
   // Merge: identical span and codes collapse; default ids by position; order by position.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -48,13 +49,11 @@ std::string reference(const std::string& lang, const loader::Unit& u) {
 std::set<std::string> in_several_transcripts(const loader::RoundData& round,
                                              const condense::RoundAnalysis& a) {
   std::set<std::string> several;
-  std::vector<std::pair<std::string, int>> seen;
+  std::map<std::string, int> first_transcript;  // informant -> transcript of its first unit
   for (int i : a.counted) {
     const loader::Unit& u = round.units[at(i)];
-    for (const auto& [informant, transcript] : seen) {
-      if (informant == u.informant && transcript != u.transcript) several.insert(informant);
-    }
-    seen.emplace_back(u.informant, u.transcript);
+    const auto [it, fresh] = first_transcript.emplace(u.informant, u.transcript);
+    if (!fresh && it->second != u.transcript) several.insert(u.informant);
   }
   return several;
 }

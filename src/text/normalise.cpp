@@ -73,10 +73,16 @@ std::string fold(std::string_view s) {
   const auto n = static_cast<std::int64_t>(s.size());
   std::int64_t i = 0;
   while (i < n) {
-    const std::uint8_t b = p[i];
-    if (b < 0x80) {
-      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b));
-      ++i;
+    if (p[i] < 0x80) {
+      // A run of ASCII is copied at once and lowered in place (the usual case).
+      std::int64_t j = i;
+      while (j < n && p[j] < 0x80) ++j;
+      const std::size_t from = out.size();
+      out.append(s.data() + i, static_cast<std::size_t>(j - i));
+      for (std::size_t k = from; k < out.size(); ++k) {
+        if (out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] + ('a' - 'A'));
+      }
+      i = j;
       continue;
     }
     const std::int64_t start = i;

@@ -13,12 +13,17 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' |
 
 // Appends `s` to `out` with runs of white space collapsed to one space.
 void append_collapsed(std::string& out, std::string_view s) {
-  for (const char c : s) {
-    if (is_space(c)) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (is_space(s[i])) {
       if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += c;
+      ++i;
+      continue;
     }
+    std::size_t j = i;  // a run of text is appended at once
+    while (j < s.size() && !is_space(s[j])) ++j;
+    out.append(s.data() + i, j - i);
+    i = j;
   }
 }
 
