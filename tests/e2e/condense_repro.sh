@@ -25,6 +25,14 @@ for study in mini condense-two-rounds; do
   rm -rf "$work/a" "$work/b"
 done
 
+# The number of threads never shows in the outputs (the worked example has many files to share).
+cp -r "$src/examples/individuell-plan" "$work/t1"; rm -rf "$work/t1/out"; cp -r "$work/t1" "$work/t4"
+IPCODE_THREADS=1 "$ipcode" -q -C "$work/t1" condense && IPCODE_THREADS=4 "$ipcode" -q -C "$work/t4" condense \
+  && diff -r "$work/t1/out" "$work/t4/out" >/dev/null && ok || bad "outputs depend on the number of threads"
+IPCODE_THREADS=1 "$ipcode" -C "$work/t1" check >/dev/null 2>"$work/e1"; IPCODE_THREADS=4 "$ipcode" -C "$work/t4" check >/dev/null 2>"$work/e4"
+cmp -s "$work/e1" "$work/e4" && ok || bad "check's messages depend on the number of threads"
+rm -rf "$work/t1" "$work/t4"
+
 # SOURCE_DATE_EPOCH may set a date.
 cp -r "$src/tests/data/mini" "$work/s"
 SOURCE_DATE_EPOCH=1735689600 "$ipcode" -q -C "$work/s" condense && grep -q '"date": "2025-01-01"' "$work/s/out/manifest.json" \
@@ -63,7 +71,7 @@ mkdir "$work/w/out/r1/.units.csv.ipcode-tmp"                       # a folder wh
 "$ipcode" -q -C "$work/w" condense 2>"$work/err"; code=$?
 [ $code -eq 73 ] && ok || bad "unwritable output exited $code, expected 73"
 grep -q "units.csv" "$work/err" && ok || bad "the error does not name the file: $(cat "$work/err")"
-rmdir "$work/w/out/r1/.units.csv.ipcode-tmp"
+rm -rf "$work/w/out/r1/.units.csv.ipcode-tmp"
 after=$(cd "$work/w/out" && find . -type f -exec sha256sum {} + | sort)
 [ "$before" = "$after" ] && ok || bad "a failed condense changed out/"
 if [ "$(id -u)" -ne 0 ]; then
