@@ -2,9 +2,12 @@
 // 1-based marks, so that every loader can report `file:line:col`.
 #include "ipcode/base/yaml.hpp"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <map>
 #include <set>
+#include <sstream>
 
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
@@ -12,31 +15,87 @@
 namespace ipcode::yaml {
 namespace {
 
-Node convert(const YAML::Node& in, int line_offset) {
-  Node out;
-  const auto m = in.Mark();
-  out.mark = {m.line + 1 + line_offset, m.column + 1};
-  switch (in.Type()) {
-    case YAML::NodeType::Scalar:
-      out.kind = Node::Kind::scalar;
-      out.scalar = in.Scalar();
-      break;
-    case YAML::NodeType::Sequence:
-      out.kind = Node::Kind::sequence;
-      for (const auto& item : in) out.items.push_back(convert(item, line_offset));
-      break;
-    case YAML::NodeType::Map:
-      out.kind = Node::Kind::map;
-      for (const auto& kv : in) {
-        out.entries.emplace_back(convert(kv.first, line_offset), convert(kv.second, line_offset));
-      }
-      break;
-    default:
-      out.kind = Node::Kind::null;
-      break;
+// Builds ipcode's tree straight from the parser's events: no yaml-cpp node graph in between
+// (it costs more than the scanning itself on large coding files).
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  explicit TreeBuilder(int line_offset) : line_offset_(line_offset) {}
+
+  Node take() { return std::move(root_); }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    add(make(Node::Kind::null, mark), anchor);
   }
-  return out;
-}
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    Node copy = it == anchors_.end() ? make(Node::Kind::null, mark) : it->second;
+    copy.mark = at(mark);
+    add(std::move(copy), YAML::NullAnchor);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                const std::string& value) override {
+    Node n = make(Node::Kind::scalar, mark);
+    n.scalar = value;
+    add(std::move(n), anchor);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(make(Node::Kind::sequence, mark), anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(make(Node::Kind::map, mark), anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Open {
+    Node node;
+    YAML::anchor_t anchor;
+    bool have_key = false;
+    Node key;
+  };
+
+  Mark at(const YAML::Mark& m) const { return {m.line + 1 + line_offset_, m.column + 1}; }
+  Node make(Node::Kind kind, const YAML::Mark& mark) const {
+    Node n;
+    n.kind = kind;
+    n.mark = at(mark);
+    return n;
+  }
+  void open(Node n, YAML::anchor_t anchor) { stack_.push_back({std::move(n), anchor}); }
+  void close() {
+    Open top = std::move(stack_.back());
+    stack_.pop_back();
+    add(std::move(top.node), top.anchor);
+  }
+  // Puts a finished node into its parent: a sequence item, a map key, or a map value.
+  void add(Node n, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) anchors_[anchor] = n;
+    if (stack_.empty()) {
+      root_ = std::move(n);
+      return;
+    }
+    Open& parent = stack_.back();
+    if (parent.node.kind == Node::Kind::sequence) {
+      parent.node.items.push_back(std::move(n));
+    } else if (!parent.have_key) {
+      parent.key = std::move(n);
+      parent.have_key = true;
+    } else {
+      parent.node.entries.emplace_back(std::move(parent.key), std::move(n));
+      parent.have_key = false;
+    }
+  }
+
+  int line_offset_;
+  Node root_;
+  std::vector<Open> stack_;
+  std::map<YAML::anchor_t, Node> anchors_;
+};
 
 std::string where(const Node& n) { return std::to_string(n.mark.line); }
 
@@ -52,9 +111,11 @@ const Node* Node::find(std::string_view key) const {
 bool parse(std::string_view text, std::string_view origin, Node& out, Diagnostics& diags,
            int line_offset) {
   try {
-    const YAML::Node root = YAML::Load(std::string(text));
-    out = convert(root, line_offset);
-    if (!root.IsDefined() || root.IsNull()) out = Node{};
+    std::istringstream in{std::string(text)};
+    YAML::Parser parser(in);
+    TreeBuilder builder(line_offset);
+    out = parser.HandleNextDocument(builder) ? builder.take() : Node{};
+    if (out.is_null()) out = Node{};
     return true;
   } catch (const YAML::Exception& e) {
     diags.error(std::string(origin), e.mark.line + 1 + line_offset, e.mark.column + 1,
