@@ -117,30 +117,55 @@ Status write_atomic(const stdfs::path& path, std::string_view bytes) {
   return Ok{};
 }
 
-Status write_all_atomic(const stdfs::path& root, const std::map<std::string, std::string>& files) {
-  std::vector<stdfs::path> written;
-  const auto cleanup = [&written] {
-    std::error_code ec;
-    for (const auto& t : written) stdfs::remove(t, ec);
-  };
-  for (const auto& [rel, bytes] : files) {
-    const auto tmp = temp_name(root / rel);
-    if (auto st = write_plain(tmp, bytes); !st) {
-      cleanup();
-      return st;
-    }
-    written.push_back(tmp);
+AtomicBatch::AtomicBatch(stdfs::path root) : root_(std::move(root)) {}
+
+AtomicBatch::~AtomicBatch() {
+  if (!done_) remove_temps();
+}
+
+void AtomicBatch::remove_temps() {
+  std::error_code ec;
+  for (const auto& target : targets_) stdfs::remove(temp_name(target), ec);
+}
+
+Status AtomicBatch::add(const std::string& relative, std::string_view bytes) {
+  const auto target = root_ / relative;
+  const auto tmp = temp_name(target);
+  if (std::find(targets_.begin(), targets_.end(), target) == targets_.end()) {
+    // Recorded before writing, so that a half-written temporary file is removed too.
+    targets_.push_back(target);
   }
-  for (const auto& [rel, bytes] : files) {
-    const auto target = root / rel;
+  if (auto st = write_plain(tmp, bytes); !st) {
+    std::error_code ec;
+    stdfs::remove(tmp, ec);
+    if (!failed_) failed_ = st.error();
+    return st;
+  }
+  return Ok{};
+}
+
+Status AtomicBatch::commit() {
+  // A batch with a missing file must not replace the others: the output would not match.
+  if (failed_) return *failed_;
+  for (const auto& target : targets_) {
     std::error_code ec;
     stdfs::rename(temp_name(target), target, ec);
     if (ec) {
-      cleanup();
+      remove_temps();
+      done_ = true;
       return write_error(target, ec.message());
     }
   }
+  done_ = true;
   return Ok{};
+}
+
+Status write_all_atomic(const stdfs::path& root, const std::map<std::string, std::string>& files) {
+  AtomicBatch batch(root);
+  for (const auto& [rel, bytes] : files) {
+    if (auto st = batch.add(rel, bytes); !st) return st;
+  }
+  return batch.commit();
 }
 
 PathProblem check_inside(const stdfs::path& root, std::string_view relative) {

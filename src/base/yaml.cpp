@@ -66,7 +66,7 @@ class TreeBuilder : public YAML::EventHandler {
     n.mark = at(mark);
     return n;
   }
-  void open(Node n, YAML::anchor_t anchor) { stack_.push_back({std::move(n), anchor}); }
+  void open(Node n, YAML::anchor_t anchor) { stack_.push_back({std::move(n), anchor, false, {}}); }
   void close() {
     Open top = std::move(stack_.back());
     stack_.pop_back();

@@ -3,6 +3,9 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "cli/common.hpp"
 #include "cli/condense_run.hpp"
@@ -15,6 +18,15 @@ namespace ipcode::cli {
 namespace {
 
 namespace stdfs = std::filesystem;
+
+// The loader's temporary memory (file bytes, YAML trees, per-thread lists) is free but still
+// held by the C library; hand it back before the large reports are rendered, so that it does
+// not add to the peak (SPEC §13). glibc only; elsewhere nothing to do.
+void release_free_memory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
 
 // --write-drafts: step 3 help. The drafts go to a new file; a person's text is never touched.
 int write_drafts(const Globals& g, const loader::Study& study,
@@ -59,9 +71,16 @@ int run_condense(const Globals& g, const CondenseOptions& o) {
     return kUsage;
   }
   const auto analyses = analyse_all(*study, options);
-  const auto files = report::render_all(*study, analyses, options);
-  const auto out_dir = study->root / study->manifest.output;
-  if (auto st = fs::write_all_atomic(out_dir, files); !st) {
+  release_free_memory();
+  // Each file goes to its temporary name as soon as it is rendered, and its bytes are let go
+  // (SPEC §13); the batch renames them all only when every file is written, and removes them
+  // when it is left without a commit (SPEC §7).
+  fs::AtomicBatch batch(study->root / study->manifest.output);
+  auto st = report::render_each(
+      *study, analyses, options,
+      [&batch](const std::string& path, std::string bytes) { return batch.add(path, bytes); });
+  if (st) st = batch.commit();
+  if (!st) {
     print_error(st.error().message);
     print_error(tr("nothing was changed in the output folder"));
     return kCantCreate;
@@ -71,7 +90,7 @@ int run_condense(const Globals& g, const CondenseOptions& o) {
   }
   if (!g.quiet) {
     std::cout << format(tr("Wrote {1} files to {2}/"),
-                        {std::to_string(files.size()), study->manifest.output})
+                        {std::to_string(batch.size()), study->manifest.output})
               << '\n';
   }
   return kOk;

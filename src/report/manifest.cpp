@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "ipcode/base/hash.hpp"
 #include "ipcode/report/report.hpp"
 
 namespace ipcode::report {
@@ -64,12 +63,11 @@ std::string json_rounds(const loader::Study& study) {
 }  // namespace
 
 std::string manifest_json(const loader::Study& study,
-                          const std::map<std::string, std::string>& outputs,
+                          const std::map<std::string, std::string>& hashes,
                           const Options& options) {
-  std::map<std::string, std::string> output_hashes;
-  for (const auto& [path, bytes] : outputs) {
-    if (path != "manifest.json") output_hashes.emplace(path, sha256_hex(bytes));
-  }
+  // The manifest cannot hash itself.
+  std::map<std::string, std::string> output_hashes = hashes;
+  output_hashes.erase("manifest.json");
   std::string out = "{\n";
   out += "  \"ipcode\": " + json_string(options.version) + ",\n";
   out += "  \"title\": " + json_string(study.manifest.title) + ",\n";

@@ -8,6 +8,8 @@
 /// Markdown backslashes), so nothing taken from a study can inject markup.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -58,6 +60,7 @@ struct Block {
     excerpt,    // `inlines` is the caption, `lines` the transcript lines
     markdown,   // `text` is Markdown written by the researcher (the project log)
     toc,        // where the HTML table of contents goes (nothing in Markdown)
+    appendix,   // one excerpt per unit of `round`, made one at a time by for_each_excerpt()
   } kind = Kind::paragraph;
   int level = 0;
   std::string anchor;
@@ -70,7 +73,8 @@ struct Block {
   std::vector<std::vector<std::string>> rows;
   std::vector<Inline> items;
   std::vector<ExcerptLine> lines;
-  std::shared_ptr<const Heatmap> heatmap;  // only the heat map block has one
+  std::shared_ptr<const Heatmap> heatmap;    // only the heat map block has one
+  const loader::RoundData* round = nullptr;  // only the appendix block has one
 };
 
 struct Doc {
@@ -155,6 +159,17 @@ void add_matrix(Doc& doc, const loader::Study& study, const loader::RoundData& r
 void add_validation(Doc& doc, const loader::Study& study, const loader::RoundData& round,
                     const condense::RoundAnalysis& a, Stage stage);
 void add_appendix(Doc& doc, const loader::Study& study, const loader::RoundData& round);
+/// The excerpt blocks of an appendix block, built one at a time and handed to `take`: a
+/// large round has 100,000 units, and holding them all as blocks would cost more memory than
+/// the transcripts they quote (SPEC §13).
+void for_each_excerpt(const std::string& lang, const Block& appendix,
+                      const std::function<void(const Block&)>& take);
+
+/// About how many bytes a renderer writes for the document, for reserving its output once
+/// instead of growing it by copies (SPEC §13): `per_block` for each block's markup,
+/// `per_line` for each transcript line of an excerpt, plus the text itself and a margin for
+/// escaping. An estimate from above; space reserved and never written costs no memory.
+std::size_t estimated_size(const Doc& doc, std::size_t per_block, std::size_t per_line);
 void add_log(Doc& doc, const loader::Study& study);
 
 /// The round report as a document (both formats render this).

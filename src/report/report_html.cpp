@@ -2,6 +2,7 @@
 // rendered from the same document model as report.md, readable on screen and in print.
 
 #include <algorithm>
+#include <string>
 
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
@@ -141,10 +142,16 @@ std::string table(const Block& b) {
   return out + "</tbody>\n</table>\n";
 }
 
-// A unit in its transcript: the hot loop of a large report (one per unit), so it appends.
-std::string excerpt(const Block& b) {
-  std::string out = "<div class=\"excerpt\">\n<p>" + inlines(b.inlines) + "</p>\n";
-  if (b.lines.empty()) return out + "</div>\n";
+// A unit in its transcript: the hot loop of a large report (one per unit), so it appends to
+// the report itself.
+void append_excerpt(std::string& out, const Block& b) {
+  out += "<div class=\"excerpt\">\n<p>";
+  out += inlines(b.inlines);
+  out += "</p>\n";
+  if (b.lines.empty()) {
+    out += "</div>\n";
+    return;
+  }
   int width = 1;
   for (const ExcerptLine& l : b.lines) {
     width = std::max(width, static_cast<int>(std::to_string(l.number).size()));
@@ -163,7 +170,7 @@ std::string excerpt(const Block& b) {
     if (l.marked) out += "</span>";
     out += '\n';
   }
-  return out + "</pre>\n</div>\n";
+  out += "</pre>\n</div>\n";
 }
 
 // Inline Markdown of the log: `code`, **strong** and *emphasis*; everything else escaped.
@@ -327,12 +334,17 @@ std::string block(const Doc& doc, const Block& b) {
       if (!b.heatmap) return {};
       return "<figure class=\"heatmap\">\n" + heatmap_svg(*b.heatmap) + "<figcaption>" +
              html_escape(b.heatmap->caption) + "</figcaption>\n</figure>\n";
-    case Block::Kind::excerpt:
-      return excerpt(b);
+    case Block::Kind::excerpt: {
+      std::string out;
+      append_excerpt(out, b);
+      return out;
+    }
     case Block::Kind::markdown:
       return "<div class=\"log\">\n" + LogRenderer().render(b.text) + "</div>\n";
     case Block::Kind::toc:
       return toc(doc);
+    case Block::Kind::appendix:
+      return {};  // rendered unit by unit in render_html()
   }
   return {};
 }
@@ -340,13 +352,25 @@ std::string block(const Doc& doc, const Block& b) {
 }  // namespace
 
 std::string render_html(const Doc& doc) {
-  std::string out = "<!DOCTYPE html>\n<html lang=\"" + html_escape(doc.lang) + "\">\n<head>\n";
+  // Reserved once: growing a report of 100 MB by doubling holds the old and the new copy.
+  std::string out;
+  out.reserve(std::char_traits<char>::length(kStyle) + 1024 + estimated_size(doc, 256, 80));
+  out += "<!DOCTYPE html>\n<html lang=\"" + html_escape(doc.lang) + "\">\n<head>\n";
   out += "<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += "<title>" + html_escape(doc.title) + "</title>\n";
-  out += "<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n<main>\n";
-  for (const Block& b : doc.blocks) out += block(doc, b);
-  return out + "</main>\n</body>\n</html>\n";
+  out += "<style>";
+  out += kStyle;
+  out += "</style>\n</head>\n<body>\n<main>\n";
+  for (const Block& b : doc.blocks) {
+    if (b.kind == Block::Kind::appendix) {
+      for_each_excerpt(doc.lang, b, [&out](const Block& e) { append_excerpt(out, e); });
+    } else {
+      out += block(doc, b);
+    }
+  }
+  out += "</main>\n</body>\n</html>\n";
+  return out;
 }
 
 }  // namespace ipcode::report::detail

@@ -166,6 +166,7 @@ std::string block(const Block& b) {
       return trim(out).empty() ? std::string() : out;
     }
     case Block::Kind::toc:
+    case Block::Kind::appendix:  // rendered unit by unit in render_markdown()
       return {};
   }
   return {};
@@ -174,12 +175,20 @@ std::string block(const Block& b) {
 }  // namespace
 
 std::string render_markdown(const Doc& doc) {
+  // Reserved once: growing a report of 60 MB by doubling holds the old and the new copy.
   std::string out;
-  for (const Block& b : doc.blocks) {
-    std::string text = block(b);
-    if (text.empty()) continue;
+  out.reserve(estimated_size(doc, 64, 16));
+  const auto add = [&out](const std::string& text) {
+    if (text.empty()) return;
     if (!out.empty()) out += "\n";
     out += text;
+  };
+  for (const Block& b : doc.blocks) {
+    if (b.kind == Block::Kind::appendix) {
+      for_each_excerpt(doc.lang, b, [&add](const Block& e) { add(excerpt(e)); });
+    } else {
+      add(block(b));
+    }
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // log.
 
 #include <algorithm>
+#include <utility>
 
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
@@ -20,15 +21,40 @@ std::string span_text(int from, int to) {
   return std::to_string(from) + "\u2013" + std::to_string(to);
 }
 
-// Two lines of context before and after the unit, never into the front matter.
-std::vector<ExcerptLine> excerpt(const transcript::Transcript& t, const loader::Unit& u) {
-  std::vector<ExcerptLine> lines;
-  const int first = std::max({1, t.front_matter_end + 1, u.line_start - 2});
-  const int last = std::min(t.line_count(), u.line_end + 2);
-  for (int n = first; n <= last; ++n) {
-    lines.push_back({n, t.line_text(n), n >= u.line_start && n <= u.line_end});
+// The transcript a unit is in, or null when it is not known.
+const transcript::Transcript* transcript_of(const loader::RoundData& round, const loader::Unit& u) {
+  const bool known = u.transcript >= 0 && u.transcript < static_cast<int>(round.transcripts.size());
+  return known ? &round.transcripts[static_cast<std::size_t>(u.transcript)] : nullptr;
+}
+
+// Two lines of context before and after the unit, never into the front matter; no lines
+// when the unit's lines are not in its transcript.
+std::pair<int, int> excerpt_span(const transcript::Transcript* t, const loader::Unit& u) {
+  if (t == nullptr || u.line_start < 1 || u.line_end > t->line_count()) return {1, 0};
+  return {std::max({1, t->front_matter_end + 1, u.line_start - 2}),
+          std::min(t->line_count(), u.line_end + 2)};
+}
+
+std::size_t inline_size(const Inline& spans) {
+  std::size_t n = 0;
+  for (const Span& s : spans) n += s.text.size() + s.color.size() + 8;
+  return n;
+}
+
+// The text of a block that is not an appendix, with its table cells and list items.
+std::size_t block_text_size(const Block& b) {
+  std::size_t n = 2 * b.anchor.size() + 2 * b.text.size() + b.color.size() + b.cls.size() +
+                  b.title.size() + inline_size(b.inlines);
+  for (const std::string& h : b.header) n += h.size() + 16;
+  for (const auto& row : b.rows) {
+    for (const std::string& cell : row) n += cell.size() + 16;
   }
-  return lines;
+  for (const Inline& item : b.items) n += inline_size(item) + 16;
+  if (b.heatmap) {
+    // The SVG has a few elements per cell.
+    n += b.heatmap->rows.size() * (b.heatmap->columns.size() + 1) * 256;
+  }
+  return n;
 }
 
 std::string codes_of(const loader::RoundData& round, const loader::Unit& u) {
@@ -114,35 +140,70 @@ void add_validation(Doc& doc, const loader::Study& study, const loader::RoundDat
   }
 }
 
-// Traceability: every unit back to informant, transcript, page and line, with context.
+// Traceability: every unit back to informant, transcript, page and line, with context. The
+// excerpts themselves are made when the report is rendered (for_each_excerpt).
 void add_appendix(Doc& doc, const loader::Study& study, const loader::RoundData& round) {
   const std::string lang = lang_of(study);
   doc.heading(2, i18n::tr_in(lang, "Appendix: traceability"), "appendix");
   doc.paragraph({plain(i18n::tr_in(lang,
                                    "Every meaning unit with two lines of context before "
                                    "and after; the unit's own lines are marked \u25b6."))});
+  Block b;
+  b.kind = Block::Kind::appendix;
+  b.round = &round;
+  doc.blocks.push_back(std::move(b));
+}
+
+void for_each_excerpt(const std::string& lang, const Block& appendix,
+                      const std::function<void(const Block&)>& take) {
+  if (appendix.round == nullptr) return;
+  const loader::RoundData& round = *appendix.round;
   // Translated once: the loop below runs once per unit of the round.
   const std::string page = i18n::tr_in(lang, "p. {1}");
   const std::string lines = i18n::tr_in(lang, "l. {1}");
   const std::string codes = " \u00b7 " + i18n::tr_in(lang, "codes:") + " ";
   const std::string background = " (" + i18n::tr_in(lang, "background material") + ")";
+  Block b;  // one block, refilled for every unit
+  b.kind = Block::Kind::excerpt;
   for (const loader::Unit& u : round.units) {
-    const bool known =
-        u.transcript >= 0 && u.transcript < static_cast<int>(round.transcripts.size());
-    const transcript::Transcript* t =
-        known ? &round.transcripts[static_cast<std::size_t>(u.transcript)] : nullptr;
-    Block b;
-    b.kind = Block::Kind::excerpt;
+    const transcript::Transcript* t = transcript_of(round, u);
     std::string where = " \u00b7 " + u.informant;
     if (t != nullptr) where += " \u00b7 " + t->id;
     where += " \u00b7 " + format(page, {span_text(u.page_start, u.page_end)});
     where += " \u00b7 " + format(lines, {span_text(u.line_start, u.line_end)}) + codes;
     b.inlines = {code(u.id), plain(std::move(where)), code(codes_of(round, u))};
     if (t != nullptr && t->background) b.inlines.push_back(em(background));
-    if (t != nullptr && u.line_start >= 1 && u.line_end <= t->line_count())
-      b.lines = excerpt(*t, u);
-    doc.blocks.push_back(std::move(b));
+    b.lines.clear();
+    const auto [first, last] = excerpt_span(t, u);
+    for (int n = first; n <= last; ++n) {
+      b.lines.push_back({n, t->line_text(n), n >= u.line_start && n <= u.line_end});
+    }
+    take(b);
   }
+}
+
+std::size_t estimated_size(const Doc& doc, std::size_t per_block, std::size_t per_line) {
+  std::size_t blocks = 0;
+  std::size_t lines = 0;
+  std::size_t text = doc.title.size();
+  for (const Block& b : doc.blocks) {
+    ++blocks;
+    text += block_text_size(b);
+    if (b.kind != Block::Kind::appendix || b.round == nullptr) continue;
+    for (const loader::Unit& u : b.round->units) {
+      const transcript::Transcript* t = transcript_of(*b.round, u);
+      ++blocks;
+      text += 2 * u.id.size() + u.informant.size() + 16 * u.codes.size() + 64;
+      if (t != nullptr) text += t->id.size();
+      const auto [first, last] = excerpt_span(t, u);
+      for (int n = first; n <= last; ++n) {
+        ++lines;
+        text += t->line_text(n).size();
+      }
+    }
+  }
+  // A quarter more text for escaping (&amp;, \*) and for numbers not counted above.
+  return text + text / 4 + blocks * per_block + lines * per_line;
 }
 
 void add_log(Doc& doc, const loader::Study& study) {

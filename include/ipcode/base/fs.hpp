@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,9 +22,40 @@ Result<std::string> read_file(const stdfs::path& path);
 /// reader never sees half a file. Creates missing parent folders. cannot_write on failure.
 Status write_atomic(const stdfs::path& path, std::string_view bytes);
 
-/// Writes a set of files (relative path -> bytes) under `root` as one step: every file is first
-/// written to a temporary name, and only when all of them are written are they renamed into
-/// place. A failure before the renames leaves every existing file untouched.
+/// Writes a set of files under `root` as one step, one file at a time, so that a caller can
+/// render a file, hand it over and let its bytes go before rendering the next: add() writes
+/// the file to a temporary name next to its target at once; commit() renames every temporary
+/// file into place. Until commit() no existing file is touched, and a batch destroyed without
+/// a successful commit() removes its temporary files, so a failed run leaves the previous
+/// files intact (SPEC §7).
+class AtomicBatch {
+ public:
+  explicit AtomicBatch(stdfs::path root);
+  AtomicBatch(const AtomicBatch&) = delete;
+  AtomicBatch& operator=(const AtomicBatch&) = delete;
+  ~AtomicBatch();
+
+  /// Writes `bytes` to the temporary file of `root/relative`, creating missing folders.
+  /// Adding the same path again replaces its bytes. cannot_write on failure.
+  Status add(const std::string& relative, std::string_view bytes);
+  /// Renames every added file into place, in the order added. Refused (with the first error)
+  /// when an add() failed.
+  Status commit();
+  /// How many different files were added.
+  std::size_t size() const { return targets_.size(); }
+
+ private:
+  void remove_temps();
+
+  stdfs::path root_;
+  std::vector<stdfs::path> targets_;  // in the order added, each once
+  std::optional<Error> failed_;       // the first add() that failed
+  bool done_ = false;                 // committed: nothing left to remove
+};
+
+/// Writes a set of files (relative path -> bytes) under `root` as one step (an AtomicBatch):
+/// every file is first written to a temporary name, and only when all of them are written are
+/// they renamed into place. A failure before the renames leaves every existing file untouched.
 Status write_all_atomic(const stdfs::path& root, const std::map<std::string, std::string>& files);
 
 /// Why a study-relative path is not acceptable, or empty when it is fine.

@@ -1,14 +1,16 @@
 /// Writers for everything `ipcode condense` produces (SPEC §10). Each function returns the
-/// bytes of one file; render_all() returns every output as a map from the path relative to the
-/// output folder to bytes, so that `condense` can write them atomically and `verify` can
-/// compare them without writing. No clock time: the only date that may appear comes from
+/// bytes of one file; render_each() hands every output, one file at a time, to a sink, so that
+/// `condense` can write them atomically and `verify` can compare them without writing, and
+/// neither holds every output at once. No clock time: the only date that may appear comes from
 /// SOURCE_DATE_EPOCH (Options::date).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "ipcode/base/result.hpp"
 #include "ipcode/condense/analysis.hpp"
 #include "ipcode/loader/study.hpp"
 
@@ -60,11 +62,24 @@ std::string cross_report_html(const loader::Study& study,
                               const std::vector<condense::RoundAnalysis>& analyses,
                               const Options& options);
 /// manifest.json: ipcode version, codebook name/version per round, sha256 of every input
-/// file and of every other output file.
-std::string manifest_json(const loader::Study& study, const std::map<std::string, std::string>& outputs,
+/// file and of every other output file. `output_hashes`: path relative to the output folder
+/// -> sha256_hex of its bytes (an entry for manifest.json itself is left out).
+std::string manifest_json(const loader::Study& study,
+                          const std::map<std::string, std::string>& output_hashes,
                           const Options& options);
 
-/// Every output file, path relative to the output folder ("r1/units.csv", "manifest.json").
+/// Takes one rendered output file: its path relative to the output folder and its bytes
+/// (the sink owns them, and may let them go before the next file is rendered).
+using Sink = std::function<Status(const std::string& path, std::string bytes)>;
+
+/// Renders every output file one at a time and hands each to `sink` as soon as it is
+/// rendered, so that only one large file is held at a time; manifest.json comes last, from
+/// the sha256 of the others. Stops at the first error of the sink and returns it.
+Status render_each(const loader::Study& study, const std::vector<condense::RoundAnalysis>& analyses,
+                   const Options& options, const Sink& sink);
+
+/// Every output file, path relative to the output folder ("r1/units.csv", "manifest.json"),
+/// held at once (render_each into a map; for tests and small studies).
 std::map<std::string, std::string> render_all(const loader::Study& study,
                                               const std::vector<condense::RoundAnalysis>& analyses,
                                               const Options& options);

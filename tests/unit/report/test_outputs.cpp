@@ -283,8 +283,10 @@ TEST_CASE("manifest.json has fixed key order and hashes every other output", "[r
   study.rounds[0].codebook.name = "individuell-plan";
   study.rounds[0].codebook.version = "3";
   study.input_hashes = {{"transcripts/r1/B1.txt", "abc"}, {"ipcode.yaml", "def"}};
-  const std::map<std::string, std::string> outputs = {
-      {"r1/units.csv", "x"}, {"manifest.json", "old"}, {"rounds.csv", "y"}};
+  // Output path -> sha256 of its bytes; an entry for the manifest itself is left out.
+  const std::map<std::string, std::string> outputs = {{"r1/units.csv", ipcode::sha256_hex("x")},
+                                                      {"manifest.json", ipcode::sha256_hex("old")},
+                                                      {"rounds.csv", ipcode::sha256_hex("y")}};
   report::Options options;
   options.version = "0.1.0";
   const std::string expected =
@@ -377,4 +379,43 @@ TEST_CASE("render_all writes every output and a manifest of them", "[report]") {
           std::string::npos);
   }
   CHECK(manifest.find("\"manifest.json\"") == std::string::npos);
+}
+
+TEST_CASE("render_each hands over the files of render_all in order and stops at an error",
+          "[report]") {
+  loader::Study study;
+  study.manifest.title = "Studie";
+  study.rounds = {sample_round()};
+  const std::vector<condense::RoundAnalysis> analyses = {sample_analysis(study.rounds[0])};
+  report::Options options;
+  options.version = "0.1.0";
+  const auto all = report::render_all(study, analyses, options);
+  std::vector<std::string> order;
+  std::map<std::string, std::string> seen;
+  const auto st = report::render_each(study, analyses, options,
+                                      [&](const std::string& path, std::string bytes) {
+                                        order.push_back(path);
+                                        seen[path] = std::move(bytes);
+                                        return ipcode::Status(ipcode::Ok{});
+                                      });
+  REQUIRE(st.ok());
+  CHECK(seen == all);
+  REQUIRE(order.size() == 12);
+  CHECK(order.front() == "r1/units.csv");
+  CHECK(order[7] == "r1/report.md");
+  CHECK(order[8] == "r1/report.html");
+  CHECK(order.back() == "manifest.json");
+
+  int calls = 0;
+  const auto failed = report::render_each(
+      study, analyses, options, [&](const std::string& path, std::string) -> ipcode::Status {
+        ++calls;
+        if (path == "r1/overview.csv") {
+          return ipcode::Error{ipcode::ErrorKind::cannot_write, "disk full"};
+        }
+        return ipcode::Ok{};
+      });
+  REQUIRE_FALSE(failed.ok());
+  CHECK(failed.error().message == "disk full");
+  CHECK(calls == 6);
 }
