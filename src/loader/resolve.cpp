@@ -206,7 +206,10 @@ void resolve_round(const Study& study, RoundData& round, const Options& options,
     if (p.transcript < 0) continue;
     auto& list = per_transcript[p.transcript];
     for (auto& pending : p.units) list.push_back(std::move(pending));
+    std::vector<Pending>().swap(p.units);  // let the moved-from slot go now (peak memory)
   }
+  // The written unit specs are resolved into round.units; only the files' headers stay.
+  for (auto& file : round.coding) std::vector<coding::UnitSpec>().swap(file.units);
 
   // Merge: identical span and codes collapse; default ids by position; order by position.
   std::map<std::string, const Unit*> by_id;

@@ -145,13 +145,18 @@ Transcript parse_transcript(std::string_view bytes, std::string path, std::strin
   std::string& raw = decoded.utf8;
   raw.erase(std::remove(raw.begin(), raw.end(), '\r'), raw.end());
   t.text = text::nfc(raw);
+  if (t.text.size() >= UINT32_MAX) {
+    diags.error(t.path, 0, 0, tr("the transcript is larger than 4 GB; split it into several files"));
+    t.text.clear();
+  }
 
   std::size_t pos = 0;
   while (pos <= t.text.size()) {
     auto nl = t.text.find('\n', pos);
     if (nl == std::string::npos) nl = t.text.size();
     if (!(nl == t.text.size() && pos == nl && !t.lines.empty())) {
-      t.lines.push_back({pos, nl, pos, 1, -1, LineKind::text});
+      const auto b = static_cast<std::uint32_t>(pos);
+      t.lines.push_back({b, static_cast<std::uint32_t>(nl), b, 1, -1, LineKind::text});
     }
     pos = nl + 1;
   }
@@ -205,7 +210,7 @@ Transcript parse_transcript(std::string_view bytes, std::string path, std::strin
         if (use.first++ == 0) use.second = static_cast<int>(i + 1);
         std::size_t speech = line.begin + (lead == std::string_view::npos ? 0 : lead) + n + 1;
         while (speech < line.end && (t.text[speech] == ' ' || t.text[speech] == '\t')) ++speech;
-        line.speech_begin = speech;
+        line.speech_begin = static_cast<std::uint32_t>(speech);
       }
     }
     line.page = page;

@@ -44,7 +44,8 @@ struct RoundData {
   study::Round spec;
   codebook::Codebook codebook;
   std::vector<transcript::Transcript> transcripts;  // natural order of file path
-  std::vector<coding::CodingFile> coding;           // sorted by path
+  std::vector<coding::CodingFile> coding;           // sorted by path; their `units` are
+                                                    // resolved into `units` and not kept
   coding::Condensation condensation;
   std::vector<Unit> units;               // by transcript, then position in it
   std::vector<std::string> informants;   // natural order (B2 before B10)

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,14 +14,16 @@
 
 namespace ipcode::transcript {
 
-enum class LineKind { front_matter, page_marker, text };
+enum class LineKind : std::uint8_t { front_matter, page_marker, text };
 
+/// One physical line. Offsets are 32-bit (a transcript is far below 4 GiB; parse_transcript
+/// refuses larger ones): a 1,000-interview study has over a million lines in memory.
 struct Line {
-  std::size_t begin = 0;         // byte offset of the line in Transcript::text
-  std::size_t end = 0;           // end of the line, without the line break
-  std::size_t speech_begin = 0;  // after the speaker label, if the line starts a turn
-  int page = 1;
-  int turn = -1;                 // index into Transcript::turns; -1 before the first label
+  std::uint32_t begin = 0;         // byte offset of the line in Transcript::text
+  std::uint32_t end = 0;           // end of the line, without the line break
+  std::uint32_t speech_begin = 0;  // after the speaker label, if the line starts a turn
+  std::int32_t page = 1;
+  std::int32_t turn = -1;          // index into Transcript::turns; -1 before the first label
   LineKind kind = LineKind::text;
 };
 
