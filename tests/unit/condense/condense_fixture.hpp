@@ -2,6 +2,8 @@
 // each test adds, without the loader.
 #pragma once
 
+#include "../support/codebook_builder.hpp"
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,16 +26,9 @@ struct Ids {
   static constexpr int mestring = 8;     //     subgroup
 };
 
-inline void add_node(ipcode::codebook::Codebook& cb, std::string id, ipcode::codebook::Level level,
-                     int parent) {
-  ipcode::codebook::Node n;
-  n.id = std::move(id);
-  n.label = n.id;
-  n.level = level;
-  n.parent = parent;
-  const int index = static_cast<int>(cb.nodes.size());
-  if (parent >= 0) cb.nodes[static_cast<std::size_t>(parent)].children.push_back(index);
-  cb.nodes.push_back(std::move(n));
+inline void add_node(ipcode::codebook::Codebook& cb, const std::string& id,
+                     ipcode::codebook::Level level, int parent) {
+  ipcode::test::add_node(cb, id, id, level, parent);
 }
 
 inline ipcode::loader::RoundData sample_round() {

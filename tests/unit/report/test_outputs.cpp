@@ -3,6 +3,8 @@
 // matrices.xlsx. Round data and analyses are built by hand, independent of the loader.
 
 #include <catch2/catch.hpp>
+
+#include "../support/codebook_builder.hpp"
 #include <string>
 #include <vector>
 
@@ -18,18 +20,7 @@ using cb::Level;
 
 namespace {
 
-int add_node(cb::Codebook& book, const std::string& id, const std::string& label, Level level,
-             int parent = -1) {
-  cb::Node n;
-  n.id = id;
-  n.label = label;
-  n.level = level;
-  n.parent = parent;
-  book.nodes.push_back(n);
-  const int index = static_cast<int>(book.nodes.size()) - 1;
-  if (parent >= 0) book.nodes[static_cast<std::size_t>(parent)].children.push_back(index);
-  return index;
-}
+using ipcode::test::add_node;
 
 // inngaaelse(0) → samtykke(1) → underskrift(2), informasjon(3); brosjyre(4, no subgroups)
 // samarbeid(5) → koordinator(6) → fast-person(7)

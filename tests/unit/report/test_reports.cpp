@@ -3,6 +3,8 @@
 // tests do not depend on the loader or on condense.
 
 #include <catch2/catch.hpp>
+
+#include "../support/codebook_builder.hpp"
 #include <string>
 #include <vector>
 
@@ -34,16 +36,7 @@ std::size_t occurrences(const std::string& haystack, const std::string& needle) 
 
 int node(cb::Codebook& book, const std::string& id, const std::string& label, Level level,
          int parent = -1, const std::string& color = {}) {
-  cb::Node n;
-  n.id = id;
-  n.label = label;
-  n.level = level;
-  n.parent = parent;
-  n.color = color;
-  book.nodes.push_back(n);
-  const int index = static_cast<int>(book.nodes.size()) - 1;
-  if (parent >= 0) book.nodes[static_cast<std::size_t>(parent)].children.push_back(index);
-  return index;
+  return ipcode::test::add_node(book, id, label, level, parent, color);
 }
 
 // 0 inngaaelse → 1 samtykke → 2 underskrift, 3 brosjyre; 4 samarbeid → 5 koordinering → 6 bakgrunn
