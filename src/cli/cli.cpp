@@ -30,9 +30,24 @@ int run(int argc, char** argv) {
   CLI::App app(tr("ipcode: systematic text condensation (Malterud) of interview transcripts"),
                "ipcode");
   Context ctx;
-  app.set_version_flag("--version", std::string("ipcode ") + IPCODE_VERSION);
+  // CLI11's own words in --help, in the message language too. Subcommands inherit the
+  // formatter and the option group when they are created, so this comes first.
+  auto formatter = std::make_shared<CLI::Formatter>();
+  formatter->label("Usage", tr("Usage"));
+  formatter->label("OPTIONS", tr("OPTIONS"));
+  formatter->label("SUBCOMMAND", tr("COMMAND"));
+  formatter->label("SUBCOMMANDS", tr("COMMANDS"));
+  formatter->label("Positionals", tr("Positionals"));
+  formatter->label("REQUIRED", tr("REQUIRED"));
+  formatter->label("TEXT", tr("TEXT"));
+  formatter->label("INT", tr("NUMBER"));
+  app.formatter(formatter);
+  app.option_defaults()->group(tr("Options"));
+  app.set_version_flag("--version", std::string("ipcode ") + IPCODE_VERSION,
+                       tr("Print the version and exit"));
   app.set_help_flag("-h,--help", tr("Print this help and exit"));
-  app.add_option("-C", ctx.globals.dir, tr("Study folder (default: the current folder)"));
+  app.add_option("-C", ctx.globals.dir, tr("Study folder (default: the current folder)"))
+      ->type_name(tr("FOLDER"));
   app.add_option("--lang", ctx.globals.lang, tr("Language of messages: nb, nn or en"))
       ->check(CLI::IsMember({"nb", "nn", "en"}));
   app.add_flag("-q,--quiet", ctx.globals.quiet, tr("Print errors only"));
@@ -47,6 +62,10 @@ int run(int argc, char** argv) {
   setup_condense(app, ctx);
   setup_verify(app, ctx);
   setup_log(app, ctx);
+  for (auto* sub : app.get_subcommands({})) {
+    sub->group(tr("Subcommands"));
+    for (auto* nested : sub->get_subcommands({})) nested->group(tr("Subcommands"));
+  }
 
   try {
     app.parse(argc, argv);
