@@ -19,7 +19,7 @@ struct CheckOptions {
 void vocabulary_warnings(const loader::Study& study, const loader::Options& options,
                          Diagnostics& diags) {
   for (const auto& round : study.rounds) {
-    const auto analysis = condense::analyse(round, options);
+    const auto analysis = condense::analyse(round, options, condense::Texts::vocabulary);
     for (const auto& [node, words] : analysis.foreign_words) {
       if (words.empty()) continue;
       const auto& id = round.codebook.nodes[static_cast<std::size_t>(node)].id;

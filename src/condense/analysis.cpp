@@ -160,7 +160,7 @@ void check_vocabulary(RoundAnalysis& a, detail::Corpus& corpus,
 // subgroup's code group: words every unit of the group shares (the group's own topic) then
 // weigh less than the words that set this subgroup apart. Only the units these texts need are
 // split and stemmed, once each.
-void fill_texts(RoundAnalysis& a, const loader::RoundData& round) {
+void fill_texts(RoundAnalysis& a, const loader::RoundData& round, bool with_drafts) {
   const codebook::Codebook& cb = round.codebook;
   std::vector<std::pair<int, const std::string*>> written;
   std::vector<int> drafted;
@@ -177,7 +177,7 @@ void fill_texts(RoundAnalysis& a, const loader::RoundData& round) {
     if (it != round.condensation.subgroups.end() && !trim(it->second.condensate).empty()) {
       written.emplace_back(n, &it->second.condensate);
       needed.insert(needed.end(), units_of(n).begin(), units_of(n).end());
-    } else if (!units_of(n).empty()) {
+    } else if (with_drafts && !units_of(n).empty()) {
       drafted.push_back(n);
       needed.insert(needed.end(), units_of(group_of(n)).begin(), units_of(group_of(n)).end());
     }
@@ -215,9 +215,7 @@ RoundAnalysis analyse(const loader::RoundData& round, const loader::Options& opt
       a.weakly_anchored.push_back(n);
     }
   }
-  if (texts == Texts::yes) {
-    fill_texts(a, round);
-  }
+  if (texts != Texts::no) fill_texts(a, round, texts == Texts::yes);
   return a;
 }
 

@@ -49,8 +49,9 @@ struct RoundAnalysis {
 };
 
 /// Whether analyse() also makes the drafts and the vocabulary check (the costly part: every
-/// unit text involved is split into sentences and stemmed). `status` can do without.
-enum class Texts { no, yes };
+/// unit text involved is split into sentences and stemmed). `status` needs neither; `check`
+/// needs only the vocabulary check.
+enum class Texts { no, yes, vocabulary };
 
 RoundAnalysis analyse(const loader::RoundData& round, const loader::Options& options,
                       Texts texts = Texts::yes);

@@ -185,3 +185,18 @@ TEST_CASE("counts without the texts when drafts are not wanted", "[condense]") {
   CHECK(a.drafts.empty());
   CHECK(a.foreign_words.empty());
 }
+
+TEST_CASE("Texts::vocabulary checks condensates but makes no drafts", "[condense]") {
+  auto round = sample_round();
+  using condense_test::add_unit;
+  using N = condense_test::Ids;
+  add_unit(round, "B1-01", "B1", {N::underskrift}, "Jeg skrev under på planen uten å lese den.");
+  add_unit(round, "B2-01", "B2", {N::forstaar}, "Jeg forstod at planen var min egen.");
+  round.condensation.subgroups["underskrift"].condensate = "Jeg skrev under på et papir.";
+  const auto full = ipcode::condense::analyse(round, {}, ipcode::condense::Texts::yes);
+  const auto vocab = ipcode::condense::analyse(round, {}, ipcode::condense::Texts::vocabulary);
+  REQUIRE_FALSE(full.drafts.empty());
+  CHECK(vocab.drafts.empty());
+  CHECK(vocab.foreign_words == full.foreign_words);
+  CHECK(vocab.foreign_words.at(N::underskrift) == std::vector<std::string>{"papir"});
+}
