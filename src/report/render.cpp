@@ -4,6 +4,7 @@
 // alone can be larger than its corpus).
 
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -54,7 +55,15 @@ Status render_round(const loader::Study& study, const loader::RoundData& round,
     if (auto st = emit(dir + "report.html", detail::render_html(doc)); !st) return st;
   }
   if (options.xlsx) {
-    if (auto st = emit(dir + "matrices.xlsx", matrices_xlsx(round, a)); !st) return st;
+    // libxlsxwriter needs a temporary file; when it cannot be made the output cannot be
+    // written (exit 73), which is not a bug in ipcode (exit 70).
+    std::string xlsx;
+    try {
+      xlsx = matrices_xlsx(round, a);
+    } catch (const std::runtime_error& e) {
+      return Error{ErrorKind::cannot_write, e.what()};
+    }
+    if (auto st = emit(dir + "matrices.xlsx", std::move(xlsx)); !st) return st;
   }
   return Ok{};
 }

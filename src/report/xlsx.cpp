@@ -6,6 +6,8 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <cstdlib>
+
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
@@ -99,11 +101,15 @@ bool write_sheet(lxw_workbook* wb, lxw_format* bold, const std::string& name,
 
 /// A new empty file in the temporary folder, with a name no other process holds.
 stdfs::path temporary_file() {
-  std::string pattern = (stdfs::temp_directory_path() / "ipcode-matrices-XXXXXX.xlsx").string();
-  const int fd = ::mkstemps(pattern.data(), 5);
+  std::error_code ec;
+  // temp_directory_path() fails when TMPDIR names a folder that does not exist.
+  stdfs::path folder = stdfs::temp_directory_path(ec);
+  if (ec) folder = std::getenv("TMPDIR") != nullptr ? std::getenv("TMPDIR") : "/tmp";
+  std::string pattern = (folder / "ipcode-matrices-XXXXXX.xlsx").string();
+  const int fd = ec ? -1 : ::mkstemps(pattern.data(), 5);
   if (fd < 0) {
     throw std::runtime_error(format(tr("cannot create a temporary file for matrices.xlsx in {1}"),
-                                    {stdfs::temp_directory_path().string()}));
+                                    {folder.string()}));
   }
   ::close(fd);
   return pattern;

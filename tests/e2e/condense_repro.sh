@@ -74,6 +74,10 @@ grep -q "units.csv" "$work/err" && ok || bad "the error does not name the file: 
 rm -rf "$work/w/out/r1/.units.csv.ipcode-tmp"
 after=$(cd "$work/w/out" && find . -type f -exec sha256sum {} + | sort)
 [ "$before" = "$after" ] && ok || bad "a failed condense changed out/"
+TMPDIR=/nonexistent "$ipcode" -q -C "$work/w" condense --format xlsx 2>"$work/err"; code=$?
+[ $code -eq 73 ] && grep -q "matrices.xlsx" "$work/err" && ok || bad "no temporary folder for xlsx: exit $code, $(cat "$work/err")"
+after=$(cd "$work/w/out" && find . -type f -exec sha256sum {} + | sort)
+[ "$before" = "$after" ] && ok || bad "a failed xlsx run changed out/"
 if [ "$(id -u)" -ne 0 ]; then
   chmod a-w "$work/w/out/r1"
   "$ipcode" -q -C "$work/w" condense 2>/dev/null; [ $? -eq 73 ] && ok || bad "read-only out/r1 should exit 73"
