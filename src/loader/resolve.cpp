@@ -164,7 +164,13 @@ void resolve_round(const Study& study, RoundData& round, const Options& options,
       return;
     }
     out.transcript = it->second;
-    if (!options.coder.empty() && file.coder != options.coder) return;
+    if (!options.coder.empty() && file.coder != options.coder) {
+      // Left out by --coder: a condensation file may still name these units as quotes.
+      for (const auto& spec : file.units) {
+        if (!spec.id.empty()) out.failed_ids.push_back(spec.id);
+      }
+      return;
+    }
     const auto& t = round.transcripts[static_cast<std::size_t>(it->second)];
     std::unique_ptr<transcript::MatchIndex> index;
     for (const auto& spec : file.units) {

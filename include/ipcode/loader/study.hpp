@@ -49,8 +49,9 @@ struct RoundData {
   coding::Condensation condensation;
   std::vector<Unit> units;               // by transcript, then position in it
   std::vector<std::string> informants;   // natural order (B2 before B10)
-  /// Ids of units that could not be placed (already reported), and whether a coding file
-  /// could not be read: later checks stay quiet about what follows from those errors.
+  /// Ids of units that could not be placed (already reported) or were left out by --coder,
+  /// and whether a coding file could not be read: later checks stay quiet about what follows
+  /// from those.
   std::vector<std::string> failed_unit_ids;
   bool coding_failed = false;
 
