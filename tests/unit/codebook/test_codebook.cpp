@@ -122,3 +122,50 @@ TEST_CASE("keyword syntax", "[codebook]") {
   CHECK_FALSE(keyword_problem("").empty());
   CHECK_FALSE(keyword_problem("a|b").empty());
 }
+
+TEST_CASE("codebook diff: a node moved to another parent, and a changed level", "[codebook]") {
+  Diagnostics d;
+  const auto a = parse_codebook(R"(codebook: ip
+themes:
+  - id: t1
+    label: T1
+    groups:
+      - id: g1
+        label: G1
+        subgroups:
+          - id: s1
+            label: S1
+  - id: t2
+    label: T2
+    groups:
+      - id: g2
+        label: G2
+)", "a.yaml", d);
+  const auto b = parse_codebook(R"(codebook: ip
+themes:
+  - id: t1
+    label: T1
+    groups:
+      - id: g1
+        label: G1
+  - id: t2
+    label: T2
+    groups:
+      - id: g2
+        label: G2
+        subgroups:
+          - id: s1
+            label: S1
+      - id: s2
+        label: S2
+)", "b.yaml", d);
+  REQUIRE(d.items().empty());
+  const auto changes = diff(a, b);
+  REQUIRE(changes.size() == 2);
+  CHECK(changes[0].kind == Change::Kind::moved);
+  CHECK(changes[0].id == "s1");
+  CHECK(changes[0].before == "g1");
+  CHECK(changes[0].after == "g2");
+  CHECK(changes[1].kind == Change::Kind::added);
+  CHECK(changes[1].id == "s2");
+}
