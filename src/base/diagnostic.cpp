@@ -6,11 +6,11 @@
 namespace ipcode {
 
 std::string format_diagnostic(const Diagnostic& d) {
+  // Always FILE:LINE:COL (SPEC §7), so editors and scripts can parse every line; a problem
+  // with a whole file, or with no better place, points at its first line and column.
   std::string out = d.file.empty() ? std::string("ipcode") : d.file;
-  if (d.line > 0) {
-    out += ':' + std::to_string(d.line);
-    if (d.col > 0) out += ':' + std::to_string(d.col);
-  }
+  out += ':' + std::to_string(d.line > 0 ? d.line : 1);
+  out += ':' + std::to_string(d.col > 0 ? d.col : 1);
   out += d.severity == Severity::error ? ": error: " : ": warning: ";
   out += d.message;
   return out;

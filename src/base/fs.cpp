@@ -120,6 +120,7 @@ Status write_atomic(const stdfs::path& path, std::string_view bytes) {
 AtomicBatch::AtomicBatch(stdfs::path root) : root_(std::move(root)) {}
 
 AtomicBatch::~AtomicBatch() {
+  if (open_ != nullptr) std::fclose(open_);
   if (!done_) remove_temps();
 }
 
@@ -128,23 +129,71 @@ void AtomicBatch::remove_temps() {
   for (const auto& target : targets_) stdfs::remove(temp_name(target), ec);
 }
 
+// A file that cannot be written: its temporary file goes, and the batch cannot be committed.
+Status AtomicBatch::fail(const Error& error) {
+  if (open_ != nullptr) std::fclose(open_);
+  open_ = nullptr;
+  std::error_code ec;
+  stdfs::remove(temp_name(open_target_), ec);
+  open_failed_ = error;
+  if (!failed_) failed_ = error;
+  return error;
+}
+
 Status AtomicBatch::add(const std::string& relative, std::string_view bytes) {
-  const auto target = root_ / relative;
-  const auto tmp = temp_name(target);
-  if (std::find(targets_.begin(), targets_.end(), target) == targets_.end()) {
+  if (auto st = begin(relative); !st) return st;
+  if (auto st = append(bytes); !st) return st;
+  return end();
+}
+
+Status AtomicBatch::begin(const std::string& relative) {
+  if (open_ != nullptr || open_failed_) (void)end();
+  open_target_ = root_ / relative;
+  if (std::find(targets_.begin(), targets_.end(), open_target_) == targets_.end()) {
     // Recorded before writing, so that a half-written temporary file is removed too.
-    targets_.push_back(target);
+    targets_.push_back(open_target_);
   }
-  if (auto st = write_plain(tmp, bytes); !st) {
-    std::error_code ec;
-    stdfs::remove(tmp, ec);
-    if (!failed_) failed_ = st.error();
-    return st;
+  const auto tmp = temp_name(open_target_);
+  std::error_code ec;
+  stdfs::create_directories(tmp.parent_path(), ec);
+  if (ec) return fail(write_error(tmp.parent_path(), ec.message()));
+  open_ = std::fopen(tmp.c_str(), "wb");
+  if (open_ == nullptr) return fail(write_error(tmp, std::strerror(errno)));
+  return Ok{};
+}
+
+Status AtomicBatch::append(std::string_view bytes) {
+  if (open_failed_) return *open_failed_;
+  if (open_ == nullptr) return fail(write_error(root_, std::strerror(EBADF)));  // no begin()
+  if (std::fwrite(bytes.data(), 1, bytes.size(), open_) != bytes.size()) {
+    return fail(write_error(temp_name(open_target_), std::strerror(errno)));
+  }
+  return Ok{};
+}
+
+Status AtomicBatch::end() {
+  if (open_failed_) {
+    const Error error = *open_failed_;
+    open_failed_.reset();
+    return error;
+  }
+  if (open_ == nullptr) return Ok{};
+  const bool flushed = std::fflush(open_) == 0;
+  const bool closed = std::fclose(open_) == 0;
+  open_ = nullptr;
+  if (!flushed || !closed) {
+    const Error error = write_error(temp_name(open_target_), std::strerror(errno));
+    (void)fail(error);
+    open_failed_.reset();  // reported here; the next file starts clean
+    return error;
   }
   return Ok{};
 }
 
 Status AtomicBatch::commit() {
+  if (open_ != nullptr) {
+    if (auto st = end(); !st) return st;
+  }
   // A batch with a missing file must not replace the others: the output would not match.
   if (failed_) return *failed_;
   for (const auto& target : targets_) {

@@ -130,13 +130,15 @@ void check_missing_condensates(const RoundData& round, const Options& options, D
     if (!counts(u, options)) continue;
     for (const int c : u.codes) with_units.insert(c);
   }
-  const std::string file = round.condensation.path.empty() ? study::kManifestName : round.condensation.path;
   for (const int n : with_units) {
     const auto& node = cb.nodes[static_cast<std::size_t>(n)];
     if (node.level != Level::subgroup) continue;
     auto it = round.condensation.subgroups.find(node.id);
     if (it == round.condensation.subgroups.end() || trim(it->second.condensate).empty()) {
-      diags.warning(file, 0, 0,
+      // Where the subgroup is: its blank entry in the condensation file, else the codebook.
+      const bool listed = it != round.condensation.subgroups.end();
+      diags.warning(listed ? round.condensation.path : node.file,
+                    listed ? it->second.at.line : node.line, listed ? it->second.at.col : node.col,
                     format(tr("subgroup '{1}' has units but no condensate in round '{2}'; the "
                               "report shows a draft"), {node.id, round.spec.id}));
     }

@@ -1,6 +1,6 @@
 /// Diagnostics: every data problem found in a study, collected (never just the first) and
 /// printed GNU-style `file:line:col: error|warning: message` (SPEC §7). Paths are relative to
-/// the study folder; line and col are 1-based; 0 means "not known" and is left out when printed.
+/// the study folder; line and col are 1-based; 0 means "not known" and is printed as 1.
 /// The words "error"/"warning" stay English in every language so editors can parse them.
 #pragma once
 

@@ -2,6 +2,7 @@
 /// path inside the study folder. Paths handed to users are relative to the study with '/'.
 #pragma once
 
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -24,7 +25,8 @@ Status write_atomic(const stdfs::path& path, std::string_view bytes);
 
 /// Writes a set of files under `root` as one step, one file at a time, so that a caller can
 /// render a file, hand it over and let its bytes go before rendering the next: add() writes
-/// the file to a temporary name next to its target at once; commit() renames every temporary
+/// the file to a temporary name next to its target at once (or begin(), append() piece by
+/// piece, end(), for a file too large to hold whole); commit() renames every temporary
 /// file into place. Until commit() no existing file is touched, and a batch destroyed without
 /// a successful commit() removes its temporary files, so a failed run leaves the previous
 /// files intact (SPEC §7).
@@ -38,6 +40,12 @@ class AtomicBatch {
   /// Writes `bytes` to the temporary file of `root/relative`, creating missing folders.
   /// Adding the same path again replaces its bytes. cannot_write on failure.
   Status add(const std::string& relative, std::string_view bytes);
+  /// The same in pieces: begin() opens the temporary file of `root/relative` (ending a file
+  /// still open), append() adds the next bytes to it, end() closes it. After a failure the
+  /// file's later calls do nothing and return that failure; commit() is refused.
+  Status begin(const std::string& relative);
+  Status append(std::string_view bytes);
+  Status end();
   /// Renames every added file into place, in the order added. Refused (with the first error)
   /// when an add() failed.
   Status commit();
@@ -46,8 +54,12 @@ class AtomicBatch {
 
  private:
   void remove_temps();
+  Status fail(const Error& error);
 
   stdfs::path root_;
+  std::FILE* open_ = nullptr;         // the temporary file begin() opened, until end()
+  stdfs::path open_target_;           // its target
+  std::optional<Error> open_failed_;  // why the file begun last cannot be written
   std::vector<stdfs::path> targets_;  // in the order added, each once
   std::optional<Error> failed_;       // the first add() that failed
   bool done_ = false;                 // committed: nothing left to remove

@@ -1,13 +1,15 @@
 /// Writers for everything `ipcode condense` produces (SPEC §10). Each function returns the
-/// bytes of one file; render_each() hands every output, one file at a time, to a sink, so that
-/// `condense` can write them atomically and `verify` can compare them without writing, and
-/// neither holds every output at once. No clock time: the only date that may appear comes from
+/// bytes of one file; render_each() hands every output, one file at a time and the large
+/// reports in pieces, to a writer, so that `condense` can write them atomically and `verify`
+/// can compare them without writing, and neither holds every output, nor a whole large
+/// report, at once. No clock time: the only date that may appear comes from
 /// SOURCE_DATE_EPOCH (Options::date).
 #pragma once
 
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ipcode/base/result.hpp"
@@ -72,9 +74,33 @@ std::string manifest_json(const loader::Study& study,
 /// (the sink owns them, and may let them go before the next file is rendered).
 using Sink = std::function<Status(const std::string& path, std::string bytes)>;
 
-/// Renders every output file one at a time and hands each to `sink` as soon as it is
-/// rendered, so that only one large file is held at a time; manifest.json comes last, from
-/// the sha256 of the others. Stops at the first error of the sink and returns it.
+/// Takes the output files one at a time, each as a sequence of pieces: begin(path) with the
+/// path relative to the output folder, write() with each next piece of its bytes (none, one
+/// or many), end(). A failed call ends the rendering: no further call follows it.
+class OutputWriter {
+ public:
+  OutputWriter() = default;
+  OutputWriter(const OutputWriter&) = delete;
+  OutputWriter& operator=(const OutputWriter&) = delete;
+  virtual ~OutputWriter() = default;
+
+  virtual Status begin(const std::string& path) = 0;
+  virtual Status write(std::string_view bytes) = 0;
+  virtual Status end() = 0;
+};
+
+/// About how large the pieces of a large report are: a report of 100 MB is never held whole
+/// (SPEC §13).
+inline constexpr std::size_t kPieceSize = std::size_t{1} << 20;
+
+/// Renders every output file one at a time and hands it to `writer` as it is rendered: small
+/// files in one piece, the round reports (report.md, report.html) in pieces of about
+/// kPieceSize bytes, so that no whole report is held; manifest.json comes last, from the
+/// sha256 of the others. Stops at the first error of the writer and returns it.
+Status render_each(const loader::Study& study, const std::vector<condense::RoundAnalysis>& analyses,
+                   const Options& options, OutputWriter& writer);
+
+/// The same with each file handed whole to `sink` (its pieces joined first).
 Status render_each(const loader::Study& study, const std::vector<condense::RoundAnalysis>& analyses,
                    const Options& options, const Sink& sink);
 

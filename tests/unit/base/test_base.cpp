@@ -44,7 +44,7 @@ TEST_CASE("diagnostics print GNU style and sort by place", "[base]") {
   d.sort();
   CHECK(format_diagnostic(d.items()[0]) == "a.yaml:12:5: error: duplicate id 'samtykke'");
   CHECK(format_diagnostic(d.items()[1]) == "b.yaml:3:1: warning: w");
-  CHECK(format_diagnostic(d.items()[2]) == "c.txt: error: gone");
+  CHECK(format_diagnostic(d.items()[2]) == "c.txt:1:1: error: gone");
   CHECK(d.error_count() == 2);
   CHECK(d.has_missing());
 }
