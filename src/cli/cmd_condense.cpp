@@ -3,6 +3,7 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <string_view>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -27,6 +28,19 @@ void release_free_memory() {
   malloc_trim(0);
 #endif
 }
+
+// Each output goes to its temporary name piece by piece as it is rendered (SPEC §13); the
+// batch renames them all only at commit (SPEC §7).
+class BatchWriter final : public report::OutputWriter {
+ public:
+  explicit BatchWriter(fs::AtomicBatch& batch) : batch_(batch) {}
+  Status begin(const std::string& path) override { return batch_.begin(path); }
+  Status write(std::string_view bytes) override { return batch_.append(bytes); }
+  Status end() override { return batch_.end(); }
+
+ private:
+  fs::AtomicBatch& batch_;
+};
 
 // --write-drafts: step 3 help. The drafts go to a new file; a person's text is never touched.
 int write_drafts(const Globals& g, const loader::Study& study,
@@ -72,13 +86,12 @@ int run_condense(const Globals& g, const CondenseOptions& o) {
   }
   const auto analyses = analyse_all(*study, options);
   release_free_memory();
-  // Each file goes to its temporary name as soon as it is rendered, and its bytes are let go
-  // (SPEC §13); the batch renames them all only when every file is written, and removes them
-  // when it is left without a commit (SPEC §7).
+  // Each file goes to its temporary name as it is rendered, and its bytes are let go (SPEC
+  // §13); the batch renames them all only when every file is written, and removes them when
+  // it is left without a commit (SPEC §7).
   fs::AtomicBatch batch(study->root / study->manifest.output);
-  auto st = report::render_each(
-      *study, analyses, options,
-      [&batch](const std::string& path, std::string bytes) { return batch.add(path, bytes); });
+  BatchWriter writer(batch);
+  auto st = report::render_each(*study, analyses, options, writer);
   if (st) st = batch.commit();
   if (!st) {
     print_error(st.error().message);

@@ -7,8 +7,10 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
+#include <algorithm>
 #include <map>
 #include <string_view>
+#include <utility>
 
 #include "cli/common.hpp"
 #include "cli/condense_run.hpp"
@@ -48,23 +50,56 @@ void release_free_memory() {
 
 enum class Disk { missing, same, differs };
 
-// Compares a rendered output with the file on disk piece by piece, so that a large report is
-// not held twice. Missing as fs::read_file() sees it: absent, unreadable or a folder.
-Disk compare_with_file(const std::filesystem::path& path, std::string_view bytes) {
-  std::error_code ec;
-  std::ifstream in(path, std::ios::binary);
-  if (!in || std::filesystem::is_directory(path, ec)) return Disk::missing;
-  std::string chunk(std::size_t{1} << 16, '\0');
-  std::size_t at = 0;
-  while (in) {
-    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-    const auto got = static_cast<std::size_t>(in.gcount());
-    if (got == 0) break;
-    if (bytes.substr(at, got) != std::string_view(chunk.data(), got)) return Disk::differs;
-    at += got;
+// Compares each rendered output with its file in out/ piece by piece as it is rendered, so
+// that a large report is held neither whole nor twice (SPEC §13). Missing as fs::read_file()
+// sees it: absent, unreadable or a folder. Never fails: a difference is a finding.
+class DiskComparer final : public report::OutputWriter {
+ public:
+  explicit DiskComparer(std::filesystem::path out_dir) : out_dir_(std::move(out_dir)) {}
+
+  Status begin(const std::string& path) override {
+    path_ = path;
+    in_ = std::ifstream(out_dir_ / path, std::ios::binary);
+    std::error_code ec;
+    const bool missing = !in_ || std::filesystem::is_directory(out_dir_ / path, ec);
+    state_ = missing ? Disk::missing : Disk::same;
+    return Ok{};
   }
-  return at == bytes.size() ? Disk::same : Disk::differs;
-}
+
+  Status write(std::string_view bytes) override {
+    while (state_ == Disk::same && !bytes.empty()) {
+      const std::size_t n = std::min(bytes.size(), chunk_.size());
+      in_.read(chunk_.data(), static_cast<std::streamsize>(n));
+      if (static_cast<std::size_t>(in_.gcount()) != n ||
+          bytes.substr(0, n) != std::string_view(chunk_.data(), n)) {
+        state_ = Disk::differs;
+      }
+      bytes.remove_prefix(n);
+    }
+    return Ok{};
+  }
+
+  Status end() override {
+    // The file must end where the output does.
+    if (state_ == Disk::same && in_.peek() != std::ifstream::traits_type::eof()) {
+      state_ = Disk::differs;
+    }
+    in_.close();
+    results_[path_] = state_;
+    return Ok{};
+  }
+
+  // Every output by its path relative to out/.
+  const std::map<std::string, Disk>& results() const { return results_; }
+
+ private:
+  std::filesystem::path out_dir_;
+  std::string path_;
+  std::ifstream in_;
+  Disk state_ = Disk::missing;
+  std::string chunk_ = std::string(std::size_t{1} << 16, '\0');
+  std::map<std::string, Disk> results_;
+};
 
 // A value of the "options" object of manifest.json: `"key": value` on its own line.
 std::string recorded_option(const std::string& json, const std::string& key) {
@@ -88,32 +123,25 @@ CondenseOptions with_recorded(CondenseOptions o, const std::string& json) {
   return o;
 }
 
-// Renders every output and compares it with out/ as soon as it is rendered, then lets it go
-// (SPEC §13). The differences by path, as the files are named in out/; `files` counts them all.
+// Renders every output and compares it with out/ as it is rendered, then lets it go (SPEC
+// §13). The differences by path, as the files are named in out/; `files` counts them all.
 std::map<std::string, std::string> compare_outputs(const loader::Study& study,
                                                    const report::Options& options,
                                                    std::size_t& files) {
-  const auto out_dir = study.root / study.manifest.output;
+  DiskComparer comparer(study.root / study.manifest.output);
+  {
+    const auto analyses = analyse_all(study, options);
+    release_free_memory();
+    // The comparer never fails: a difference is a finding, not an error.
+    (void)report::render_each(study, analyses, options, comparer);
+  }
   std::map<std::string, std::string> problems;
-  const auto compare = [&](const std::string& rel, std::string bytes) {
+  for (const auto& [rel, disk] : comparer.results()) {
     ++files;
     const std::string shown = study.manifest.output + "/" + rel;
-    switch (compare_with_file(out_dir / rel, bytes)) {
-      case Disk::missing:
-        problems[rel] = format(tr("missing output: {1}"), {shown});
-        break;
-      case Disk::differs:
-        problems[rel] = format(tr("output differs: {1}"), {shown});
-        break;
-      case Disk::same:
-        break;
-    }
-    return Status(Ok{});
-  };
-  const auto analyses = analyse_all(study, options);
-  release_free_memory();
-  // The sink never fails: a difference is a finding, not an error.
-  (void)report::render_each(study, analyses, options, compare);
+    if (disk == Disk::missing) problems[rel] = format(tr("missing output: {1}"), {shown});
+    if (disk == Disk::differs) problems[rel] = format(tr("output differs: {1}"), {shown});
+  }
   return problems;
 }
 

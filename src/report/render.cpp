@@ -3,9 +3,11 @@
 // and neither holds every output in memory at once (SPEC §13: a large study's report.html
 // alone can be larger than its corpus).
 
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -16,20 +18,67 @@
 namespace ipcode::report {
 namespace {
 
-// Hands each file to the sink and keeps only its hash, for manifest.json.
+// Hands each file to the writer and keeps only its hash, for manifest.json.
 class Emitter {
  public:
-  explicit Emitter(const Sink& sink) : sink_(sink) {}
+  explicit Emitter(OutputWriter& writer) : writer_(writer) {}
 
-  Status operator()(const std::string& path, std::string bytes) {
+  // A file rendered whole (all but the round reports are small).
+  Status operator()(const std::string& path, const std::string& bytes) {
+    if (auto st = writer_.begin(path); !st) return st;
+    if (auto st = writer_.write(bytes); !st) return st;
     hashes_[path] = sha256_hex(bytes);
-    return sink_(path, std::move(bytes));
+    return writer_.end();
   }
+
+  // A file rendered in pieces, hashed piece by piece as it goes to the writer.
+  Status pieces(const std::string& path, const std::function<void(detail::Pieces&)>& render) {
+    if (auto st = writer_.begin(path); !st) return st;
+    Sha256 sha;
+    detail::Pieces out([this, &sha](std::string_view piece) {
+      sha.update(piece);
+      return writer_.write(piece);
+    });
+    render(out);
+    if (auto st = out.finish(); !st) return st;
+    hashes_[path] = sha.hex();
+    return writer_.end();
+  }
+
+  // manifest.json: not in the list of hashes it is made from.
+  Status last(const std::string& path, const std::string& bytes) {
+    if (auto st = writer_.begin(path); !st) return st;
+    if (auto st = writer_.write(bytes); !st) return st;
+    return writer_.end();
+  }
+
   const std::map<std::string, std::string>& hashes() const { return hashes_; }
 
  private:
-  const Sink& sink_;
+  OutputWriter& writer_;
   std::map<std::string, std::string> hashes_;
+};
+
+// Joins the pieces of each file and hands the file whole to a Sink.
+class SinkWriter final : public OutputWriter {
+ public:
+  explicit SinkWriter(const Sink& sink) : sink_(sink) {}
+
+  Status begin(const std::string& path) override {
+    path_ = path;
+    bytes_.clear();
+    return Ok{};
+  }
+  Status write(std::string_view bytes) override {
+    bytes_ += bytes;
+    return Ok{};
+  }
+  Status end() override { return sink_(path_, std::exchange(bytes_, std::string())); }
+
+ private:
+  const Sink& sink_;
+  std::string path_;
+  std::string bytes_;
 };
 
 // The files of one round, out/<round>/..., in a fixed order.
@@ -49,10 +98,13 @@ Status render_round(const loader::Study& study, const loader::RoundData& round,
   if (auto st = emit(dir + "overview.csv", overview_csv(round, a)); !st) return st;
   if (auto st = emit(dir + "cooccurrence.csv", cooccurrence_csv(round, a)); !st) return st;
   {
-    // One document model for both formats: with the appendix it is as large as the corpus.
+    // One document model for both formats. Rendered whole, the reports would be larger than
+    // the corpus (the appendix quotes every unit in context): they go out in pieces.
     const detail::Doc doc = detail::round_doc(study, round, a, options);
-    if (auto st = emit(dir + "report.md", detail::render_markdown(doc)); !st) return st;
-    if (auto st = emit(dir + "report.html", detail::render_html(doc)); !st) return st;
+    const auto md = [&doc](detail::Pieces& out) { detail::render_markdown(doc, out); };
+    const auto html = [&doc](detail::Pieces& out) { detail::render_html(doc, out); };
+    if (auto st = emit.pieces(dir + "report.md", md); !st) return st;
+    if (auto st = emit.pieces(dir + "report.html", html); !st) return st;
   }
   if (options.xlsx) {
     // libxlsxwriter needs a temporary file; when it cannot be made the output cannot be
@@ -63,7 +115,7 @@ Status render_round(const loader::Study& study, const loader::RoundData& round,
     } catch (const std::runtime_error& e) {
       return Error{ErrorKind::cannot_write, e.what()};
     }
-    if (auto st = emit(dir + "matrices.xlsx", std::move(xlsx)); !st) return st;
+    if (auto st = emit(dir + "matrices.xlsx", xlsx); !st) return st;
   }
   return Ok{};
 }
@@ -71,8 +123,8 @@ Status render_round(const loader::Study& study, const loader::RoundData& round,
 }  // namespace
 
 Status render_each(const loader::Study& study, const std::vector<condense::RoundAnalysis>& analyses,
-                   const Options& options, const Sink& sink) {
-  Emitter emit(sink);
+                   const Options& options, OutputWriter& writer) {
+  Emitter emit(writer);
   for (std::size_t i = 0; i < analyses.size(); ++i) {
     const condense::RoundAnalysis& a = analyses[i];
     const loader::RoundData* round = a.round;
@@ -83,7 +135,13 @@ Status render_each(const loader::Study& study, const std::vector<condense::Round
   if (auto st = emit("rounds.csv", rounds_csv(study, analyses)); !st) return st;
   if (auto st = emit("report.html", cross_report_html(study, analyses, options)); !st) return st;
   // Last: the manifest hashes every other output.
-  return sink("manifest.json", manifest_json(study, emit.hashes(), options));
+  return emit.last("manifest.json", manifest_json(study, emit.hashes(), options));
+}
+
+Status render_each(const loader::Study& study, const std::vector<condense::RoundAnalysis>& analyses,
+                   const Options& options, const Sink& sink) {
+  SinkWriter writer(sink);
+  return render_each(study, analyses, options, writer);
 }
 
 std::map<std::string, std::string> render_all(const loader::Study& study,

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cctype>
+#include <utility>
 
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
@@ -59,6 +60,25 @@ constexpr ByteSet kHtmlSpecial("&<>\"'");
 constexpr ByteSet kMdSpecial("\\`*_[]<>|~&\n");
 
 }  // namespace
+
+Pieces::Pieces(Write write, std::size_t piece_size)
+    : write_(std::move(write)), piece_size_(piece_size) {
+  // A block or an excerpt is small: a piece seldom outgrows this, so it is seldom copied.
+  text_.reserve(piece_size_ + piece_size_ / 8);
+}
+
+void Pieces::flush() {
+  if (!failed_ && !text_.empty()) {
+    if (auto st = write_(text_); !st) failed_ = st.error();
+  }
+  text_.clear();  // keeps its capacity for the next piece
+}
+
+Status Pieces::finish() {
+  flush();
+  if (failed_) return *failed_;
+  return Ok{};
+}
 
 Span plain(std::string s) { return {Span::Kind::plain, std::move(s), {}}; }
 Span strong(std::string s) { return {Span::Kind::strong, std::move(s), {}}; }

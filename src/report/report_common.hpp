@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -102,6 +103,36 @@ Span code(std::string s);
 
 // --- renderers ---------------------------------------------------------------------------
 
+/// Where a renderer writes: it appends to text() and calls cut() after each block; cut()
+/// hands the text on to `write` once it is about a piece long, so a report as large as the
+/// corpus is never held whole (SPEC §13). After the first error of `write` the text is
+/// dropped; finish() hands on the rest and returns that error.
+class Pieces {
+ public:
+  using Write = std::function<Status(std::string_view)>;
+  explicit Pieces(Write write, std::size_t piece_size = kPieceSize);
+
+  std::string& text() { return text_; }
+  void cut() {
+    if (text_.size() >= piece_size_) flush();
+  }
+  /// `write` has failed: the rest of the rendering is of no use.
+  bool failed() const { return failed_.has_value(); }
+  Status finish();
+
+ private:
+  void flush();
+
+  Write write_;
+  std::size_t piece_size_;
+  std::string text_;
+  std::optional<Error> failed_;
+};
+
+/// The report rendered into `out` (finish() is the caller's).
+void render_markdown(const Doc& doc, Pieces& out);
+void render_html(const Doc& doc, Pieces& out);
+/// The same, joined into one string (tests, and the small cross-round report).
 std::string render_markdown(const Doc& doc);
 std::string render_html(const Doc& doc);
 /// The informant × theme heat map as an inline <svg> element (no external resources).
@@ -164,12 +195,6 @@ void add_appendix(Doc& doc, const loader::Study& study, const loader::RoundData&
 /// the transcripts they quote (SPEC §13).
 void for_each_excerpt(const std::string& lang, const Block& appendix,
                       const std::function<void(const Block&)>& take);
-
-/// About how many bytes a renderer writes for the document, for reserving its output once
-/// instead of growing it by copies (SPEC §13): `per_block` for each block's markup,
-/// `per_line` for each transcript line of an excerpt, plus the text itself and a margin for
-/// escaping. An estimate from above; space reserved and never written costs no memory.
-std::size_t estimated_size(const Doc& doc, std::size_t per_block, std::size_t per_line);
 void add_log(Doc& doc, const loader::Study& study);
 
 /// The round report as a document (both formats render this).

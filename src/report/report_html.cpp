@@ -351,26 +351,39 @@ std::string block(const Doc& doc, const Block& b) {
 
 }  // namespace
 
-std::string render_html(const Doc& doc) {
-  // Reserved once: growing a report of 100 MB by doubling holds the old and the new copy.
-  std::string out;
-  out.reserve(std::char_traits<char>::length(kStyle) + 1024 + estimated_size(doc, 256, 80));
-  out += "<!DOCTYPE html>\n<html lang=\"" + html_escape(doc.lang) + "\">\n<head>\n";
-  out += "<meta charset=\"utf-8\">\n";
-  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += "<title>" + html_escape(doc.title) + "</title>\n";
-  out += "<style>";
-  out += kStyle;
-  out += "</style>\n</head>\n<body>\n<main>\n";
+void render_html(const Doc& doc, Pieces& out) {
+  std::string& text = out.text();
+  text += "<!DOCTYPE html>\n<html lang=\"" + html_escape(doc.lang) + "\">\n<head>\n";
+  text += "<meta charset=\"utf-8\">\n";
+  text += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  text += "<title>" + html_escape(doc.title) + "</title>\n";
+  text += "<style>";
+  text += kStyle;
+  text += "</style>\n</head>\n<body>\n<main>\n";
   for (const Block& b : doc.blocks) {
     if (b.kind == Block::Kind::appendix) {
-      for_each_excerpt(doc.lang, b, [&out](const Block& e) { append_excerpt(out, e); });
+      for_each_excerpt(doc.lang, b, [&out](const Block& e) {
+        if (out.failed()) return;
+        append_excerpt(out.text(), e);
+        out.cut();
+      });
     } else {
-      out += block(doc, b);
+      text += block(doc, b);
+      out.cut();
     }
   }
-  out += "</main>\n</body>\n</html>\n";
-  return out;
+  text += "</main>\n</body>\n</html>\n";
+}
+
+std::string render_html(const Doc& doc) {
+  std::string all;
+  Pieces out([&all](std::string_view piece) {
+    all += piece;
+    return Status(Ok{});
+  });
+  render_html(doc, out);
+  (void)out.finish();  // appending to a string cannot fail
+  return all;
 }
 
 }  // namespace ipcode::report::detail

@@ -174,23 +174,36 @@ std::string block(const Block& b) {
 
 }  // namespace
 
-std::string render_markdown(const Doc& doc) {
-  // Reserved once: growing a report of 60 MB by doubling holds the old and the new copy.
-  std::string out;
-  out.reserve(estimated_size(doc, 64, 16));
-  const auto add = [&out](const std::string& text) {
+void render_markdown(const Doc& doc, Pieces& out) {
+  // Blocks are separated by a blank line; the text already handed on counts as written.
+  bool started = false;
+  const auto add = [&out, &started](const std::string& text) {
     if (text.empty()) return;
-    if (!out.empty()) out += "\n";
-    out += text;
+    if (started) out.text() += "\n";
+    started = true;
+    out.text() += text;
+    out.cut();
   };
   for (const Block& b : doc.blocks) {
     if (b.kind == Block::Kind::appendix) {
-      for_each_excerpt(doc.lang, b, [&add](const Block& e) { add(excerpt(e)); });
+      for_each_excerpt(doc.lang, b, [&add, &out](const Block& e) {
+        if (!out.failed()) add(excerpt(e));
+      });
     } else {
       add(block(b));
     }
   }
-  return out;
+}
+
+std::string render_markdown(const Doc& doc) {
+  std::string all;
+  Pieces out([&all](std::string_view piece) {
+    all += piece;
+    return Status(Ok{});
+  });
+  render_markdown(doc, out);
+  (void)out.finish();  // appending to a string cannot fail
+  return all;
 }
 
 }  // namespace ipcode::report::detail

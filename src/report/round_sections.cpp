@@ -35,28 +35,6 @@ std::pair<int, int> excerpt_span(const transcript::Transcript* t, const loader::
           std::min(t->line_count(), u.line_end + 2)};
 }
 
-std::size_t inline_size(const Inline& spans) {
-  std::size_t n = 0;
-  for (const Span& s : spans) n += s.text.size() + s.color.size() + 8;
-  return n;
-}
-
-// The text of a block that is not an appendix, with its table cells and list items.
-std::size_t block_text_size(const Block& b) {
-  std::size_t n = 2 * b.anchor.size() + 2 * b.text.size() + b.color.size() + b.cls.size() +
-                  b.title.size() + inline_size(b.inlines);
-  for (const std::string& h : b.header) n += h.size() + 16;
-  for (const auto& row : b.rows) {
-    for (const std::string& cell : row) n += cell.size() + 16;
-  }
-  for (const Inline& item : b.items) n += inline_size(item) + 16;
-  if (b.heatmap) {
-    // The SVG has a few elements per cell.
-    n += b.heatmap->rows.size() * (b.heatmap->columns.size() + 1) * 256;
-  }
-  return n;
-}
-
 std::string codes_of(const loader::RoundData& round, const loader::Unit& u) {
   std::vector<std::string> ids;
   for (const int code : u.codes) {
@@ -180,30 +158,6 @@ void for_each_excerpt(const std::string& lang, const Block& appendix,
     }
     take(b);
   }
-}
-
-std::size_t estimated_size(const Doc& doc, std::size_t per_block, std::size_t per_line) {
-  std::size_t blocks = 0;
-  std::size_t lines = 0;
-  std::size_t text = doc.title.size();
-  for (const Block& b : doc.blocks) {
-    ++blocks;
-    text += block_text_size(b);
-    if (b.kind != Block::Kind::appendix || b.round == nullptr) continue;
-    for (const loader::Unit& u : b.round->units) {
-      const transcript::Transcript* t = transcript_of(*b.round, u);
-      ++blocks;
-      text += 2 * u.id.size() + u.informant.size() + 16 * u.codes.size() + 64;
-      if (t != nullptr) text += t->id.size();
-      const auto [first, last] = excerpt_span(t, u);
-      for (int n = first; n <= last; ++n) {
-        ++lines;
-        text += t->line_text(n).size();
-      }
-    }
-  }
-  // A quarter more text for escaping (&amp;, \*) and for numbers not counted above.
-  return text + text / 4 + blocks * per_block + lines * per_line;
 }
 
 void add_log(Doc& doc, const loader::Study& study) {

@@ -6,6 +6,7 @@
 /// SOURCE_DATE_EPOCH (Options::date).
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <string>

@@ -174,6 +174,70 @@ TEST_CASE("sha256 of a known string", "[base]") {
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+TEST_CASE("Sha256 in pieces gives the digest of the whole", "[base]") {
+  Sha256 sha;
+  CHECK(sha.hex() == sha256_hex(""));
+  sha.update("a");
+  sha.update("");
+  sha.update("bc");
+  CHECK(sha.hex() == sha256_hex("abc"));
+  // hex() starts anew.
+  std::string big;
+  for (int i = 0; i < 10000; ++i) big += "linje " + std::to_string(i) + "\n";
+  for (std::size_t at = 0; at < big.size(); at += 4093) {
+    sha.update(std::string_view(big).substr(at, 4093));
+  }
+  CHECK(sha.hex() == sha256_hex(big));
+}
+
+TEST_CASE("AtomicBatch writes a file in pieces and keeps atomicity", "[base]") {
+  const auto root = stdfs::temp_directory_path() / "ipcode-test-batch-pieces";
+  stdfs::remove_all(root);
+  stdfs::create_directories(root / "r1");
+  std::ofstream(root / "r1" / "a.md") << "old";
+  {
+    fs::AtomicBatch batch(root);
+    REQUIRE(batch.begin("r1/a.md").ok());
+    REQUIRE(batch.append("first ").ok());
+    REQUIRE(batch.append("").ok());
+    REQUIRE(batch.append("second").ok());
+    CHECK(*fs::read_file(root / "r1" / "a.md") == "old");
+    REQUIRE(batch.end().ok());
+    REQUIRE(batch.begin("r2/b.md").ok());  // left open: commit() ends it
+    REQUIRE(batch.append("b").ok());
+    CHECK(batch.size() == 2);
+    REQUIRE(batch.commit().ok());
+  }
+  CHECK(*fs::read_file(root / "r1" / "a.md") == "first second");
+  CHECK(*fs::read_file(root / "r2" / "b.md") == "b");
+  CHECK_FALSE(stdfs::exists(root / "r1" / ".a.md.ipcode-tmp"));
+  {
+    // Left open without a commit: the temporary file goes, the old file stays.
+    fs::AtomicBatch batch(root);
+    REQUIRE(batch.begin("r1/a.md").ok());
+    REQUIRE(batch.append("half").ok());
+  }
+  CHECK(*fs::read_file(root / "r1" / "a.md") == "first second");
+  CHECK_FALSE(stdfs::exists(root / "r1" / ".a.md.ipcode-tmp"));
+  {
+    // A file that cannot be begun: its pieces fail too, and the commit is refused.
+    std::ofstream(root / "blocker") << "a file where a folder should be";
+    fs::AtomicBatch batch(root);
+    REQUIRE(batch.add("r1/a.md", "newer").ok());
+    CHECK_FALSE(batch.begin("blocker/c.md").ok());
+    CHECK_FALSE(batch.append("x").ok());
+    CHECK_FALSE(batch.end().ok());
+    REQUIRE(batch.add("r2/b.md", "bb").ok());
+    const auto commit = batch.commit();
+    REQUIRE_FALSE(commit.ok());
+    CHECK(commit.error().kind == ErrorKind::cannot_write);
+  }
+  CHECK(*fs::read_file(root / "r1" / "a.md") == "first second");
+  CHECK(*fs::read_file(root / "r2" / "b.md") == "b");
+  CHECK_FALSE(stdfs::exists(root / "r1" / ".a.md.ipcode-tmp"));
+  stdfs::remove_all(root);
+}
+
 TEST_CASE("messages are translated from the catalogs", "[base][i18n]") {
   i18n::set_catalog_dir(IPCODE_CATALOG_DIR);
   CHECK(i18n::normalise_language("nb_NO.UTF-8") == "nb");

@@ -5,7 +5,10 @@
 #include <catch2/catch.hpp>
 
 #include "../support/codebook_builder.hpp"
+#include <algorithm>
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ipcode/base/hash.hpp"
@@ -409,4 +412,93 @@ TEST_CASE("render_each hands over the files of render_all in order and stops at 
   REQUIRE_FALSE(failed.ok());
   CHECK(failed.error().message == "disk full");
   CHECK(calls == 6);
+}
+
+namespace {
+
+// Checks the writer protocol (begin, writes, end; nothing after a failure) and joins the pieces.
+class RecordingWriter final : public report::OutputWriter {
+ public:
+  ipcode::Status begin(const std::string& path) override {
+    CHECK(open_.empty());
+    CHECK_FALSE(failed_);
+    open_ = path;
+    files[path];
+    pieces[path] = 0;
+    return ipcode::Ok{};
+  }
+  ipcode::Status write(std::string_view bytes) override {
+    REQUIRE_FALSE(open_.empty());
+    CHECK_FALSE(failed_);
+    files[open_] += bytes;
+    ++pieces[open_];
+    if (open_.find("report.") != std::string::npos) largest = std::max(largest, bytes.size());
+    if (open_ == fail_at && pieces[open_] == 2) {
+      failed_ = true;
+      return ipcode::Error{ipcode::ErrorKind::cannot_write, "disk full"};
+    }
+    return ipcode::Ok{};
+  }
+  ipcode::Status end() override {
+    REQUIRE_FALSE(open_.empty());
+    CHECK_FALSE(failed_);
+    open_.clear();
+    return ipcode::Ok{};
+  }
+
+  std::string fail_at;  // fails at this file's second piece
+  std::map<std::string, std::string> files;
+  std::map<std::string, int> pieces;
+  std::size_t largest = 0;  // the largest piece of a report
+
+ private:
+  std::string open_;
+  bool failed_ = false;
+};
+
+// A round whose reports are a few MB: enough units for the appendix to come in pieces.
+loader::RoundData large_round() {
+  loader::RoundData r = sample_round();
+  for (int i = 0; i < 20000; ++i) {
+    r.units.push_back(make_unit("B2-" + std::to_string(1000 + i), 0, "B2", 3, 3, 20, 21, {2},
+                                "Jeg skrev under & visste <ikke> hva."));
+  }
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("render_each hands the round reports over in pieces, byte for byte", "[report]") {
+  loader::Study study;
+  study.manifest.title = "Studie";
+  study.rounds = {large_round()};
+  const std::vector<condense::RoundAnalysis> analyses = {sample_analysis(study.rounds[0])};
+  report::Options options;
+  options.version = "0.1.0";
+  const auto all = report::render_all(study, analyses, options);
+  RecordingWriter writer;
+  REQUIRE(report::render_each(study, analyses, options, writer).ok());
+  CHECK(writer.files == all);
+  REQUIRE(all.at("r1/report.html").size() > 2 * report::kPieceSize);
+  CHECK(writer.pieces.at("r1/report.md") >= 2);
+  CHECK(writer.pieces.at("r1/report.html") >= 3);
+  CHECK(writer.pieces.at("r1/units.csv") == 1);
+  // Pieces are cut after whole blocks: a little over kPieceSize, never a whole large report.
+  CHECK(writer.largest >= report::kPieceSize);
+  CHECK(writer.largest < 2 * report::kPieceSize);
+  CHECK(all.at("r1/report.md") ==
+        report::report_md(study, study.rounds[0], analyses[0], options));
+  CHECK(all.at("r1/report.html") ==
+        report::report_html(study, study.rounds[0], analyses[0], options));
+  // The manifest's hash of a report hashed piece by piece is the hash of its bytes.
+  CHECK(all.at("manifest.json").find(ipcode::sha256_hex(all.at("r1/report.html"))) !=
+        std::string::npos);
+
+  RecordingWriter failing;
+  failing.fail_at = "r1/report.html";
+  const auto st = report::render_each(study, analyses, options, failing);
+  REQUIRE_FALSE(st.ok());
+  CHECK(st.error().message == "disk full");
+  CHECK(failing.files.count("rounds.csv") == 0);
+  CHECK(failing.pieces.at("r1/report.html") == 2);
 }
