@@ -153,7 +153,7 @@ const std::vector<int>* Corpus::known_terms(std::string_view word) const {
 const std::vector<Sentence>& Corpus::sentences(int unit) {
   const auto u = static_cast<std::size_t>(unit);
   if (done_[u] == 0) {
-    const std::string_view text = round_.units[u].spoken;
+    const std::string_view text = round_.units[u].own_words();
     const std::vector<text::Span> words = text::words(text);
     sentences_[u] = build_sentences(text, text::sentences(text), words, [&](std::size_t w) {
       return std::cref(word_terms(piece(text, words[w])));
@@ -182,7 +182,7 @@ void Corpus::prepare(const std::vector<int>& units) {
     splits.assign(count, {});
     parallel_for(count, [&](std::size_t i) {
       const auto u = static_cast<std::size_t>(todo[first + i]);
-      const std::string_view text = round_.units[u].spoken;
+      const std::string_view text = round_.units[u].own_words();
       Split& sp = splits[i];
       sp.sentences = text::sentences(text);
       sp.words = text::words(text);
@@ -200,7 +200,7 @@ void Corpus::prepare(const std::vector<int>& units) {
       const auto u = static_cast<std::size_t>(todo[first + i]);
       Split& sp = splits[i];
       if (!sp.complete) {
-        const std::string_view text = round_.units[u].spoken;
+        const std::string_view text = round_.units[u].own_words();
         sentences_[u] = build_sentences(text, sp.sentences, sp.words, [&](std::size_t w) {
           return std::cref(sp.known[w] ? *sp.known[w] : word_terms(piece(text, sp.words[w])));
         });
@@ -220,7 +220,7 @@ std::vector<int> Corpus::terms_of(int unit) {
     }
     return out;
   }
-  const std::string_view text = round_.units[static_cast<std::size_t>(unit)].spoken;
+  const std::string_view text = round_.units[static_cast<std::size_t>(unit)].own_words();
   for (const text::Span& span : text::words(text)) {
     const auto& ids = word_terms(piece(text, span));
     out.insert(out.end(), ids.begin(), ids.end());

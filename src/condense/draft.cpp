@@ -38,7 +38,7 @@ struct Candidate {
 };
 
 std::string_view sentence_text(const loader::Unit& unit, const Sentence& s) {
-  return std::string_view(unit.spoken).substr(s.begin, s.end - s.begin);
+  return std::string_view(unit.own_words()).substr(s.begin, s.end - s.begin);
 }
 
 double idf_of(const Idf& idf, int term) {

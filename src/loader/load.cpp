@@ -175,11 +175,27 @@ Study load(const stdfs::path& root, const Options& options, Diagnostics& diags) 
                     format(tr("round '{1}' has no transcripts: nothing matches {2}"),
                            {spec.id, join(spec.transcripts, ", ")}));
     }
-    round.coding = load_all<coding::CodingFile>(
+    // Each coding file is placed as soon as it is parsed, and its unit specs dropped, so that
+    // a large study never holds all of them at once.
+    Resolver resolver(round, options, diags);
+    struct Coded {
+      coding::CodingFile file;
+      Placed placed;
+    };
+    auto coded = load_all<Coded>(
         root, expand(root, spec.coding, study, spec.line, diags), m.file, spec.line, study, diags,
-        [](const std::string& bytes, const std::string& path, Diagnostics& d) {
-          return coding::parse_coding(text::decode(bytes).utf8, path, d);
+        [&resolver](const std::string& bytes, const std::string& path, Diagnostics& d) {
+          Coded c{coding::parse_coding(text::decode(bytes).utf8, path, d), {}};
+          c.placed = resolver.place(c.file, d);
+          std::vector<coding::UnitSpec>().swap(c.file.units);
+          return c;
         });
+    std::vector<Placed> placed;
+    for (auto& c : coded) {
+      round.coding.push_back(std::move(c.file));
+      placed.push_back(std::move(c.placed));
+    }
+    coded.clear();
     if (!spec.condensation.empty()) {
       auto bytes = read_input(root, spec.condensation, m.file, spec.line, diags, study.input_hashes);
       if (bytes) {
@@ -187,7 +203,7 @@ Study load(const stdfs::path& root, const Options& options, Diagnostics& diags) 
                                                         spec.condensation, diags);
       }
     }
-    resolve_round(study, round, options, diags);
+    resolver.finish(study, std::move(placed), diags);
     study.rounds.push_back(std::move(round));
   }
 

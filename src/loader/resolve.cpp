@@ -7,7 +7,6 @@
 #include <tuple>
 
 #include "ipcode/base/i18n.hpp"
-#include "ipcode/base/parallel.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/text/text.hpp"
 #include "ipcode/transcript/match.hpp"
@@ -45,12 +44,6 @@ int first_spoken(const Transcript& t, int from, int to) {
   }
   return from;
 }
-
-struct Pending {
-  Unit unit;
-  int file_order = 0;
-  std::string explicit_id;
-};
 
 // Resolves one unit spec against its transcript; false when it cannot be placed.
 bool place_unit(const coding::CodingFile& file, const coding::UnitSpec& spec, const Transcript& t,
@@ -101,13 +94,12 @@ bool place_unit(const coding::CodingFile& file, const coding::UnitSpec& spec, co
     std::string q = text::nfc(spec.quote);
     std::replace(q.begin(), q.end(), '\n', ' ');
     u.text = std::string(trim(q));
-    u.spoken = transcript::strip_clarifications(u.text);
+    u.set_own_words(transcript::strip_clarifications(u.text));
     u.has_quote = true;
   } else {
     u.line_start = first_spoken(t, spec.line_from, spec.line_to);
     u.line_end = spec.line_to;
     u.text = transcript::spoken_text(t, spec.line_from, spec.line_to);
-    u.spoken = u.text;
   }
   u.page_start = t.page_of(u.line_start);
   u.page_end = t.page_of(u.line_end);
@@ -119,103 +111,95 @@ bool place_unit(const coding::CodingFile& file, const coding::UnitSpec& spec, co
 
 }  // namespace
 
-void resolve_round(const Study& study, RoundData& round, const Options& options,
-                   Diagnostics& diags) {
+Resolver::Resolver(RoundData& round, const Options& options, Diagnostics& diags)
+    : round_(round), options_(options) {
   const auto& cb = round.codebook;
-  const auto ids = all_ids(cb);
-  std::map<std::string, int> node_index;
-  for (std::size_t i = 0; i < cb.nodes.size(); ++i) node_index[cb.nodes[i].id] = static_cast<int>(i);
-
+  node_ids_ = all_ids(cb);
+  for (std::size_t i = 0; i < cb.nodes.size(); ++i) node_index_[cb.nodes[i].id] = static_cast<int>(i);
   // Transcripts: unique ids, anonymity.
-  std::map<std::string, int> transcript_index;
-  std::vector<std::string> transcript_ids;
   for (std::size_t i = 0; i < round.transcripts.size(); ++i) {
     const auto& t = round.transcripts[i];
-    if (auto [it, fresh] = transcript_index.emplace(t.id, static_cast<int>(i)); !fresh) {
+    if (auto [it, fresh] = transcript_index_.emplace(t.id, static_cast<int>(i)); !fresh) {
       diags.error(t.path, 0, 0, format(tr("transcript id '{1}' is also used by {2}"),
                                        {t.id, round.transcripts[static_cast<std::size_t>(it->second)].path}));
     }
-    transcript_ids.push_back(t.id);
+    transcript_ids_.push_back(t.id);
     if (!t.anonymised) {
       diags.error(t.path, 1, 1, tr("this transcript is marked 'anonymised: false'; anonymise it "
                                    "and set 'anonymised: true' before analysing it"));
     }
   }
+}
 
-  // Step 2: the meaning units of every transcript, all coders merged (or the one chosen).
-  // Coding files are placed on a few threads; each writes only its own slot, merged in order.
-  struct Placed {
-    int transcript = -1;
-    std::vector<Pending> units;
-    std::vector<std::string> failed_ids;
-    Diagnostics diags;
-  };
-  std::vector<Placed> placed(round.coding.size());
-  parallel_for(round.coding.size(), [&](std::size_t f) {
-    const auto& file = round.coding[f];
-    auto& out = placed[f];
-    if (file.transcript.empty()) return;
-    const auto it = transcript_index.find(file.transcript);
-    if (it == transcript_index.end()) {
-      out.diags.error(file.path, file.transcript_at.line, file.transcript_at.col,
-                      format(tr("there is no transcript '{1}' in round '{2}'"),
-                             {file.transcript, round.spec.id}) +
-                          did_you_mean(file.transcript, transcript_ids));
-      return;
-    }
-    out.transcript = it->second;
-    if (!options.coder.empty() && file.coder != options.coder) {
-      // Left out by --coder: a condensation file may still name these units as quotes.
-      for (const auto& spec : file.units) {
-        if (!spec.id.empty()) out.failed_ids.push_back(spec.id);
-      }
-      return;
-    }
-    const auto& t = round.transcripts[static_cast<std::size_t>(it->second)];
-    std::unique_ptr<transcript::MatchIndex> index;
+// Step 2: the meaning units of one coding file, placed in their transcript. Called on several
+// threads at once: reads only what the constructor built.
+Placed Resolver::place(const coding::CodingFile& file, Diagnostics& diags) const {
+  Placed out;
+  if (file.transcript.empty()) {
+    out.unreadable = true;
+    return out;
+  }
+  const auto it = transcript_index_.find(file.transcript);
+  if (it == transcript_index_.end()) {
+    diags.error(file.path, file.transcript_at.line, file.transcript_at.col,
+                format(tr("there is no transcript '{1}' in round '{2}'"),
+                       {file.transcript, round_.spec.id}) +
+                    did_you_mean(file.transcript, transcript_ids_));
+    return out;
+  }
+  out.transcript = it->second;
+  if (!options_.coder.empty() && file.coder != options_.coder) {
+    // Left out by --coder: a condensation file may still name these units as quotes.
     for (const auto& spec : file.units) {
-      Unit u;
-      u.transcript = it->second;
-      u.coder = file.coder;
-      u.note = spec.note;
-      u.file = file.path;
-      u.at = spec.at;
-      bool codes_ok = !spec.codes.empty();
-      std::set<int> code_set;
-      for (std::size_t c = 0; c < spec.codes.size(); ++c) {
-        auto n = node_index.find(spec.codes[c]);
-        if (n == node_index.end()) {
-          const auto& mark = c < spec.code_marks.size() ? spec.code_marks[c] : spec.at;
-          out.diags.error(file.path, mark.line, mark.col,
-                          format(tr("unknown code '{1}' (not in the codebook of round '{2}')"),
-                                 {spec.codes[c], round.spec.id}) +
-                              did_you_mean(spec.codes[c], ids));
-          codes_ok = false;
-        } else {
-          code_set.insert(n->second);
-        }
-      }
-      if (!place_unit(file, spec, t, index, u, out.diags) || !codes_ok) {
-        if (!spec.id.empty()) out.failed_ids.push_back(spec.id);
-        continue;
-      }
-      u.codes.assign(code_set.begin(), code_set.end());
-      out.units.push_back({std::move(u), static_cast<int>(f) + 1, spec.id});
+      if (!spec.id.empty()) out.failed_ids.push_back(spec.id);
     }
-  });
+    return out;
+  }
+  const auto& t = round_.transcripts[static_cast<std::size_t>(it->second)];
+  std::unique_ptr<transcript::MatchIndex> index;
+  for (const auto& spec : file.units) {
+    Unit u;
+    u.transcript = it->second;
+    u.coder = file.coder;
+    u.note = spec.note;
+    u.file = file.path;
+    u.at = spec.at;
+    bool codes_ok = !spec.codes.empty();
+    std::set<int> code_set;
+    for (std::size_t c = 0; c < spec.codes.size(); ++c) {
+      auto n = node_index_.find(spec.codes[c]);
+      if (n == node_index_.end()) {
+        const auto& mark = c < spec.code_marks.size() ? spec.code_marks[c] : spec.at;
+        diags.error(file.path, mark.line, mark.col,
+                    format(tr("unknown code '{1}' (not in the codebook of round '{2}')"),
+                           {spec.codes[c], round_.spec.id}) +
+                        did_you_mean(spec.codes[c], node_ids_));
+        codes_ok = false;
+      } else {
+        code_set.insert(n->second);
+      }
+    }
+    if (!place_unit(file, spec, t, index, u, diags) || !codes_ok) {
+      if (!spec.id.empty()) out.failed_ids.push_back(spec.id);
+      continue;
+    }
+    u.codes.assign(code_set.begin(), code_set.end());
+    out.units.push_back({std::move(u), spec.id});
+  }
+  return out;
+}
+
+void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostics& diags) {
+  RoundData& round = round_;
   std::map<int, std::vector<Pending>> per_transcript;
-  for (std::size_t f = 0; f < placed.size(); ++f) {
-    auto& p = placed[f];
-    diags.append(p.diags);
-    if (round.coding[f].transcript.empty()) round.coding_failed = true;
+  for (auto& p : placed) {
+    if (p.unreadable) round.coding_failed = true;
     round.failed_unit_ids.insert(round.failed_unit_ids.end(), p.failed_ids.begin(), p.failed_ids.end());
     if (p.transcript < 0) continue;
     auto& list = per_transcript[p.transcript];
     for (auto& pending : p.units) list.push_back(std::move(pending));
     std::vector<Pending>().swap(p.units);  // let the moved-from slot go now (peak memory)
   }
-  // The written unit specs are resolved into round.units; only the files' headers stay.
-  for (auto& file : round.coding) std::vector<coding::UnitSpec>().swap(file.units);
 
   // Merge: identical span and codes collapse; default ids by position; order by position.
   std::map<std::string, const Unit*> by_id;
@@ -247,7 +231,7 @@ void resolve_round(const Study& study, RoundData& round, const Options& options,
                          {u.id, round.spec.id, it->second->file, std::to_string(it->second->at.line)}));
     }
   }
-  check_round(study, round, options, diags);
+  check_round(study, round, options_, diags);
 }
 
 }  // namespace ipcode::loader

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,14 +31,23 @@ struct Unit {
   int line_end = 0;
   std::string text;          // the quote as written (NFC, white space collapsed), else the
                              // spoken text of its lines
-  std::string spoken;        // the informants' own words: `text` without the researcher's
-                             // [clarifications] (drafts and the vocabulary check use this)
+  /// The informants' own words: `text` without the researcher's [clarifications]. Drafts and
+  /// the vocabulary check use this. Kept apart only when it differs from `text` (a study may
+  /// hold a hundred thousand units).
+  const std::string& own_words() const { return own_words_ ? *own_words_ : text; }
+  void set_own_words(std::string words) {
+    if (words == text) own_words_.reset();
+    else own_words_ = std::move(words);
+  }
   bool has_quote = false;
   std::vector<int> codes;    // node indices in the round's codebook, codebook order, unique
   std::string coder;
   std::string note;
   std::string file;          // coding file it was written in
   coding::Where at;
+
+ private:
+  std::optional<std::string> own_words_;
 };
 
 struct RoundData {

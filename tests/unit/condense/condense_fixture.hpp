@@ -58,7 +58,6 @@ inline void add_unit(ipcode::loader::RoundData& round, std::string id, std::stri
   u.transcript = 0;
   u.informant = std::move(informant);
   u.interviewer = interviewer;
-  u.spoken = text;
   u.text = std::move(text);
   u.codes = std::move(codes);
   round.units.push_back(std::move(u));
