@@ -40,17 +40,16 @@ std::optional<Codebook> read_codebook_files(const std::vector<std::string>& file
 }
 
 std::optional<Codebook> study_codebook(const Globals& g, const std::string& round, Diagnostics& diags) {
-  auto bytes = fs::read_file(std::filesystem::path(g.dir) / study::kManifestName);
-  if (!bytes) {
+  const auto m = read_manifest(g, diags);
+  if (!m) {
     diags.missing(study::kManifestName, tr("no study here (ipcode.yaml is missing); name a codebook "
                                            "file or use -C to name the study folder"));
     return std::nullopt;
   }
-  const auto m = study::parse_manifest(text::decode(*bytes).utf8, study::kManifestName, diags);
   if (diags.has_errors()) return std::nullopt;
-  const std::vector<std::string>* files = &m.codebooks;
-  for (const auto& r : m.rounds) {
-    if (r.id == round) files = &m.codebooks_of(r);
+  const std::vector<std::string>* files = &m->codebooks;
+  for (const auto& r : m->rounds) {
+    if (r.id == round) files = &m->codebooks_of(r);
   }
   auto cb = loader::load_codebook(g.dir, *files, diags);
   if (diags.has_errors()) return std::nullopt;

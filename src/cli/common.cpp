@@ -5,6 +5,7 @@
 #include "ipcode/base/fs.hpp"
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
+#include "ipcode/text/text.hpp"
 
 namespace ipcode::cli {
 
@@ -57,21 +58,25 @@ std::optional<loader::Study> load_valid(const Globals& g, const loader::Options&
   return study;
 }
 
+std::optional<study::Manifest> read_manifest(const Globals& g, Diagnostics& diags) {
+  const auto bytes = fs::read_file(std::filesystem::path(g.dir) / study::kManifestName);
+  if (!bytes) return std::nullopt;
+  return study::parse_manifest(text::decode(*bytes).utf8, study::kManifestName, diags);
+}
+
 std::string output_folder(const Globals& g) {
   Diagnostics ignored;
-  const auto bytes = fs::read_file(std::filesystem::path(g.dir) / study::kManifestName);
-  if (!bytes) return "out";
-  return study::parse_manifest(*bytes, study::kManifestName, ignored).output;
+  const auto m = read_manifest(g, ignored);
+  return m ? m->output : "out";
 }
 
 bool round_exists(const Globals& g, const std::string& round) {
   if (round.empty()) return true;
   Diagnostics ignored;
-  const auto bytes = fs::read_file(std::filesystem::path(g.dir) / study::kManifestName);
-  if (!bytes) return true;  // the loader reports the missing manifest
-  const auto m = study::parse_manifest(*bytes, study::kManifestName, ignored);
+  const auto m = read_manifest(g, ignored);
+  if (!m) return true;  // the loader reports the missing manifest
   std::vector<std::string> ids;
-  for (const auto& r : m.rounds) ids.push_back(r.id);
+  for (const auto& r : m->rounds) ids.push_back(r.id);
   if (std::find(ids.begin(), ids.end(), round) != ids.end()) return true;
   print_error(format(tr("there is no round '{1}'; the study has: {2}"), {round, join(ids, ", ")}));
   return false;

@@ -61,6 +61,10 @@ void print_error(const std::string& message);
 /// only with -v) and sets `code` to 65/66 when there are errors.
 std::optional<loader::Study> load_valid(const Globals& g, const loader::Options& options, int& code);
 
+/// The study's manifest, read and parsed as the loader does (BOM, Windows-1252), for commands
+/// that need it before or without loading the whole study; nullopt when it cannot be read.
+std::optional<study::Manifest> read_manifest(const Globals& g, Diagnostics& diags);
+
 /// The study's output folder as the manifest names it ("out" when it cannot be read).
 std::string output_folder(const Globals& g);
 
