@@ -4,6 +4,7 @@ find_package(ICU REQUIRED COMPONENTS uc i18n data)
 find_package(Boost 1.74 REQUIRED COMPONENTS locale)
 find_package(yaml-cpp CONFIG REQUIRED)
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)
+find_package(nlohmann_json 3 CONFIG REQUIRED)  # src/cli only: reading out/manifest.json
 
 # Snowball ships neither a CMake nor a pkg-config file.
 find_library(STEMMER_LIBRARY NAMES stemmer REQUIRED)

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <exception>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -18,8 +19,10 @@ unsigned worker_count() {
   return std::clamp(std::thread::hardware_concurrency(), 1U, 8U);
 }
 
-void parallel_for(std::size_t n, const std::function<void(std::size_t)>& fn) {
-  const std::size_t workers = std::min<std::size_t>(worker_count(), n);
+void parallel_for(std::size_t n, const std::function<void(std::size_t)>& fn,
+                  unsigned max_workers) {
+  std::size_t workers = std::min<std::size_t>(worker_count(), n);
+  if (max_workers > 0) workers = std::min<std::size_t>(workers, max_workers);
   if (workers <= 1) {
     for (std::size_t i = 0; i < n; ++i) fn(i);
     return;
@@ -36,7 +39,13 @@ void parallel_for(std::size_t n, const std::function<void(std::size_t)>& fn) {
     }
   };
   std::vector<std::thread> threads;
-  for (std::size_t t = 1; t < workers; ++t) threads.emplace_back(work);
+  for (std::size_t t = 1; t < workers; ++t) {
+    try {
+      threads.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // no thread to be had: the calling thread does the rest
+    }
+  }
   work();
   for (auto& t : threads) t.join();
   for (const auto& e : errors) {

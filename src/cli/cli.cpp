@@ -1,7 +1,9 @@
 #include "cli/cli.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstring>
+#include <vector>
 #include <iostream>
 
 #include "cli/common.hpp"
@@ -19,6 +21,44 @@ std::string language_from_args(int argc, char** argv) {
     if (a.starts_with("--lang=")) return std::string(a.substr(7));
   }
   return {};
+}
+
+// What follows "NAME: " or "...: " in a CLI11 message.
+std::string after_colon(const std::string& what) {
+  const auto at = what.find(": ");
+  return at == std::string::npos ? what : what.substr(at + 2);
+}
+
+std::string before_colon(const std::string& what) { return what.substr(0, what.find(':')); }
+
+// CLI11's parse errors are English; each kind gets a message in the message language.
+std::string parse_error_message(const CLI::ParseError& e) {
+  const std::string what = e.what();
+  if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
+    if (what.starts_with("A subcommand")) {
+      return tr("a command is required, for example 'ipcode check'");
+    }
+    if (what.ends_with(" is required")) {
+      return format(tr("{1} is required"), {what.substr(0, what.size() - 12)});
+    }
+  }
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+    // CLI11 lists them last first.
+    const std::string listed = after_colon(what);
+    auto args = split(listed, ' ');
+    std::reverse(args.begin(), args.end());
+    std::vector<std::string> words(args.begin(), args.end());
+    return format(tr("not expected here: {1}"), {join(words, " ")});
+  }
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) {
+    return format(tr("{1} needs a value"), {before_colon(what)});
+  }
+  // one_of() words its own message; the option's name comes first.
+  if (dynamic_cast<const CLI::ValidationError*>(&e) != nullptr) return what;
+  if (dynamic_cast<const CLI::ConversionError*>(&e) != nullptr) {
+    return format(tr("a value has the wrong form: {1}"), {what});
+  }
+  return what;
 }
 
 }  // namespace
@@ -48,8 +88,8 @@ int run(int argc, char** argv) {
   app.set_help_flag("-h,--help", tr("Print this help and exit"));
   app.add_option("-C", ctx.globals.dir, tr("Study folder (default: the current folder)"))
       ->type_name(tr("FOLDER"));
-  app.add_option("--lang", ctx.globals.lang, tr("Language of messages: nb, nn or en"))
-      ->check(CLI::IsMember({"nb", "nn", "en"}));
+  one_of(app.add_option("--lang", ctx.globals.lang, tr("Language of messages: nb, nn or en")),
+         {"nb", "nn", "en"});
   app.add_flag("-q,--quiet", ctx.globals.quiet, tr("Print errors only"));
   app.add_flag("-v,--verbose", ctx.globals.verbose, tr("Print more, also warnings"));
   app.require_subcommand(1);
@@ -62,9 +102,15 @@ int run(int argc, char** argv) {
   setup_condense(app, ctx);
   setup_verify(app, ctx);
   setup_log(app, ctx);
-  for (auto* sub : app.get_subcommands({})) {
+  // A subcommand makes its -h,--help before any option default applies: it would stand alone
+  // under CLI11's English "Options" heading.
+  const auto translate_sub = [](CLI::App* sub) {
     sub->group(tr("Subcommands"));
-    for (auto* nested : sub->get_subcommands({})) nested->group(tr("Subcommands"));
+    if (auto* help = sub->get_help_ptr()) help->group(tr("Options"));
+  };
+  for (auto* sub : app.get_subcommands({})) {
+    translate_sub(sub);
+    for (auto* nested : sub->get_subcommands({})) translate_sub(nested);
   }
 
   try {
@@ -79,7 +125,7 @@ int run(int argc, char** argv) {
     app.exit(e);
     return kOk;
   } catch (const CLI::ParseError& e) {
-    print_error(format(tr("the command line is not right: {1}"), {e.what()}));
+    print_error(format(tr("the command line is not right: {1}"), {parse_error_message(e)}));
     std::cerr << tr("Run 'ipcode --help' to see the commands and options.") << '\n';
     return kUsage;
   }
@@ -92,6 +138,11 @@ int run(int argc, char** argv) {
   } catch (const std::exception& e) {
     print_error(format(tr("internal error (a bug in ipcode, not in your files): {1}. Please "
                           "report it with the command you ran."), {e.what()}));
+    return kSoftware;
+  } catch (...) {
+    // Something thrown that is not a std::exception: still a bug, still no stack trace.
+    print_error(format(tr("internal error (a bug in ipcode, not in your files): {1}. Please "
+                          "report it with the command you ran."), {tr("an unknown exception")}));
     return kSoftware;
   }
 }

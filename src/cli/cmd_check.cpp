@@ -38,7 +38,8 @@ int run_check(const Globals& g, const CheckOptions& o) {
   const auto study = loader::load(g.dir, o.load, diags);
   if (!diags.has_errors()) vocabulary_warnings(study, o.load, diags);
   print_diagnostics(diags, g);
-  std::cerr << summary(diags) << '\n';
+  // -q: errors only, so no summary line when there is nothing wrong.
+  if (!g.quiet || diags.has_errors()) std::cerr << summary(diags) << '\n';
   // A missing manifest means there is no study to check at all (66); every other problem,
   // YAML syntax included, is a finding of the check (1).
   if (!std::filesystem::exists(std::filesystem::path(g.dir) / study::kManifestName)) return kNoInput;

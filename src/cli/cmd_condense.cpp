@@ -4,9 +4,6 @@
 #include <filesystem>
 #include <iostream>
 #include <string_view>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 #include "cli/common.hpp"
 #include "cli/condense_run.hpp"
@@ -20,17 +17,8 @@ namespace {
 
 namespace stdfs = std::filesystem;
 
-// The loader's temporary memory (file bytes, YAML trees, per-thread lists) is free but still
-// held by the C library; hand it back before the large reports are rendered, so that it does
-// not add to the peak (SPEC §13). glibc only; elsewhere nothing to do.
-void release_free_memory() {
-#if defined(__GLIBC__)
-  malloc_trim(0);
-#endif
-}
-
-// Each output goes to its temporary name piece by piece as it is rendered (SPEC §13); the
-// batch renames them all only at commit (SPEC §7).
+// Each output goes into the new output folder piece by piece as it is rendered (SPEC §13);
+// the batch swaps the folder in only at commit (SPEC §7).
 class BatchWriter final : public report::OutputWriter {
  public:
   explicit BatchWriter(fs::AtomicBatch& batch) : batch_(batch) {}
@@ -71,11 +59,36 @@ int write_drafts(const Globals& g, const loader::Study& study,
   return kOk;
 }
 
+// With --round R only out/R/ is rendered; the other rounds' folders of the last run are kept
+// as they were, and so are the cross-round files, which need every round (docs/decisions.md).
+void keep_other_rounds(const loader::Study& study, const std::string& round, fs::AtomicBatch& batch,
+                       Status& st, const Globals& g) {
+  for (const auto& spec : study.manifest.rounds) {
+    if (st && spec.id != round) st = batch.keep(spec.id);
+  }
+  const auto out = study.root / study.manifest.output;
+  std::error_code ec;
+  bool kept = false;
+  for (const char* name : kCrossRoundFiles) {
+    if (st && std::filesystem::exists(out / name, ec)) {
+      st = batch.keep(name);
+      kept = true;
+    }
+  }
+  if (g.quiet || !st) return;
+  std::cerr << (kept ? format(tr("ipcode: the cross-round files (rounds.csv, report.html) were "
+                                 "left as they were, since only round {1} was condensed; run "
+                                 "'ipcode condense' without --round to bring them up to date"),
+                              {round})
+                     : format(tr("ipcode: the cross-round files (rounds.csv, report.html) were not "
+                                 "written, since only round {1} was condensed; run 'ipcode "
+                                 "condense' without --round to write them"),
+                              {round}))
+            << '\n';
+}
+
 int run_condense(const Globals& g, const CondenseOptions& o) {
   if (!round_exists(g, o.report.load.round)) return kUsage;
-  int code = kOk;
-  const auto study = load_valid(g, o.report.load, code);
-  if (!study) return code;
   auto options = o.report;
   options.version = IPCODE_VERSION;
   if (auto date = date_from_environment(); date) {
@@ -84,19 +97,39 @@ int run_condense(const Globals& g, const CondenseOptions& o) {
     print_error(tr("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970"));
     return kUsage;
   }
+  int code = kOk;
+  const auto study = load_valid(g, o.report.load, code);
+  if (!study) return code;
+  // One writer of out/ at a time (SPEC §7); the lock also makes it safe to remove what a
+  // killed run left behind.
+  fs::OutputLock lock;
+  if (auto st = lock.acquire(study->root); !st) {
+    print_error(st.error().message);
+    return kCantCreate;
+  }
+  const auto out_dir = study->root / study->manifest.output;
+  fs::AtomicBatch::remove_stale(out_dir);
   const auto analyses = analyse_all(*study, options);
   release_free_memory();
-  // Each file goes to its temporary name as it is rendered, and its bytes are let go (SPEC
-  // §13); the batch renames them all only when every file is written, and removes them when
+  // Each file goes into a new folder as it is rendered, and its bytes are let go (SPEC §13);
+  // the batch swaps the whole folder in only when every file is written, and removes it when
   // it is left without a commit (SPEC §7).
-  fs::AtomicBatch batch(study->root / study->manifest.output);
+  fs::AtomicBatch batch(out_dir);
   BatchWriter writer(batch);
   auto st = report::render_each(*study, analyses, options, writer);
+  if (st && !options.load.round.empty()) keep_other_rounds(*study, options.load.round, batch, st, g);
   if (st) st = batch.commit();
   if (!st) {
     print_error(st.error().message);
-    print_error(tr("nothing was changed in the output folder"));
+    print_error(format(tr("nothing was changed in {1}/"), {study->manifest.output}));
     return kCantCreate;
+  }
+  if (!batch.leftover().empty()) {
+    std::cerr << "ipcode: warning: "
+              << format(tr("the previous output could not be removed completely; it is in {1} "
+                           "and goes at the next run"),
+                        {fs::relative_to(study->root, batch.leftover())})
+              << '\n';
   }
   if (o.write_drafts) {
     if (const int c = write_drafts(g, *study, analyses); c != kOk) return c;
@@ -116,23 +149,23 @@ void add_condense_options(CLI::App& cmd, CondenseOptions& o) {
   cmd.add_option("--coder", o.report.load.coder, tr("Use only this coder's coding files"));
   cmd.add_flag("--include-interviewer", o.report.load.include_interviewer,
                tr("Count units in interviewer turns too"));
-  cmd.add_option_function<std::vector<std::string>>(
-         "--format",
-         [&o](const std::vector<std::string>& formats) {
-           o.format_given = true;
-           for (const auto& f : formats) o.report.xlsx = o.report.xlsx || f == "xlsx";
-         },
-         tr("Extra output formats: xlsx (csv, md and html are always written)"))
-      ->delimiter(',')
-      ->check(CLI::IsMember({"csv", "md", "html", "xlsx"}));
-  cmd.add_option_function<std::string>(
-         "--stage",
-         [&o](const std::string& s) {
-           o.stage_given = true;
-           o.report.stage = s == "final" ? report::Stage::final : report::Stage::working;
-         },
-         tr("working (default): everything for the researcher; final: text for the thesis"))
-      ->check(CLI::IsMember({"working", "final"}));
+  auto* format_opt = cmd.add_option_function<std::vector<std::string>>(
+      "--format",
+      [&o](const std::vector<std::string>& formats) {
+        o.format_given = true;
+        for (const auto& f : formats) o.report.xlsx = o.report.xlsx || f == "xlsx";
+      },
+      tr("Extra output formats: xlsx (csv, md and html are always written)"));
+  format_opt->delimiter(',');
+  one_of(format_opt, {"csv", "md", "html", "xlsx"});
+  auto* stage_opt = cmd.add_option_function<std::string>(
+      "--stage",
+      [&o](const std::string& s) {
+        o.stage_given = true;
+        o.report.stage = s == "final" ? report::Stage::final : report::Stage::working;
+      },
+      tr("working (default): everything for the researcher; final: text for the thesis"));
+  one_of(stage_opt, {"working", "final"});
 }
 
 void setup_condense(CLI::App& app, Context& ctx) {

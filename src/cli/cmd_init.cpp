@@ -27,10 +27,24 @@ std::string_view embedded(std::string_view path) {
   return {};
 }
 
+// The shipped template's first paragraph tells a reader to copy it into a study and point
+// ipcode.yaml at it; init has done both, so the study's copy says that instead.
+std::string study_codebook(const std::string& lang) {
+  std::string text(embedded(lang == "en" ? "codebooks/stc-template.yaml" : "codebooks/stc-mal.yaml"));
+  if (const auto end = text.find("\n#\n"); end != std::string::npos) text.erase(0, end + 1);
+  if (lang == "nn") {
+    if (const auto at = text.find("\nlanguage: nb "); at != std::string::npos) text[at + 12] = 'n';
+  }
+  return i18n::tr_in(lang,
+                     "# The codebook of this study (systematic text condensation, Malterud).\n"
+                     "# 'ipcode init' wrote it; ipcode.yaml points to it with "
+                     "\"codebook: codebook.yaml\".\n") +
+         text;
+}
+
 std::map<std::string, std::string> skeleton(const std::string& lang) {
-  const bool nb = lang != "en";
   std::map<std::string, std::string> files;
-  files["codebook.yaml"] = std::string(embedded(nb ? "codebooks/stc-mal.yaml" : "codebooks/stc-template.yaml"));
+  files["codebook.yaml"] = study_codebook(lang);
   files["ipcode.yaml"] =
       "ipcode: 1\n"
       "title: " + i18n::tr_in(lang, "My study") + "\n"

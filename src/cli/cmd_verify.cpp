@@ -1,14 +1,14 @@
 // `ipcode verify` (SPEC §7, §10): re-runs condense in memory and compares with out/ and the
 // input hashes recorded in out/manifest.json, so a reviewer can trust what they read.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-#include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
 #include <string_view>
 #include <utility>
 
@@ -21,31 +21,36 @@
 namespace ipcode::cli {
 namespace {
 
-// The "inputs" object of manifest.json as ipcode writes it: one `"path": "hash"` per line.
-std::map<std::string, std::string> recorded_inputs(const std::string& json) {
-  std::map<std::string, std::string> out;
-  const auto start = json.find("\"inputs\"");
-  if (start == std::string::npos) return out;
-  const auto end = json.find('}', start);
-  for (const auto line : split(std::string_view(json).substr(start, end - start), '\n')) {
-    const auto t = trim(line);
-    const auto colon = t.find("\": \"");
-    if (!t.starts_with("\"") || colon == std::string_view::npos) continue;
-    std::string path(t.substr(1, colon - 1));
-    std::string hash(t.substr(colon + 4));
-    while (!hash.empty() && (hash.back() == ',' || hash.back() == '"')) hash.pop_back();
-    out[path] = hash;
-  }
-  return out;
-}
+// out/manifest.json as `condense` wrote it (SPEC §10), read with a real JSON parser so that
+// any file name (a `"` in it too) comes back as it was written.
+struct Recorded {
+  std::map<std::string, std::string> inputs;
+  std::map<std::string, std::string> outputs;
+  std::string date;  // "" when condense ran without SOURCE_DATE_EPOCH
+  std::string stage, round, coder;
+  bool xlsx = false;
+  bool include_interviewer = false;
+};
 
-// The loader's temporary memory (file bytes, YAML trees, per-thread lists) is free but still
-// held by the C library; hand it back before the large reports are rendered, so that it does
-// not add to the peak (SPEC §13). glibc only; elsewhere nothing to do.
-void release_free_memory() {
-#if defined(__GLIBC__)
-  malloc_trim(0);
-#endif
+// nullopt when the bytes are not a manifest ipcode could have written.
+std::optional<Recorded> parse_recorded(const std::string& bytes) {
+  const auto json = nlohmann::json::parse(bytes, nullptr, /*allow_exceptions=*/false);
+  if (!json.is_object()) return std::nullopt;
+  try {
+    Recorded r;
+    r.inputs = json.value("inputs", std::map<std::string, std::string>{});
+    r.outputs = json.value("outputs", std::map<std::string, std::string>{});
+    r.date = json.value("date", std::string());
+    const auto options = json.value("options", nlohmann::json::object());
+    r.stage = options.value("stage", std::string());
+    r.round = options.value("round", std::string());
+    r.coder = options.value("coder", std::string());
+    r.xlsx = options.value("xlsx", false);
+    r.include_interviewer = options.value("include_interviewer", false);
+    return r;
+  } catch (const nlohmann::json::exception&) {
+    return std::nullopt;  // a value of the wrong type: not ours
+  }
 }
 
 enum class Disk { missing, same, differs };
@@ -101,25 +106,14 @@ class DiskComparer final : public report::OutputWriter {
   std::map<std::string, Disk> results_;
 };
 
-// A value of the "options" object of manifest.json: `"key": value` on its own line.
-std::string recorded_option(const std::string& json, const std::string& key) {
-  const auto at = json.find("\n    \"" + key + "\": ");
-  if (at == std::string::npos) return {};
-  const auto begin = at + key.size() + 9;
-  std::string value(trim(std::string_view(json).substr(begin, json.find('\n', begin) - begin)));
-  if (!value.empty() && value.back() == ',') value.pop_back();
-  if (value.size() >= 2 && value.front() == '"') value = value.substr(1, value.size() - 2);
-  return value;
-}
-
 // What `condense` was run with, unless the command line says otherwise.
-CondenseOptions with_recorded(CondenseOptions o, const std::string& json) {
-  if (!o.stage_given && recorded_option(json, "stage") == "final") o.report.stage = report::Stage::final;
-  if (!o.format_given && recorded_option(json, "xlsx") == "true") o.report.xlsx = true;
+CondenseOptions with_recorded(CondenseOptions o, const Recorded& r) {
+  if (!o.stage_given && r.stage == "final") o.report.stage = report::Stage::final;
+  if (!o.format_given && r.xlsx) o.report.xlsx = true;
   auto& load = o.report.load;
-  if (load.round.empty()) load.round = recorded_option(json, "round");
-  if (load.coder.empty()) load.coder = recorded_option(json, "coder");
-  if (recorded_option(json, "include_interviewer") == "true") load.include_interviewer = true;
+  if (load.round.empty()) load.round = r.round;
+  if (load.coder.empty()) load.coder = r.coder;
+  if (r.include_interviewer) load.include_interviewer = true;
   return o;
 }
 
@@ -145,9 +139,45 @@ std::map<std::string, std::string> compare_outputs(const loader::Study& study,
   return problems;
 }
 
+// Files in out/ that manifest.json does not list (an old matrices.xlsx, a file put there by
+// hand). After `condense --round R` the other rounds' folders and the cross-round files were
+// kept from an earlier run and are not this run's outputs: they are left out of the search.
+std::vector<std::string> unlisted_files(const loader::Study& study, const Recorded& recorded) {
+  const auto out_dir = study.root / study.manifest.output;
+  std::set<std::string> excused = {"manifest.json"};
+  if (!recorded.round.empty()) {
+    for (const char* name : kCrossRoundFiles) excused.insert(name);
+    for (const auto& spec : study.manifest.rounds) {
+      if (spec.id != recorded.round) excused.insert(spec.id);
+    }
+  }
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (auto it = std::filesystem::recursive_directory_iterator(out_dir, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    const std::string rel = fs::relative_to(out_dir, it->path());
+    if (excused.count(rel) > 0) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_directory(ec) && !it->is_symlink(ec)) continue;
+    if (recorded.outputs.count(rel) == 0) out.push_back(rel);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// How a run was dated, for the message that only the date differs.
+std::string describe_date(const std::string& date) {
+  return date.empty() ? tr("not set") : format(tr("set to a time on {1}"), {date});
+}
+
 int run_verify(const Globals& g, const CondenseOptions& given) {
   if (!round_exists(g, given.report.load.round)) return kUsage;
-  const auto recorded = fs::read_file(std::filesystem::path(g.dir) / output_folder(g) / "manifest.json");
+  const auto manifest_path = std::filesystem::path(g.dir) / output_folder(g) / "manifest.json";
+  const auto manifest_bytes = fs::read_file(manifest_path);
+  const std::optional<Recorded> recorded =
+      manifest_bytes ? parse_recorded(*manifest_bytes) : std::nullopt;
   const CondenseOptions o = recorded ? with_recorded(given, *recorded) : given;
   int code = kOk;
   const auto study = load_valid(g, o.report.load, code);
@@ -156,23 +186,48 @@ int run_verify(const Globals& g, const CondenseOptions& given) {
   options.version = IPCODE_VERSION;
   const auto date = date_from_environment();
   options.date = date.value_or("");
-  const auto out_dir = study->root / study->manifest.output;
+  // A different SOURCE_DATE_EPOCH changes the date in the outputs and nothing else: compare
+  // with the date condense used, and say so, rather than call every report changed.
+  std::optional<std::string> other_date;
+  if (recorded && recorded->date != options.date) {
+    other_date = options.date;
+    options.date = recorded->date;
+  }
   std::size_t files = 0;
   auto output_problems = compare_outputs(*study, options, files);
   std::vector<std::string> problems;
 
-  if (auto manifest = fs::read_file(out_dir / "manifest.json")) {
-    const auto inputs = recorded_inputs(*manifest);
+  const std::string shown_manifest = study->manifest.output + "/manifest.json";
+  if (manifest_bytes && !recorded) {
+    problems.push_back(format(tr("{1} is not a manifest written by ipcode condense"), {shown_manifest}));
+  }
+  if (recorded) {
     for (const auto& [path, hash] : study->input_hashes) {
-      auto it = inputs.find(path);
-      if (it == inputs.end()) problems.push_back(format(tr("new input, not in manifest.json: {1}"), {path}));
+      auto it = recorded->inputs.find(path);
+      if (it == recorded->inputs.end()) problems.push_back(format(tr("new input, not in manifest.json: {1}"), {path}));
       else if (it->second != hash) problems.push_back(format(tr("input changed since condense: {1}"), {path}));
     }
-    for (const auto& [path, hash] : inputs) {
+    for (const auto& [path, hash] : recorded->inputs) {
       if (study->input_hashes.count(path) == 0) problems.push_back(format(tr("input gone since condense: {1}"), {path}));
+    }
+    for (const auto& rel : unlisted_files(*study, *recorded)) {
+      problems.push_back(format(tr("not written by condense (manifest.json does not list it): {1}"),
+                                {study->manifest.output + "/" + rel}));
     }
   }
   for (auto& [rel, problem] : output_problems) problems.push_back(std::move(problem));
+  if (other_date) {
+    const auto was = describe_date(recorded->date);
+    const auto now = describe_date(*other_date);
+    problems.push_back(problems.empty()
+                           ? format(tr("the outputs differ only in the date: SOURCE_DATE_EPOCH "
+                                       "was {1} for condense and is {2} now; run verify with "
+                                       "the same SOURCE_DATE_EPOCH as condense"),
+                                    {was, now})
+                           : format(tr("the date differs too: SOURCE_DATE_EPOCH was {1} for "
+                                       "condense and is {2} now"),
+                                    {was, now}));
+  }
   for (const auto& p : problems) std::cout << p << '\n';
   if (!problems.empty()) {
     std::cerr << format(trn("{1} difference; run 'ipcode condense' again, or find out what changed",
@@ -183,6 +238,13 @@ int run_verify(const Globals& g, const CondenseOptions& given) {
     return kProblems;
   }
   if (!g.quiet) {
+    if (recorded && !recorded->round.empty()) {
+      std::cerr << format(tr("ipcode: condense ran with --round {1}: the other rounds' folders "
+                             "and the cross-round files were kept from an earlier run and are "
+                             "not checked"),
+                          {recorded->round})
+                << '\n';
+    }
     std::cout << format(tr("All {1} output files match the inputs."), {std::to_string(files)})
               << '\n';
   }

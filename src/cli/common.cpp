@@ -1,6 +1,11 @@
 #include "cli/common.hpp"
 
+#include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "ipcode/base/fs.hpp"
 #include "ipcode/base/i18n.hpp"
@@ -8,6 +13,16 @@
 #include "ipcode/text/text.hpp"
 
 namespace ipcode::cli {
+
+void one_of(CLI::Option* opt, const std::vector<std::string>& values) {
+  opt->type_name(join(values, "|"));
+  opt->check(CLI::Validator(
+      [values](std::string& value) {
+        if (std::find(values.begin(), values.end(), value) != values.end()) return std::string();
+        return format(tr("'{1}' is not one of {2}"), {value, join(values, ", ")});
+      },
+      ""));
+}
 
 void print_diagnostics(Diagnostics& diags, const Globals& g) {
   diags.sort();
@@ -30,16 +45,10 @@ int exit_for(const Diagnostics& diags) {
   return kOk;
 }
 
-int exit_for(const Error& e) {
-  switch (e.kind) {
-    case ErrorKind::invalid_data: return kDataErr;
-    case ErrorKind::missing_input: return kNoInput;
-    case ErrorKind::cannot_write: return kCantCreate;
-    case ErrorKind::usage: return kUsage;
-    case ErrorKind::problems_found: return kProblems;
-    case ErrorKind::internal: return kSoftware;
-  }
-  return kSoftware;
+void release_free_memory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
 }
 
 void print_error(const std::string& message) { std::cerr << "ipcode: error: " << message << '\n'; }

@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "ipcode/base/diagnostic.hpp"
 #include "ipcode/base/result.hpp"
@@ -11,6 +12,7 @@
 
 namespace CLI {
 class App;
+class Option;
 }
 
 namespace ipcode::cli {
@@ -47,13 +49,21 @@ void setup_verify(CLI::App& app, Context& ctx);
 void setup_init(CLI::App& app, Context& ctx);
 void setup_log(CLI::App& app, Context& ctx);
 
+/// Lets `opt` take only one of `values` (each, for a list), shown in --help as `a|b|c`; a
+/// wrong value is refused with a message in the message language.
+void one_of(CLI::Option* opt, const std::vector<std::string>& values);
+
 /// Prints diagnostics to stderr (sorted, GNU style), honouring -q (errors only).
 void print_diagnostics(Diagnostics& diags, const Globals& g);
 /// The summary line: "2 errors, 1 warning" in the message language.
 std::string summary(const Diagnostics& diags);
 /// 66 when an input is missing, 65 for other errors, 0 when there are none.
 int exit_for(const Diagnostics& diags);
-int exit_for(const Error& e);
+/// Hands the loader's freed temporary memory (file bytes, YAML trees, per-thread lists) back
+/// to the system before the large reports are rendered, so that it does not add to the peak
+/// (SPEC §13). glibc only; elsewhere nothing to do.
+void release_free_memory();
+
 /// Prints a one-line error to stderr: "ipcode: error: ...".
 void print_error(const std::string& message);
 

@@ -20,6 +20,10 @@ struct CondenseOptions {
   bool format_given = false;  // --format was on the command line
 };
 
+/// The outputs across rounds (SPEC §10), which `condense --round R` neither writes nor
+/// removes.
+inline constexpr const char* kCrossRoundFiles[] = {"rounds.csv", "report.html"};
+
 /// --round, --coder, --include-interviewer, --format, --stage.
 void add_condense_options(CLI::App& cmd, CondenseOptions& o);
 

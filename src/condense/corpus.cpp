@@ -5,18 +5,14 @@
 #include "corpus.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <exception>
 #include <functional>
-#include <mutex>
 #include <string>
 #include <string_view>
-#include <system_error>
-#include <thread>
 #include <utility>
 #include <vector>
 
+#include "ipcode/base/parallel.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/text/text.hpp"
 
@@ -63,51 +59,6 @@ std::vector<Sentence> build_sentences(std::string_view text,
     }
   }
   return out;
-}
-
-// Runs f(0) … f(n − 1) on up to four threads (the calling one included). f must only touch
-// its own index's data; text segmentation keeps its ICU iterators per thread.
-template <typename F>
-void parallel_for(std::size_t n, F&& f) {
-  const std::size_t threads =
-      std::min<std::size_t>({std::max(1U, std::thread::hardware_concurrency()), 4, n});
-  if (threads <= 1) {
-    for (std::size_t i = 0; i < n; ++i) {
-      f(i);
-    }
-    return;
-  }
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  const auto work = [&] {
-    try {
-      for (std::size_t i = next++; i < n; i = next++) {
-        f(i);
-      }
-    } catch (...) {
-      const std::lock_guard<std::mutex> lock(failure_mutex);
-      if (!failure) {
-        failure = std::current_exception();
-      }
-      next = n;
-    }
-  };
-  std::vector<std::thread> helpers;
-  for (std::size_t t = 1; t < threads; ++t) {
-    try {
-      helpers.emplace_back(work);
-    } catch (const std::system_error&) {
-      break;  // no thread to be had: the calling thread does the rest
-    }
-  }
-  work();
-  for (std::thread& h : helpers) {
-    h.join();
-  }
-  if (failure) {
-    std::rethrow_exception(failure);
-  }
 }
 
 }  // namespace
@@ -180,7 +131,9 @@ void Corpus::prepare(const std::vector<int>& units) {
   for (std::size_t first = 0, batch = 512; first < todo.size(); first += batch, batch = 8192) {
     const std::size_t count = std::min(batch, todo.size() - first);
     splits.assign(count, {});
-    parallel_for(count, [&](std::size_t i) {
+    // Up to four threads: text segmentation keeps its ICU iterators per thread, and each
+    // split touches only its own slot.
+    ipcode::parallel_for(count, [&](std::size_t i) {
       const auto u = static_cast<std::size_t>(todo[first + i]);
       const std::string_view text = round_.units[u].own_words();
       Split& sp = splits[i];
@@ -195,7 +148,7 @@ void Corpus::prepare(const std::vector<int>& units) {
       sentences_[u] = build_sentences(text, sp.sentences, sp.words,
                                       [&](std::size_t w) { return std::cref(*sp.known[w]); });
       sp.complete = true;
-    });
+    }, 4);
     for (std::size_t i = 0; i < count; ++i) {
       const auto u = static_cast<std::size_t>(todo[first + i]);
       Split& sp = splits[i];

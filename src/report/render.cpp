@@ -132,8 +132,11 @@ Status render_each(const loader::Study& study, const std::vector<condense::Round
     if (round == nullptr) continue;
     if (auto st = render_round(study, *round, a, options, emit); !st) return st;
   }
-  if (auto st = emit("rounds.csv", rounds_csv(study, analyses)); !st) return st;
-  if (auto st = emit("report.html", cross_report_html(study, analyses, options)); !st) return st;
+  // With --round the cross-round files would hold one round only: not written.
+  if (options.load.round.empty()) {
+    if (auto st = emit("rounds.csv", rounds_csv(study, analyses)); !st) return st;
+    if (auto st = emit("report.html", cross_report_html(study, analyses, options)); !st) return st;
+  }
   // Last: the manifest hashes every other output.
   return emit.last("manifest.json", manifest_json(study, emit.hashes(), options));
 }

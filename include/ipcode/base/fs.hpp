@@ -23,52 +23,86 @@ Result<std::string> read_file(const stdfs::path& path);
 /// reader never sees half a file. Creates missing parent folders. cannot_write on failure.
 Status write_atomic(const stdfs::path& path, std::string_view bytes);
 
-/// Writes a set of files under `root` as one step, one file at a time, so that a caller can
-/// render a file, hand it over and let its bytes go before rendering the next: add() writes
-/// the file to a temporary name next to its target at once (or begin(), append() piece by
-/// piece, end(), for a file too large to hold whole); commit() renames every temporary
-/// file into place. Until commit() no existing file is touched, and a batch destroyed without
-/// a successful commit() removes its temporary files, so a failed run leaves the previous
-/// files intact (SPEC §7).
+/// Replaces a whole folder (`target`, e.g. the study's out/) with a new one in one step, so a
+/// reader sees the old folder or the new one, never a mix (SPEC §7). Every file goes into a
+/// fresh temporary folder beside the target (`.NAME.tmp-<pid>-<random>`) as soon as it is
+/// handed over: add() whole, or begin(), append() piece by piece, end(), for a file too large
+/// to hold. commit() syncs the files and folders to disk, swaps the new folder in with one
+/// rename (Linux renameat2(RENAME_EXCHANGE); elsewhere: the old folder is renamed aside, the
+/// new one renamed in) and removes the old tree. The new folder holds exactly the files added
+/// and kept: anything else in the old folder goes. Until commit() swaps, nothing in `target`
+/// is touched; a batch destroyed without a successful commit() removes its temporary folder.
+/// A `target` that exists and is not a folder, or an old folder that cannot be removed (a
+/// read-only subfolder), is refused before anything changes. Not safe against a second
+/// writer of the same target: hold an OutputLock.
 class AtomicBatch {
  public:
-  explicit AtomicBatch(stdfs::path root);
+  explicit AtomicBatch(stdfs::path target);
   AtomicBatch(const AtomicBatch&) = delete;
   AtomicBatch& operator=(const AtomicBatch&) = delete;
   ~AtomicBatch();
 
-  /// Writes `bytes` to the temporary file of `root/relative`, creating missing folders.
-  /// Adding the same path again replaces its bytes. cannot_write on failure.
+  /// Writes `bytes` to `relative` in the new folder, creating missing folders. Adding the
+  /// same path again replaces its bytes. cannot_write on failure.
   Status add(const std::string& relative, std::string_view bytes);
-  /// The same in pieces: begin() opens the temporary file of `root/relative` (ending a file
-  /// still open), append() adds the next bytes to it, end() closes it. After a failure the
-  /// file's later calls do nothing and return that failure; commit() is refused.
+  /// The same in pieces: begin() opens `relative` in the new folder (ending a file still
+  /// open), append() adds the next bytes to it, end() closes it. After a failure the file's
+  /// later calls do nothing and return that failure; commit() is refused.
   Status begin(const std::string& relative);
   Status append(std::string_view bytes);
   Status end();
-  /// Renames every added file into place, in the order added. Refused (with the first error)
-  /// when an add() failed.
+  /// Carries `relative` (a file or a folder) of the current target into the new folder
+  /// unchanged (hard links, else copies). Nothing to do when it does not exist.
+  Status keep(const std::string& relative);
+  /// Swaps the new folder in. Refused (with the first error) when a write failed; on any
+  /// failure the target is as it was and the temporary folder is gone.
   Status commit();
-  /// How many different files were added.
-  std::size_t size() const { return targets_.size(); }
+  /// How many different files were added (kept files not counted).
+  std::size_t size() const { return files_.size(); }
+  /// After commit(): the old tree when it could not be removed completely (empty if it was).
+  const stdfs::path& leftover() const { return leftover_; }
+
+  /// Removes the temporary folders that earlier runs left beside `target` (killed before
+  /// they could clean up). Only call it holding the OutputLock. Returns how many went.
+  static std::size_t remove_stale(const stdfs::path& target);
 
  private:
-  void remove_temps();
   Status fail(const Error& error);
+  void remove_temp();
 
-  stdfs::path root_;
-  std::FILE* open_ = nullptr;         // the temporary file begin() opened, until end()
-  stdfs::path open_target_;           // its target
+  stdfs::path target_;
+  stdfs::path temp_;                  // the new folder, until commit() swaps it in
+  std::FILE* open_ = nullptr;         // the file begin() opened, until end()
+  stdfs::path open_path_;             // its path in temp_
   std::optional<Error> open_failed_;  // why the file begun last cannot be written
-  std::vector<stdfs::path> targets_;  // in the order added, each once
-  std::optional<Error> failed_;       // the first add() that failed
+  std::vector<std::string> files_;    // relative paths added, each once
+  std::vector<stdfs::path> folders_;  // folders made in temp_, synced at commit
+  std::optional<Error> failed_;       // the first failure: commit() is refused
+  stdfs::path leftover_;
   bool done_ = false;                 // committed: nothing left to remove
 };
 
-/// Writes a set of files (relative path -> bytes) under `root` as one step (an AtomicBatch):
-/// every file is first written to a temporary name, and only when all of them are written are
-/// they renamed into place. A failure before the renames leaves every existing file untouched.
+/// Writes a set of files (relative path -> bytes) as the whole new content of the folder
+/// `root`, in one step (an AtomicBatch). A failure leaves `root` as it was.
 Status write_all_atomic(const stdfs::path& root, const std::map<std::string, std::string>& files);
+
+/// One writer of a study's output at a time: an advisory lock (flock) on `.ipcode.lock` in
+/// the study folder, holding the pid of its owner. The file is removed when the lock is let
+/// go; a lock of a killed process is free again (the kernel drops it).
+class OutputLock {
+ public:
+  OutputLock() = default;
+  OutputLock(const OutputLock&) = delete;
+  OutputLock& operator=(const OutputLock&) = delete;
+  ~OutputLock();
+  /// Takes the lock. cannot_write when another process holds it (naming its pid when the
+  /// file says it) or the lock file cannot be made.
+  Status acquire(const stdfs::path& study_root);
+
+ private:
+  int fd_ = -1;
+  stdfs::path path_;
+};
 
 /// Why a study-relative path is not acceptable, or empty when it is fine.
 enum class PathProblem { none, absolute, escapes, symlink_escapes };

@@ -108,68 +108,6 @@ TEST_CASE("glob matches segments, ** and skips the output folder", "[base]") {
   stdfs::remove_all(root);
 }
 
-TEST_CASE("write_all_atomic leaves old files intact when a write fails", "[base]") {
-  const auto root = stdfs::temp_directory_path() / "ipcode-test-atomic";
-  stdfs::remove_all(root);
-  stdfs::create_directories(root / "r1");
-  std::ofstream(root / "r1" / "a.csv") << "old";
-  std::ofstream(root / "blocker") << "a file where a folder should be";
-  const auto st = fs::write_all_atomic(root, {{"r1/a.csv", "new"}, {"blocker/b.csv", "x"}});
-  CHECK_FALSE(st.ok());
-  CHECK(st.error().kind == ErrorKind::cannot_write);
-  CHECK(*fs::read_file(root / "r1" / "a.csv") == "old");
-  CHECK_FALSE(stdfs::exists(root / "r1" / ".a.csv.ipcode-tmp"));
-  REQUIRE(fs::write_all_atomic(root, {{"r1/a.csv", "new"}}).ok());
-  CHECK(*fs::read_file(root / "r1" / "a.csv") == "new");
-  stdfs::remove_all(root);
-}
-
-TEST_CASE("AtomicBatch writes temporary files at once and renames them on commit", "[base]") {
-  const auto root = stdfs::temp_directory_path() / "ipcode-test-batch";
-  stdfs::remove_all(root);
-  stdfs::create_directories(root / "r1");
-  std::ofstream(root / "r1" / "a.csv") << "old";
-  {
-    // Left without a commit (a later file failed to render): old files stay, temps go.
-    fs::AtomicBatch batch(root);
-    REQUIRE(batch.add("r1/a.csv", "new").ok());
-    REQUIRE(batch.add("r2/b.csv", "b").ok());
-    CHECK(stdfs::exists(root / "r1" / ".a.csv.ipcode-tmp"));
-    CHECK(*fs::read_file(root / "r1" / "a.csv") == "old");
-  }
-  CHECK(*fs::read_file(root / "r1" / "a.csv") == "old");
-  CHECK_FALSE(stdfs::exists(root / "r1" / ".a.csv.ipcode-tmp"));
-  CHECK_FALSE(stdfs::exists(root / "r2" / ".b.csv.ipcode-tmp"));
-  CHECK_FALSE(stdfs::exists(root / "r2" / "b.csv"));
-  {
-    fs::AtomicBatch batch(root);
-    REQUIRE(batch.add("r1/a.csv", "first").ok());
-    REQUIRE(batch.add("r2/b.csv", "b").ok());
-    REQUIRE(batch.add("r1/a.csv", "new").ok());  // the same file again: the last bytes count
-    CHECK(batch.size() == 2);
-    REQUIRE(batch.commit().ok());
-  }
-  CHECK(*fs::read_file(root / "r1" / "a.csv") == "new");
-  CHECK(*fs::read_file(root / "r2" / "b.csv") == "b");
-  CHECK_FALSE(stdfs::exists(root / "r1" / ".a.csv.ipcode-tmp"));
-  {
-    // A failed add() refuses the commit, so no partial set of files replaces the old one.
-    std::ofstream(root / "blocker") << "a file where a folder should be";
-    fs::AtomicBatch batch(root);
-    REQUIRE(batch.add("r1/a.csv", "newer").ok());
-    const auto st = batch.add("blocker/c.csv", "x");
-    CHECK_FALSE(st.ok());
-    REQUIRE(batch.add("r2/b.csv", "bb").ok());
-    const auto commit = batch.commit();
-    REQUIRE_FALSE(commit.ok());
-    CHECK(commit.error().kind == ErrorKind::cannot_write);
-  }
-  CHECK(*fs::read_file(root / "r1" / "a.csv") == "new");
-  CHECK(*fs::read_file(root / "r2" / "b.csv") == "b");
-  CHECK_FALSE(stdfs::exists(root / "r1" / ".a.csv.ipcode-tmp"));
-  stdfs::remove_all(root);
-}
-
 TEST_CASE("sha256 of a known string", "[base]") {
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
@@ -188,54 +126,6 @@ TEST_CASE("Sha256 in pieces gives the digest of the whole", "[base]") {
     sha.update(std::string_view(big).substr(at, 4093));
   }
   CHECK(sha.hex() == sha256_hex(big));
-}
-
-TEST_CASE("AtomicBatch writes a file in pieces and keeps atomicity", "[base]") {
-  const auto root = stdfs::temp_directory_path() / "ipcode-test-batch-pieces";
-  stdfs::remove_all(root);
-  stdfs::create_directories(root / "r1");
-  std::ofstream(root / "r1" / "a.md") << "old";
-  {
-    fs::AtomicBatch batch(root);
-    REQUIRE(batch.begin("r1/a.md").ok());
-    REQUIRE(batch.append("first ").ok());
-    REQUIRE(batch.append("").ok());
-    REQUIRE(batch.append("second").ok());
-    CHECK(*fs::read_file(root / "r1" / "a.md") == "old");
-    REQUIRE(batch.end().ok());
-    REQUIRE(batch.begin("r2/b.md").ok());  // left open: commit() ends it
-    REQUIRE(batch.append("b").ok());
-    CHECK(batch.size() == 2);
-    REQUIRE(batch.commit().ok());
-  }
-  CHECK(*fs::read_file(root / "r1" / "a.md") == "first second");
-  CHECK(*fs::read_file(root / "r2" / "b.md") == "b");
-  CHECK_FALSE(stdfs::exists(root / "r1" / ".a.md.ipcode-tmp"));
-  {
-    // Left open without a commit: the temporary file goes, the old file stays.
-    fs::AtomicBatch batch(root);
-    REQUIRE(batch.begin("r1/a.md").ok());
-    REQUIRE(batch.append("half").ok());
-  }
-  CHECK(*fs::read_file(root / "r1" / "a.md") == "first second");
-  CHECK_FALSE(stdfs::exists(root / "r1" / ".a.md.ipcode-tmp"));
-  {
-    // A file that cannot be begun: its pieces fail too, and the commit is refused.
-    std::ofstream(root / "blocker") << "a file where a folder should be";
-    fs::AtomicBatch batch(root);
-    REQUIRE(batch.add("r1/a.md", "newer").ok());
-    CHECK_FALSE(batch.begin("blocker/c.md").ok());
-    CHECK_FALSE(batch.append("x").ok());
-    CHECK_FALSE(batch.end().ok());
-    REQUIRE(batch.add("r2/b.md", "bb").ok());
-    const auto commit = batch.commit();
-    REQUIRE_FALSE(commit.ok());
-    CHECK(commit.error().kind == ErrorKind::cannot_write);
-  }
-  CHECK(*fs::read_file(root / "r1" / "a.md") == "first second");
-  CHECK(*fs::read_file(root / "r2" / "b.md") == "b");
-  CHECK_FALSE(stdfs::exists(root / "r1" / ".a.md.ipcode-tmp"));
-  stdfs::remove_all(root);
 }
 
 TEST_CASE("messages are translated from the catalogs", "[base][i18n]") {
