@@ -128,6 +128,13 @@ std::string temp_prefix(const stdfs::path& target) {
   return "." + target.filename().string() + ".tmp-";
 }
 
+Error not_a_folder(const stdfs::path& target) {
+  return {ErrorKind::cannot_write,
+          format(tr("'{1}' is not a folder but a file or a link; move it away or name another "
+                    "output folder in ipcode.yaml"),
+                 {target.string()})};
+}
+
 stdfs::path fresh_temp(const stdfs::path& target) {
   std::random_device random;
   char suffix[16];
@@ -194,11 +201,11 @@ Status copy_tree(const stdfs::path& from, const stdfs::path& to,
 AtomicBatch::AtomicBatch(stdfs::path target) : target_(std::move(target)) {
   // "out/" and "out" are the same target; the temporary folder goes beside it.
   if (!target_.has_filename()) target_ = target_.parent_path();
+  // A symlink is refused too: swapping would replace the link, not the folder it points to.
   std::error_code ec;
-  if (stdfs::exists(target_, ec) && !stdfs::is_directory(target_, ec)) {
-    failed_ = Error{ErrorKind::cannot_write,
-                    format(tr("'{1}' is a file, not a folder; move it away or name another "
-                              "output folder in ipcode.yaml"), {target_.string()})};
+  const auto status = stdfs::symlink_status(target_, ec);
+  if (stdfs::exists(status) && !stdfs::is_directory(status)) {
+    failed_ = not_a_folder(target_);
     return;
   }
   stdfs::create_directories(target_.parent_path().empty() ? "." : target_.parent_path(), ec);
@@ -334,9 +341,7 @@ Status AtomicBatch::commit() {
   std::error_code ec;
   const bool exists = stdfs::exists(stdfs::symlink_status(target_, ec));
   if (exists && (!stdfs::is_directory(stdfs::symlink_status(target_, ec)))) {
-    return refuse(Error{ErrorKind::cannot_write,
-                        format(tr("'{1}' is a file, not a folder; move it away or name another "
-                                  "output folder in ipcode.yaml"), {target_.string()})});
+    return refuse(not_a_folder(target_));
   }
   if (exists) {
     if (const auto dir = unremovable(target_)) {

@@ -192,6 +192,17 @@ TEST_CASE("AtomicBatch: a first out/, a file named out, stale temporary folders"
   CHECK(*fs::read_file(root / "out") == "not a folder");
   CHECK(temp_folders(root) == 0);
   stdfs::remove(root / "out");
+  {
+    // A link: swapping would replace the link, not the folder it points to.
+    stdfs::create_directories(root / "elsewhere");
+    stdfs::create_directory_symlink("elsewhere", root / "out");
+    fs::AtomicBatch batch(root / "out");
+    (void)batch.add("manifest.json", "{}");
+    CHECK_FALSE(batch.commit().ok());
+    CHECK(stdfs::is_symlink(root / "out"));
+    CHECK(stdfs::is_empty(root / "elsewhere"));
+    stdfs::remove(root / "out");
+  }
   // What a killed run leaves: its temporary folder. Only those go; nothing else.
   stdfs::create_directories(root / ".out.tmp-99999-0badcafe" / "r1");
   std::ofstream(root / ".out.tmp-99999-0badcafe" / "r1" / "a.csv") << "half";
