@@ -198,7 +198,8 @@ Status copy_tree(const stdfs::path& from, const stdfs::path& to,
 
 }  // namespace
 
-AtomicBatch::AtomicBatch(stdfs::path target) : target_(std::move(target)) {
+AtomicBatch::AtomicBatch(stdfs::path target, Swap swap)
+    : target_(std::move(target)), swap_(swap) {
   // "out/" and "out" are the same target; the temporary folder goes beside it.
   if (!target_.has_filename()) target_ = target_.parent_path();
   // A symlink is refused too: swapping would replace the link, not the folder it points to.
@@ -354,10 +355,12 @@ Status AtomicBatch::commit() {
     if (::rename(temp_.c_str(), target_.c_str()) != 0) {
       return refuse(write_error(target_, std::strerror(errno)));
     }
-  } else if (::renameat2(AT_FDCWD, temp_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) ==
-             0) {
+  } else if (swap_ == Swap::exchange &&
+             ::renameat2(AT_FDCWD, temp_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) ==
+                 0) {
     old = temp_;  // the exchange left the old tree under the temporary name
-  } else if (errno == EINVAL || errno == ENOSYS || errno == ENOTSUP) {
+  } else if (swap_ == Swap::rename_aside || errno == EINVAL || errno == ENOSYS ||
+             errno == ENOTSUP) {
     // No atomic exchange on this file system: rename the old folder aside, the new one in.
     // Between the two renames there is no target at all, never a mix of the two.
     old = fresh_temp(target_);

@@ -136,13 +136,14 @@ void setup_codebook(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("codebook", tr("Show the codebook, or compare two versions"));
   cmd->require_subcommand(1);
   auto* show = cmd->add_subcommand("show", tr("Print the codebook tree with labels and counts"));
-  show->add_option("files", opts->files, tr("Codebook files (default: the study's codebook)"));
+  show->add_option(tr("FILE"), opts->files, tr("Codebook files (default: the study's codebook)"))
+      ->type_name("");
   show->add_option("--round", opts->round, tr("Show the codebook of this round"));
   show->add_flag("--sorted", opts->sorted, tr("List the labels alphabetically (Norwegian order)"));
   show->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_show(ctx.globals, *opts); }; });
   auto* diff = cmd->add_subcommand("diff", tr("Compare two codebook versions: added, removed, renamed, moved"));
-  diff->add_option("a", opts->a, tr("The older codebook file"))->required();
-  diff->add_option("b", opts->b, tr("The newer codebook file"))->required();
+  diff->add_option(tr("OLD"), opts->a, tr("The older codebook file"))->required()->type_name("");
+  diff->add_option(tr("NEW"), opts->b, tr("The newer codebook file"))->required()->type_name("");
   diff->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_diff(ctx.globals, *opts); }; });
 }
 

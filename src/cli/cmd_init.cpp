@@ -111,7 +111,7 @@ int run_init(const Globals& g, const InitOptions& o) {
 void setup_init(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<InitOptions>();
   auto* cmd = app.add_subcommand("init", tr("Create a new study folder (or a copy of the worked example)"));
-  cmd->add_option("dir", opts->dir, tr("The new study folder"))->required();
+  cmd->add_option(tr("FOLDER"), opts->dir, tr("The new study folder"))->required()->type_name("");
   cmd->add_flag("--example", opts->example, tr("Copy the worked example study instead"));
   cmd->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_init(ctx.globals, *opts); }; });
 }

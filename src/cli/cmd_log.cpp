@@ -76,7 +76,7 @@ void setup_log(CLI::App& app, Context& ctx) {
     if (cmd->get_subcommands().empty()) ctx.action = [&ctx] { return run_list(ctx.globals); };
   });
   auto* add = cmd->add_subcommand("add", tr("Add a dated entry to log.md"));
-  add->add_option("text", opts->text, tr("What you decided, and why"))->required();
+  add->add_option(tr("TEXT"), opts->text, tr("What you decided, and why"))->required()->type_name("");
   add->add_option("--category", opts->category, tr("A category, e.g. beslutning, koding, kodebok"));
   add->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_add(ctx.globals, *opts); }; });
 }

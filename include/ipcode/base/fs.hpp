@@ -37,7 +37,11 @@ Status write_atomic(const stdfs::path& path, std::string_view bytes);
 /// writer of the same target: hold an OutputLock.
 class AtomicBatch {
  public:
-  explicit AtomicBatch(stdfs::path target);
+  /// How commit() swaps: one exchange where the file system has it (else it falls back to
+  /// renaming aside); rename_aside forces the fallback (for tests of it).
+  enum class Swap { exchange, rename_aside };
+
+  explicit AtomicBatch(stdfs::path target, Swap swap = Swap::exchange);
   AtomicBatch(const AtomicBatch&) = delete;
   AtomicBatch& operator=(const AtomicBatch&) = delete;
   ~AtomicBatch();
@@ -79,6 +83,7 @@ class AtomicBatch {
   std::vector<stdfs::path> folders_;  // folders made in temp_, synced at commit
   std::optional<Error> failed_;       // the first failure: commit() is refused
   stdfs::path leftover_;
+  Swap swap_ = Swap::exchange;
   bool done_ = false;                 // committed: nothing left to remove
 };
 

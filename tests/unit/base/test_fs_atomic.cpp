@@ -245,3 +245,17 @@ TEST_CASE("OutputLock lets one writer in and names the one holding it", "[base][
   }
   stdfs::remove_all(root);
 }
+
+TEST_CASE("AtomicBatch without an exchange renames the old folder aside first", "[base][fs]") {
+  const auto root = fresh_study("batch-rename-aside");
+  const auto out = root / "out";
+  fs::AtomicBatch batch(out, fs::AtomicBatch::Swap::rename_aside);
+  REQUIRE(batch.add("r1/a.csv", "new").ok());
+  REQUIRE(batch.keep("notes.txt").ok());
+  REQUIRE(batch.commit().ok());
+  CHECK(files_under(out) == std::set<std::string>{"notes.txt", "r1/a.csv"});
+  CHECK(*fs::read_file(out / "r1" / "a.csv") == "new");
+  CHECK(*fs::read_file(out / "notes.txt") == "a note");
+  CHECK(temp_folders(root) == 0);
+  stdfs::remove_all(root);
+}
