@@ -133,18 +133,7 @@ int run(int argc, char** argv) {
     std::cout << app.help();
     return kUsage;
   }
-  try {
-    return ctx.action();
-  } catch (const std::exception& e) {
-    print_error(format(tr("internal error (a bug in ipcode, not in your files): {1}. Please "
-                          "report it with the command you ran."), {e.what()}));
-    return kSoftware;
-  } catch (...) {
-    // Something thrown that is not a std::exception: still a bug, still no stack trace.
-    print_error(format(tr("internal error (a bug in ipcode, not in your files): {1}. Please "
-                          "report it with the command you ran."), {tr("an unknown exception")}));
-    return kSoftware;
-  }
+  return run_action(ctx.action);
 }
 
 }  // namespace ipcode::cli

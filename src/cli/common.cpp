@@ -51,6 +51,22 @@ void release_free_memory() {
 #endif
 }
 
+int run_action(const std::function<int()>& action) {
+  const auto internal = [](const std::string& what) {
+    print_error(format(tr("internal error (a bug in ipcode, not in your files): {1}. Please "
+                          "report it with the command you ran."), {what}));
+    return kSoftware;
+  };
+  try {
+    return action();
+  } catch (const std::exception& e) {
+    return internal(e.what());
+  } catch (...) {
+    // Something thrown that is not a std::exception: still a bug, still no stack trace.
+    return internal(tr("an unknown exception"));
+  }
+}
+
 void print_error(const std::string& message) { std::cerr << "ipcode: error: " << message << '\n'; }
 
 std::optional<loader::Study> load_valid(const Globals& g, const loader::Options& options, int& code) {

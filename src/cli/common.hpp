@@ -64,6 +64,10 @@ int exit_for(const Diagnostics& diags);
 /// (SPEC §13). glibc only; elsewhere nothing to do.
 void release_free_memory();
 
+/// Runs a command's action: anything it throws is a bug in ipcode, said as such in one line
+/// (never a stack trace) with exit 70, whatever was thrown.
+int run_action(const std::function<int()>& action);
+
 /// Prints a one-line error to stderr: "ipcode: error: ...".
 void print_error(const std::string& message);
 
