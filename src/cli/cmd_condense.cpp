@@ -61,29 +61,34 @@ int write_drafts(const Globals& g, const loader::Study& study,
 
 // With --round R only out/R/ is rendered; the other rounds' folders of the last run are kept
 // as they were, and so are the cross-round files, which need every round (docs/decisions.md).
-void keep_other_rounds(const loader::Study& study, const std::string& round, fs::AtomicBatch& batch,
-                       Status& st, const Globals& g) {
+// `kept_cross` tells whether there were cross-round files to keep.
+Status keep_other_rounds(const loader::Study& study, const std::string& round,
+                         fs::AtomicBatch& batch, bool& kept_cross) {
   for (const auto& spec : study.manifest.rounds) {
-    if (st && spec.id != round) st = batch.keep(spec.id);
+    if (spec.id == round) continue;
+    if (auto st = batch.keep(spec.id); !st) return st;
   }
   const auto out = study.root / study.manifest.output;
   std::error_code ec;
-  bool kept = false;
   for (const char* name : kCrossRoundFiles) {
-    if (st && std::filesystem::exists(out / name, ec)) {
-      st = batch.keep(name);
-      kept = true;
-    }
+    if (!std::filesystem::exists(out / name, ec)) continue;
+    if (auto st = batch.keep(name); !st) return st;
+    kept_cross = true;
   }
-  if (g.quiet || !st) return;
-  std::cerr << (kept ? format(tr("ipcode: the cross-round files (rounds.csv, report.html) were "
-                                 "left as they were, since only round {1} was condensed; run "
-                                 "'ipcode condense' without --round to bring them up to date"),
-                              {round})
-                     : format(tr("ipcode: the cross-round files (rounds.csv, report.html) were not "
-                                 "written, since only round {1} was condensed; run 'ipcode "
-                                 "condense' without --round to write them"),
-                              {round}))
+  return Ok{};
+}
+
+// Said after the swap, so that it is never said of a run that changed nothing.
+void note_cross_round(const std::string& round, bool kept_cross) {
+  std::cerr << (kept_cross
+                    ? format(tr("ipcode: the cross-round files (rounds.csv, report.html) were "
+                                "left as they were, since only round {1} was condensed; run "
+                                "'ipcode condense' without --round to bring them up to date"),
+                             {round})
+                    : format(tr("ipcode: the cross-round files (rounds.csv, report.html) were not "
+                                "written, since only round {1} was condensed; run 'ipcode "
+                                "condense' without --round to write them"),
+                             {round}))
             << '\n';
 }
 
@@ -117,13 +122,16 @@ int run_condense(const Globals& g, const CondenseOptions& o) {
   fs::AtomicBatch batch(out_dir);
   BatchWriter writer(batch);
   auto st = report::render_each(*study, analyses, options, writer);
-  if (st && !options.load.round.empty()) keep_other_rounds(*study, options.load.round, batch, st, g);
+  const std::string& round = options.load.round;
+  bool kept_cross = false;
+  if (st && !round.empty()) st = keep_other_rounds(*study, round, batch, kept_cross);
   if (st) st = batch.commit();
   if (!st) {
     print_error(st.error().message);
     print_error(format(tr("nothing was changed in {1}/"), {study->manifest.output}));
     return kCantCreate;
   }
+  if (!round.empty() && !g.quiet) note_cross_round(round, kept_cross);
   if (!batch.leftover().empty()) {
     std::cerr << "ipcode: warning: "
               << format(tr("the previous output could not be removed completely; it is in {1} "
