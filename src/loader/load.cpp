@@ -82,6 +82,55 @@ std::vector<T> load_all(const stdfs::path& root, const std::vector<std::string>&
   return out;
 }
 
+// The codebook files of one round, merged. A codebook that cannot be read (missing, or not
+// YAML) makes every code of the round unknown for that one reason: it is said once, first
+// (Diagnostic::cause), where the manifest names the file or where its YAML breaks, and
+// `failed` tells the resolver to stay quiet about the codes.
+struct RoundCodebook {
+  codebook::Codebook codebook;
+  bool failed = false;
+};
+
+RoundCodebook read_codebooks(const stdfs::path& root, const study::Round& spec, Study& study,
+                             Diagnostics& diags) {
+  const auto& m = study.manifest;
+  const bool own = !spec.codebooks.empty();
+  const int line = own ? spec.codebook_line : m.codebook_line;
+  const int col = own ? spec.codebook_col : m.codebook_col;
+  RoundCodebook out;
+  std::vector<codebook::Codebook> parts;
+  for (const auto& f : m.codebooks_of(spec)) {
+    Diagnostics local;
+    auto text = read_input(root, f, m.file, line, local, study.input_hashes);
+    if (text) {
+      parts.push_back(codebook::parse_codebook(text::decode(*text).utf8, f, local));
+      if (!local.has_errors() || !parts.back().nodes.empty()) {
+        diags.append(local);
+        continue;
+      }
+    }
+    out.failed = true;
+    for (auto d : local.items()) {
+      if (d.severity == Severity::error) d.cause = true;
+      if (!text && d.file == m.file) {
+        d.line = line > 0 ? line : 1;
+        d.col = line > 0 ? col : 1;
+        if (d.problem == Problem::missing) {
+          d.message = line > 0
+              ? format(tr("the codebook '{1}' does not exist or cannot be read; the codes in "
+                          "the coding files are checked once it can be read"), {f})
+              : format(tr("the codebook '{1}' does not exist or cannot be read (the manifest "
+                          "names no 'codebook:', so ipcode looks for '{1}'); the codes in the "
+                          "coding files are checked once it can be read"), {f});
+        }
+      }
+      diags.add(std::move(d));
+    }
+  }
+  out.codebook = codebook::merge(std::move(parts), diags);
+  return out;
+}
+
 std::vector<std::string> expand(const stdfs::path& root, const std::vector<std::string>& globs,
                                 const Study& study, int line, Diagnostics& diags) {
   std::set<std::string> found;
@@ -148,7 +197,7 @@ Study load(const stdfs::path& root, const Options& options, Diagnostics& diags) 
                                      {m.output}));
   }
 
-  std::map<std::vector<std::string>, codebook::Codebook> codebooks;  // shared between rounds
+  std::map<std::vector<std::string>, RoundCodebook> codebooks;  // shared between rounds
   for (const auto& spec : m.rounds) {
     if (!options.round.empty() && spec.id != options.round) continue;
     RoundData round;
@@ -156,14 +205,10 @@ Study load(const stdfs::path& root, const Options& options, Diagnostics& diags) 
     const auto& files = m.codebooks_of(spec);
     auto cached = codebooks.find(files);
     if (cached == codebooks.end()) {
-      std::vector<codebook::Codebook> parts;
-      for (const auto& f : files) {
-        auto text = read_input(root, f, m.file, spec.line, diags, study.input_hashes);
-        if (text) parts.push_back(codebook::parse_codebook(text::decode(*text).utf8, f, diags));
-      }
-      cached = codebooks.emplace(files, codebook::merge(std::move(parts), diags)).first;
+      cached = codebooks.emplace(files, read_codebooks(root, spec, study, diags)).first;
     }
-    round.codebook = cached->second;
+    round.codebook = cached->second.codebook;
+    round.codebook_failed = cached->second.failed;
 
     round.transcripts = load_all<transcript::Transcript>(
         root, expand(root, spec.transcripts, study, spec.line, diags), m.file, spec.line, study,
