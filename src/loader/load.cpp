@@ -1,6 +1,7 @@
 // Reading a whole study: manifest → per round codebook, transcripts, coding, condensation.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "ipcode/base/fs.hpp"
@@ -151,6 +152,63 @@ std::vector<std::string> expand(const stdfs::path& root, const std::vector<std::
 }
 
 }  // namespace
+
+std::string no_transcript_message(const std::string& id, const study::Round& round,
+                                  const std::vector<std::string>& ids) {
+  // Ids are `<round>-<stem>` by default: compare what follows the round's prefix, and never
+  // offer an interview with another number (r1-B6 is not a typo for r1-B5).
+  const std::string prefix = ascii_lower(round.id) + "-";
+  const auto own = [&](const std::string& x) {
+    std::string l = ascii_lower(x);
+    return l.starts_with(prefix) ? l.substr(prefix.size()) : l;
+  };
+  const auto numbers = [](const std::string& x) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < x.size();) {
+      if (x[i] < '0' || x[i] > '9') { ++i; continue; }
+      std::size_t j = i;
+      while (j < x.size() && x[j] >= '0' && x[j] <= '9') ++j;
+      const auto digits = x.substr(i, j - i);
+      const auto nz = digits.find_first_not_of('0');
+      out.push_back(nz == std::string::npos ? "0" : digits.substr(nz));
+      i = j;
+    }
+    return out;
+  };
+  const std::string want = own(id);
+  std::optional<std::string> guess;
+  std::size_t best = std::max<std::size_t>(1, want.size() / 4) + 1;
+  for (const auto& c : ids) {
+    const std::string have = own(c);
+    if (have == want) {
+      guess = c;
+      break;
+    }
+    if (numbers(have) != numbers(want)) continue;
+    if (const auto d = edit_distance(want, have); d < best) {
+      best = d;
+      guess = c;
+    }
+  }
+  // Which file would hold it: the round's only pattern with one '*', filled with the stem.
+  std::string file;
+  if (round.transcripts.size() == 1 && ascii_lower(id).starts_with(prefix)) {
+    const auto& g = round.transcripts.front();
+    const auto star = g.find('*');
+    if (star != std::string::npos && g.find_first_of("*?[", star + 1) == std::string::npos &&
+        g.find_first_of("?[") == std::string::npos) {
+      file = g.substr(0, star) + id.substr(prefix.size()) + g.substr(star + 1);
+    }
+  }
+  std::string msg = file.empty()
+      ? format(tr("there is no transcript '{1}' in round '{2}': no file matching {3} has this "
+                  "id (a transcript's id is the round, '-' and its file name, unless its front "
+                  "matter says 'id:')"), {id, round.id, join(round.transcripts, ", ")})
+      : format(tr("there is no transcript '{1}' in round '{2}': the file {3} does not exist"),
+               {id, round.id, file});
+  if (guess) msg += format(tr("; did you mean '{1}'?"), {*guess});
+  return msg;
+}
 
 int RoundData::find_unit(std::string_view id) const {
   for (std::size_t i = 0; i < units.size(); ++i) {

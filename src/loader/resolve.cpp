@@ -142,9 +142,8 @@ Placed Resolver::place(const coding::CodingFile& file, Diagnostics& diags) const
   const auto it = transcript_index_.find(file.transcript);
   if (it == transcript_index_.end()) {
     diags.error(file.path, file.transcript_at.line, file.transcript_at.col,
-                format(tr("there is no transcript '{1}' in round '{2}'"),
-                       {file.transcript, round_.spec.id}) +
-                    did_you_mean(file.transcript, transcript_ids_));
+                no_transcript_message(file.transcript, round_.spec, transcript_ids_));
+    out.unreadable = true;  // [first-hour] its units are unknown for this reason: no follow-ons
     return out;
   }
   out.transcript = it->second;
