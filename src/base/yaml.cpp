@@ -27,6 +27,11 @@ class TreeBuilder : public YAML::EventHandler {
   /// Where a value starts with '&' or '!' (YAML anchors and tags, which ipcode files never
   /// use): almost always a quote that should have been in quotes, silently cut by YAML.
   const std::optional<YAML::Mark>& odd_value() const { return odd_; }
+  /// The last scalar of the document, if it was written in quotes: yaml-cpp accepts a quote
+  /// that is never closed when it runs to the end of the file.
+  std::optional<YAML::Mark> last_quoted() const {
+    return last_quoted_ ? std::optional<YAML::Mark>(last_scalar_) : std::nullopt;
+  }
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -42,6 +47,8 @@ class TreeBuilder : public YAML::EventHandler {
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     note(mark, tag, anchor);
+    last_scalar_ = mark;
+    last_quoted_ = tag == "!";
     Node n = make(Node::Kind::scalar, mark);
     n.scalar = value;
     add(std::move(n), anchor);
@@ -108,6 +115,8 @@ class TreeBuilder : public YAML::EventHandler {
   std::vector<Open> stack_;
   std::map<YAML::anchor_t, Node> anchors_;
   std::optional<YAML::Mark> odd_;
+  YAML::Mark last_scalar_;
+  bool last_quoted_ = false;
 };
 
 std::string where(const Node& n) { return std::to_string(n.mark.line); }
@@ -160,6 +169,31 @@ std::size_t value_start(std::string_view line) {
     return v == std::string_view::npos ? line.size() : v;
   }
   return i;
+}
+
+// Where the text in quotes that starts at text[from] ('"' or '\'') is closed (npos: never).
+std::size_t quote_end(std::string_view text, std::size_t from) {
+  const char q = text[from];
+  for (std::size_t i = from + 1; i < text.size(); ++i) {
+    if (q == '"' && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == q) {
+      if (q == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;
+      } else {
+        return i;
+      }
+    }
+  }
+  return std::string_view::npos;
+}
+
+bool quote_closed(std::string_view text, std::size_t from) {
+  return quote_end(text, from) != std::string_view::npos;
+}
+
+std::string unclosed_advice() {
+  return tr("unclosed quote: the text in quotes that starts here has no closing quote mark");
 }
 
 std::string quote_advice() {
@@ -223,8 +257,7 @@ Explained explain(std::string_view text, const std::string& what, int err_line, 
     for (int l = std::min(el, last); l >= 0; --l) {
       const auto v = value_start(line_at(l));
       if (v < line_at(l).size() && (line_at(l)[v] == '"' || line_at(l)[v] == '\'')) {
-        return at(l, v, tr("unclosed quote: the text in quotes that starts here has no closing "
-                           "quote mark"));
+        return at(l, v, unclosed_advice());
       }
     }
     return at(el, first, tr("unclosed quote: a text in quotes has no closing quote mark"));
@@ -264,6 +297,19 @@ Explained explain(std::string_view text, const std::string& what, int err_line, 
       // Something follows a closed [..], {..}, "..." or '...' on the same line.
       const char c = line[value];
       if (c == '"' || c == '\'') {
+        // A quote left open on a line above runs on to this line's first quote mark.
+        std::vector<std::size_t> starts = {0};
+        for (std::size_t i = 0; i < text.size(); ++i) {
+          if (text[i] == '\n') starts.push_back(i + 1);
+        }
+        for (int l = el - 1; l >= 0; --l) {
+          const auto above = line_at(l);
+          const auto v = value_start(above);
+          if (v >= above.size() || (above[v] != '"' && above[v] != '\'')) continue;
+          const auto end = quote_end(text, starts[static_cast<std::size_t>(l)] + v);
+          if (end != std::string_view::npos && end < starts[static_cast<std::size_t>(el)]) break;
+          return at(l, v, unclosed_advice());
+        }
         return at(el, value, tr("the text in quotes ends at the second quote mark, but more "
                                 "follows; inside '...' write an apostrophe as '' (two), inside "
                                 "\"...\" write \\\", or write the text as a block (quote: >-)"));
@@ -306,6 +352,15 @@ bool parse(std::string_view text, std::string_view origin, Node& out, Diagnostic
     TreeBuilder builder(line_offset);
     out = parser.HandleNextDocument(builder) ? builder.take() : Node{};
     if (out.is_null()) out = Node{};
+    if (const auto q = builder.last_quoted();
+        q && q->pos >= 0 && static_cast<std::size_t>(q->pos) < text.size() &&
+        (text[static_cast<std::size_t>(q->pos)] == '"' || text[static_cast<std::size_t>(q->pos)] == '\'') &&
+        !quote_closed(text, static_cast<std::size_t>(q->pos))) {
+      diags.error(std::string(origin), q->line + 1 + line_offset, q->column + 1,
+                  format(tr("YAML syntax error: {1}"), {unclosed_advice()}));
+      out = Node{};
+      return false;
+    }
     if (const auto& odd = builder.odd_value()) {
       const auto lines = split_lines(text);
       const auto l = static_cast<std::size_t>(std::clamp(odd->line, 0, static_cast<int>(lines.size()) - 1));

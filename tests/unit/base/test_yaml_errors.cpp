@@ -15,7 +15,7 @@ using namespace ipcode;
 namespace {
 
 enum class Why { tab, quote, indent, list_item, no_colon, open_list, open_map, after_quote, escape,
-                 duplicate };
+                 unclosed, duplicate };
 
 struct Text {
   const char* en;
@@ -70,6 +70,10 @@ Text text_of(Why why) {
               "for a backslash, or use single quotes",
               "en omvendt skråstrek i en tekst i doble anførselstegn starter en kode som \\n; "
               "skriv \\\\ for en omvendt skråstrek, eller bruk enkle anførselstegn"};
+    case Why::unclosed:
+      return {"unclosed quote: the text in quotes that starts here has no closing quote mark",
+              "anførselstegnet lukkes ikke: teksten i anførselstegn som begynner her, har ikke "
+              "noe avsluttende anførselstegn"};
     case Why::duplicate:
       return {"key 'quote' is given twice (first on line 2)",
               "nøkkelen 'quote' står to ganger (første gang på linje 2)"};
@@ -117,6 +121,15 @@ const std::vector<Case> kCases = {
     {"codes: [a, b\nnext: 1\n", 1, 8, Why::open_list},
     {"attributes: {kjønn: K\nnext: 1\n", 1, 13, Why::open_map},
     {"a: \"C:\\q\"\n", 1, 7, Why::escape},
+    // A quote never closed: at the end of the file yaml-cpp accepts it silently; before
+    // another quote it complains at that one.
+    {"units:\n  - quote: \"Jeg bare skrev under\n    codes: [a]\n", 2, 12, Why::unclosed},
+    {"units:\n  - quote: 'Jeg bare skrev under\n    codes: [a]\n", 2, 12, Why::unclosed},
+    {"units:\n  - quote: \"Jeg bare skrev under\n    codes: [a]\n  - quote: \"Hei\"\n", 2, 12,
+     Why::unclosed},
+    {"units:\n  - quote: \"Jeg bare\n      skrev under\"\n  - quote: \"Hei\" du\n", 4, 12,
+     Why::after_quote},
+    {"quote: Det er'n som sa: nei\n", 1, 8, Why::quote},
     // Not a syntax error for YAML, but the same key twice in one map.
     {"units:\n  - quote: ja\n    quote: nei\n", 3, 5, Why::duplicate},
 };
