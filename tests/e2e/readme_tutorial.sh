@@ -24,8 +24,11 @@ ipcode=$(realpath "$1") src=$(cd "$2" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/bin"
-# Line-buffered stdout, so that stdout and stderr interleave in a file as on a terminal.
-printf '#!/bin/sh\nexec stdbuf -oL "%s" "$@"\n' "$ipcode" > "$work/bin/ipcode"
+# Line-buffered stdout, so that stdout and stderr interleave in a file as on a terminal
+# (stdbuf preloads a library, which a sanitizer build refuses: then stdout comes last).
+buffer=""
+if stdbuf -oL "$ipcode" --version > /dev/null 2>&1; then buffer="stdbuf -oL"; fi
+printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$buffer" "$ipcode" > "$work/bin/ipcode"
 chmod +x "$work/bin/ipcode"
 passed=0 failed=0
 
