@@ -196,10 +196,20 @@ std::string unclosed_advice() {
   return tr("unclosed quote: the text in quotes that starts here has no closing quote mark");
 }
 
-std::string quote_advice() {
-  return tr("a text that starts with [, {, *, &, !, |, >, @ or ` or contains ': ' must be in "
-            "quotes or written as a block (write 'quote: >-' and the text on the next lines, "
-            "indented)");
+// The key written on this line (`  - quote: ...` gives "quote"), else "quote".
+std::string key_on(std::string_view line) {
+  std::size_t i = indent_of(line);
+  while (i + 1 < line.size() && line[i] == '-' && line[i + 1] == ' ') i = line.find_first_not_of(' ', i + 1);
+  const auto colon = i == std::string_view::npos ? i : line.find(": ", i);
+  if (colon == std::string_view::npos || colon == i) return "quote";
+  const auto key = line.substr(i, colon - i);
+  return key.find_first_of("\"'[]{}#") == std::string_view::npos ? std::string(key) : "quote";
+}
+
+std::string quote_advice(std::string_view line) {
+  return format(tr("a text that starts with [, {, *, &, !, |, >, @ or ` or contains ': ' must be "
+                   "in quotes or written as a block (write '{1}: >-' and the text on the next "
+                   "lines, indented)"), {key_on(line)});
 }
 
 std::string indent_advice() {
@@ -277,7 +287,7 @@ Explained explain(std::string_view text, const std::string& what, int err_line, 
     // key may stand: wrong indentation, or the line above has no ':'.
     const auto col = static_cast<std::size_t>(std::max(err_col, 0));
     if (value > first && value < col && line.substr(value).find(':') != std::string_view::npos) {
-      return at(el, value, quote_advice());
+      return at(el, value, quote_advice(line));
     }
     for (int l = el - 1; l >= 0; --l) {
       const auto above = line_at(l);
@@ -314,7 +324,7 @@ Explained explain(std::string_view text, const std::string& what, int err_line, 
                                 "follows; inside '...' write an apostrophe as '' (two), inside "
                                 "\"...\" write \\\", or write the text as a block (quote: >-)"));
       }
-      return at(el, value, quote_advice());
+      return at(el, value, quote_advice(line));
     }
     if (line.substr(first).rfind("- ", 0) == 0 || line.substr(first) == "-") {
       return at(el, first, tr("a list item '- ' where a key was expected: indent it under the key "
@@ -328,7 +338,7 @@ Explained explain(std::string_view text, const std::string& what, int err_line, 
       starts_with(YAML::ErrorMsg::CHAR_IN_BLOCK) || starts_with(YAML::ErrorMsg::CHAR_IN_TAG_HANDLE) ||
       starts_with(YAML::ErrorMsg::TAG_WITH_NO_SUFFIX) || starts_with(YAML::ErrorMsg::CHAR_IN_SCALAR) ||
       starts_with(YAML::ErrorMsg::ZERO_INDENT_IN_BLOCK) || starts_with(YAML::ErrorMsg::FLOW_END)) {
-    return at(el, value, quote_advice());
+    return at(el, value, quote_advice(line));
   }
   return at(el, static_cast<std::size_t>(std::max(err_col, 0)),
             tr("this line cannot be read as YAML; check the indentation (spaces, not tabs), the "
@@ -366,7 +376,7 @@ bool parse(std::string_view text, std::string_view origin, Node& out, Diagnostic
       const auto l = static_cast<std::size_t>(std::clamp(odd->line, 0, static_cast<int>(lines.size()) - 1));
       diags.error(std::string(origin), static_cast<int>(l) + 1 + line_offset,
                   static_cast<int>(value_start(lines[l])) + 1,
-                  format(tr("YAML syntax error: {1}"), {quote_advice()}));
+                  format(tr("YAML syntax error: {1}"), {quote_advice(lines[l])}));
       out = Node{};
       return false;
     }

@@ -15,7 +15,7 @@ using namespace ipcode;
 namespace {
 
 enum class Why { tab, quote, indent, list_item, no_colon, open_list, open_map, after_quote, escape,
-                 unclosed, duplicate };
+                 unclosed, duplicate, quote_label };
 
 struct Text {
   const char* en;
@@ -70,6 +70,13 @@ Text text_of(Why why) {
               "for a backslash, or use single quotes",
               "en omvendt skråstrek i en tekst i doble anførselstegn starter en kode som \\n; "
               "skriv \\\\ for en omvendt skråstrek, eller bruk enkle anførselstegn"};
+    case Why::quote_label:
+      return {"a text that starts with [, {, *, &, !, |, >, @ or ` or contains ': ' must be in "
+              "quotes or written as a block (write 'label: >-' and the text on the next lines, "
+              "indented)",
+              "en tekst som begynner med [, {, *, &, !, |, >, @ eller `, eller som inneholder "
+              "': ', må stå i anførselstegn eller skrives som en blokk (skriv 'label: >-' og "
+              "teksten på linjene under, med innrykk)"};
     case Why::unclosed:
       return {"unclosed quote: the text in quotes that starts here has no closing quote mark",
               "anførselstegnet lukkes ikke: teksten i anførselstegn som begynner her, har ikke "
@@ -130,6 +137,7 @@ const std::vector<Case> kCases = {
     {"units:\n  - quote: \"Jeg bare\n      skrev under\"\n  - quote: \"Hei\" du\n", 4, 12,
      Why::after_quote},
     {"quote: Det er'n som sa: nei\n", 1, 8, Why::quote},
+    {"themes:\n  - id: a\n    label: Skriver under: uten å vite\n", 3, 12, Why::quote_label},
     // Not a syntax error for YAML, but the same key twice in one map.
     {"units:\n  - quote: ja\n    quote: nei\n", 3, 5, Why::duplicate},
 };
