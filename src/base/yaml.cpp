@@ -160,7 +160,9 @@ bool blank_or_comment(std::string_view line) {
 // 0-based column where the value of `key: value` or `- value` starts on this line.
 std::size_t value_start(std::string_view line) {
   std::size_t i = indent_of(line);
-  while (i + 1 < line.size() && line[i] == '-' && line[i + 1] == ' ') i = line.find_first_not_of(' ', i + 1);
+  while (i != std::string_view::npos && i + 1 < line.size() && line[i] == '-' && line[i + 1] == ' ') {
+    i = line.find_first_not_of(' ', i + 1);
+  }
   if (i == std::string_view::npos) return line.size();
   const auto colon = line.find(": ", i);
   const bool quoted_key = i < line.size() && (line[i] == '"' || line[i] == '\'');
@@ -199,7 +201,9 @@ std::string unclosed_advice() {
 // The key written on this line (`  - quote: ...` gives "quote"), else "quote".
 std::string key_on(std::string_view line) {
   std::size_t i = indent_of(line);
-  while (i + 1 < line.size() && line[i] == '-' && line[i + 1] == ' ') i = line.find_first_not_of(' ', i + 1);
+  while (i != std::string_view::npos && i + 1 < line.size() && line[i] == '-' && line[i + 1] == ' ') {
+    i = line.find_first_not_of(' ', i + 1);
+  }
   const auto colon = i == std::string_view::npos ? i : line.find(": ", i);
   if (colon == std::string_view::npos || colon == i) return "quote";
   const auto key = line.substr(i, colon - i);
