@@ -50,7 +50,7 @@ bool Diagnostics::has_missing() const {
 
 void Diagnostics::sort() {
   std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.file, a.line, a.col) < std::tie(b.file, b.line, b.col);
+    return std::tie(b.cause, a.file, a.line, a.col) < std::tie(a.cause, b.file, b.line, b.col);
   });
   // The same problem found twice (e.g. by two rounds sharing a codebook) is printed once.
   items_.erase(std::unique(items_.begin(), items_.end(),

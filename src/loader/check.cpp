@@ -78,6 +78,9 @@ void check_condensation(RoundData& round, Diagnostics& diags) {
     diags.warning(c.path, 1, 1, format(tr("this file says 'round: {1}' but is used for round '{2}'"),
                                        {c.round, round.spec.id}));
   }
+  // [first-hour] A codebook that could not be read is reported once, first; its subgroups and
+  // groups are unknown for that reason, so the condensation file's entries are not flagged.
+  if (round.codebook_failed) return;
   for (const auto& [id, s] : c.subgroups) {
     const int n = cb.find(id);
     if (n < 0 || cb.nodes[static_cast<std::size_t>(n)].level != Level::subgroup) {

@@ -1,6 +1,7 @@
 // Reading a whole study: manifest → per round codebook, transcripts, coding, condensation.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "ipcode/base/fs.hpp"
@@ -82,6 +83,55 @@ std::vector<T> load_all(const stdfs::path& root, const std::vector<std::string>&
   return out;
 }
 
+// The codebook files of one round, merged. A codebook that cannot be read (missing, or not
+// YAML) makes every code of the round unknown for that one reason: it is said once, first
+// (Diagnostic::cause), where the manifest names the file or where its YAML breaks, and
+// `failed` tells the resolver to stay quiet about the codes.
+struct RoundCodebook {
+  codebook::Codebook codebook;
+  bool failed = false;
+};
+
+RoundCodebook read_codebooks(const stdfs::path& root, const study::Round& spec, Study& study,
+                             Diagnostics& diags) {
+  const auto& m = study.manifest;
+  const bool own = !spec.codebooks.empty();
+  const int line = own ? spec.codebook_line : m.codebook_line;
+  const int col = own ? spec.codebook_col : m.codebook_col;
+  RoundCodebook out;
+  std::vector<codebook::Codebook> parts;
+  for (const auto& f : m.codebooks_of(spec)) {
+    Diagnostics local;
+    auto text = read_input(root, f, m.file, line, local, study.input_hashes);
+    if (text) {
+      parts.push_back(codebook::parse_codebook(text::decode(*text).utf8, f, local));
+      if (!local.has_errors() || !parts.back().nodes.empty()) {
+        diags.append(local);
+        continue;
+      }
+    }
+    out.failed = true;
+    for (auto d : local.items()) {
+      if (d.severity == Severity::error) d.cause = true;
+      if (!text && d.file == m.file) {
+        d.line = line > 0 ? line : 1;
+        d.col = line > 0 ? col : 1;
+        if (d.problem == Problem::missing) {
+          d.message = line > 0
+              ? format(tr("the codebook '{1}' does not exist or cannot be read; the codes in "
+                          "the coding files are checked once it can be read"), {f})
+              : format(tr("the codebook '{1}' does not exist or cannot be read (the manifest "
+                          "names no 'codebook:', so ipcode looks for '{1}'); the codes in the "
+                          "coding files are checked once it can be read"), {f});
+        }
+      }
+      diags.add(std::move(d));
+    }
+  }
+  out.codebook = codebook::merge(std::move(parts), diags);
+  return out;
+}
+
 std::vector<std::string> expand(const stdfs::path& root, const std::vector<std::string>& globs,
                                 const Study& study, int line, Diagnostics& diags) {
   std::set<std::string> found;
@@ -102,6 +152,63 @@ std::vector<std::string> expand(const stdfs::path& root, const std::vector<std::
 }
 
 }  // namespace
+
+std::string no_transcript_message(const std::string& id, const study::Round& round,
+                                  const std::vector<std::string>& ids) {
+  // Ids are `<round>-<stem>` by default: compare what follows the round's prefix, and never
+  // offer an interview with another number (r1-B6 is not a typo for r1-B5).
+  const std::string prefix = ascii_lower(round.id) + "-";
+  const auto own = [&](const std::string& x) {
+    std::string l = ascii_lower(x);
+    return l.starts_with(prefix) ? l.substr(prefix.size()) : l;
+  };
+  const auto numbers = [](const std::string& x) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < x.size();) {
+      if (x[i] < '0' || x[i] > '9') { ++i; continue; }
+      std::size_t j = i;
+      while (j < x.size() && x[j] >= '0' && x[j] <= '9') ++j;
+      const auto digits = x.substr(i, j - i);
+      const auto nz = digits.find_first_not_of('0');
+      out.push_back(nz == std::string::npos ? "0" : digits.substr(nz));
+      i = j;
+    }
+    return out;
+  };
+  const std::string want = own(id);
+  std::optional<std::string> guess;
+  std::size_t best = std::max<std::size_t>(1, want.size() / 4) + 1;
+  for (const auto& c : ids) {
+    const std::string have = own(c);
+    if (have == want) {
+      guess = c;
+      break;
+    }
+    if (numbers(have) != numbers(want)) continue;
+    if (const auto d = edit_distance(want, have); d < best) {
+      best = d;
+      guess = c;
+    }
+  }
+  // Which file would hold it: the round's only pattern with one '*', filled with the stem.
+  std::string file;
+  if (round.transcripts.size() == 1 && ascii_lower(id).starts_with(prefix)) {
+    const auto& g = round.transcripts.front();
+    const auto star = g.find('*');
+    if (star != std::string::npos && g.find_first_of("*?[", star + 1) == std::string::npos &&
+        g.find_first_of("?[") == std::string::npos) {
+      file = g.substr(0, star) + id.substr(prefix.size()) + g.substr(star + 1);
+    }
+  }
+  std::string msg = file.empty()
+      ? format(tr("there is no transcript '{1}' in round '{2}': no file matching {3} has this "
+                  "id (a transcript's id is the round, '-' and its file name, unless its front "
+                  "matter says 'id:')"), {id, round.id, join(round.transcripts, ", ")})
+      : format(tr("there is no transcript '{1}' in round '{2}': the file {3} does not exist"),
+               {id, round.id, file});
+  if (guess) msg += format(tr("; did you mean '{1}'?"), {*guess});
+  return msg;
+}
 
 int RoundData::find_unit(std::string_view id) const {
   for (std::size_t i = 0; i < units.size(); ++i) {
@@ -148,7 +255,7 @@ Study load(const stdfs::path& root, const Options& options, Diagnostics& diags) 
                                      {m.output}));
   }
 
-  std::map<std::vector<std::string>, codebook::Codebook> codebooks;  // shared between rounds
+  std::map<std::vector<std::string>, RoundCodebook> codebooks;  // shared between rounds
   for (const auto& spec : m.rounds) {
     if (!options.round.empty() && spec.id != options.round) continue;
     RoundData round;
@@ -156,14 +263,10 @@ Study load(const stdfs::path& root, const Options& options, Diagnostics& diags) 
     const auto& files = m.codebooks_of(spec);
     auto cached = codebooks.find(files);
     if (cached == codebooks.end()) {
-      std::vector<codebook::Codebook> parts;
-      for (const auto& f : files) {
-        auto text = read_input(root, f, m.file, spec.line, diags, study.input_hashes);
-        if (text) parts.push_back(codebook::parse_codebook(text::decode(*text).utf8, f, diags));
-      }
-      cached = codebooks.emplace(files, codebook::merge(std::move(parts), diags)).first;
+      cached = codebooks.emplace(files, read_codebooks(root, spec, study, diags)).first;
     }
-    round.codebook = cached->second;
+    round.codebook = cached->second.codebook;
+    round.codebook_failed = cached->second.failed;
 
     round.transcripts = load_all<transcript::Transcript>(
         root, expand(root, spec.transcripts, study, spec.line, diags), m.file, spec.line, study,

@@ -142,9 +142,8 @@ Placed Resolver::place(const coding::CodingFile& file, Diagnostics& diags) const
   const auto it = transcript_index_.find(file.transcript);
   if (it == transcript_index_.end()) {
     diags.error(file.path, file.transcript_at.line, file.transcript_at.col,
-                format(tr("there is no transcript '{1}' in round '{2}'"),
-                       {file.transcript, round_.spec.id}) +
-                    did_you_mean(file.transcript, transcript_ids_));
+                no_transcript_message(file.transcript, round_.spec, transcript_ids_));
+    out.unreadable = true;  // [first-hour] its units are unknown for this reason: no follow-ons
     return out;
   }
   out.transcript = it->second;
@@ -169,6 +168,10 @@ Placed Resolver::place(const coding::CodingFile& file, Diagnostics& diags) const
     for (std::size_t c = 0; c < spec.codes.size(); ++c) {
       auto n = node_index_.find(spec.codes[c]);
       if (n == node_index_.end()) {
+        codes_ok = false;
+        // [first-hour] The codebook could not be read (reported once, first): every code is
+        // unknown for that reason; one error per unit would only hide the cause.
+        if (round_.codebook_failed) continue;
         const auto& mark = c < spec.code_marks.size() ? spec.code_marks[c] : spec.at;
         diags.error(file.path, mark.line, mark.col,
                     format(tr("unknown code '{1}' (not in the codebook of round '{2}')"),

@@ -44,6 +44,11 @@ class Resolver {
   std::vector<std::string> transcript_ids_;
 };
 
+/// [first-hour] The error for a coding file naming a transcript the round does not have:
+/// which file is missing, and a "did you mean" only for a close id (defined in load.cpp).
+std::string no_transcript_message(const std::string& id, const study::Round& round,
+                                  const std::vector<std::string>& ids);
+
 /// The round-level checks of SPEC §8 that need every unit placed: informants of the round,
 /// transcripts without coding, overlapping units, condensation references.
 void check_round(const Study& study, RoundData& round, const Options& options,

@@ -29,6 +29,14 @@ const std::vector<Key> kRoundKeys = {
 };
 const std::vector<Key> kReportKeys = {{"attribution", {"attribusjon"}}};
 
+// The key node whose value is `value` in `map` (for pointing at the key, not the value).
+const yaml::Node* key_of(const yaml::Node& map, const yaml::Node* value) {
+  for (const auto& [k, v] : map.entries) {
+    if (&v == value) return &k;
+  }
+  return nullptr;
+}
+
 // Informant and round ids: letters (Norwegian ones too), digits, '-' and '_'.
 bool valid_id(std::string_view id) {
   if (id.empty() || id.front() == '-' || id.front() == '_') return false;
@@ -115,6 +123,10 @@ void read_rounds(const yaml::Node& node, const std::string& file, Manifest& m,
     r.coding = yaml::as_string_list(get("coding"), file, diags);
     r.condensation = yaml::as_string(get("condensation"), file, diags);
     r.codebooks = yaml::as_string_list(get("codebook"), file, diags);
+    if (const auto* key = key_of(item, get("codebook"))) {
+      r.codebook_line = key->mark.line;
+      r.codebook_col = key->mark.col;
+    }
     if (r.transcripts.empty()) {
       diags.error(file, item.mark.line, item.mark.col,
                   format(tr("round '{1}' names no transcripts (add for example "
@@ -179,14 +191,20 @@ Manifest parse_manifest(std::string_view text, std::string_view origin, Diagnost
       m.language = "nb";
     }
   }
-  if (get("codebook") != nullptr) m.codebooks = yaml::as_string_list(get("codebook"), file, diags);
+  if (get("codebook") != nullptr) {
+    m.codebooks = yaml::as_string_list(get("codebook"), file, diags);
+    if (const auto* key = key_of(root, get("codebook"))) {
+      m.codebook_line = key->mark.line;
+      m.codebook_col = key->mark.col;
+    }
+  }
   m.output = yaml::as_string(get("output"), file, diags, "out");
   if (const auto* inf = get("informants")) read_informants(*inf, file, m, diags);
   if (const auto* rounds = get("rounds")) {
     read_rounds(*rounds, file, m, diags);
   } else {
     m.implicit_round = true;
-    m.rounds.push_back({"r1", "", "", {"transcripts/**"}, {"coding/**"}, "", {}, 0});
+    m.rounds.push_back({"r1", "", "", {"transcripts/**"}, {"coding/**"}, "", {}, 0, 0, 0});
   }
   if (const auto* rep = get("report")) {
     const auto rk = yaml::read_keys(*rep, kReportKeys, tr("'report'"), file, diags);

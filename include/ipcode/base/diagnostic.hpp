@@ -22,6 +22,8 @@ struct Diagnostic {
   Severity severity = Severity::error;
   std::string message;
   Problem problem = Problem::invalid;
+  /// A cause that explains other problems (a codebook that cannot be read): printed first.
+  bool cause = false;
 };
 
 /// Formats one diagnostic as a single line (no trailing newline).
@@ -40,7 +42,7 @@ class Diagnostics {
   std::size_t warning_count() const;
   bool has_errors() const { return error_count() > 0; }
   bool has_missing() const;
-  /// Stable order for printing: by file, then line, then column, then insertion order.
+  /// Stable order for printing: causes first, then by file, line, column, insertion order.
   void sort();
 
  private:

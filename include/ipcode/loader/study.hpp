@@ -64,6 +64,9 @@ struct RoundData {
   /// from those.
   std::vector<std::string> failed_unit_ids;
   bool coding_failed = false;
+  /// The round's codebook could not be read (missing, or not YAML; already reported once):
+  /// its codes are unknown for that reason, so unknown-code errors are not repeated per unit.
+  bool codebook_failed = false;
 
   /// Index of the unit with this id, or -1.
   int find_unit(std::string_view id) const;

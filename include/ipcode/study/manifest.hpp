@@ -32,6 +32,8 @@ struct Round {
   std::string condensation;              // optional path
   std::vector<std::string> codebooks;    // this round's codebook files; empty: the study's
   int line = 0;
+  int codebook_line = 0;                 // where its `codebook:` key is (0: none)
+  int codebook_col = 0;
 };
 
 /// How quotes are attributed in final reports.
@@ -43,6 +45,8 @@ struct Manifest {
   std::string title;
   std::string language = "nb";  // nb | nn | en
   std::vector<std::string> codebooks = {"codebook.yaml"};
+  int codebook_line = 0;  // where the `codebook:` key is (0: not written, the default applies)
+  int codebook_col = 0;
   std::string output = "out";
   std::vector<Informant> informants;
   std::vector<Round> rounds;

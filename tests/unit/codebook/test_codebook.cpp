@@ -169,3 +169,32 @@ themes:
   CHECK(changes[1].kind == Change::Kind::added);
   CHECK(changes[1].id == "s2");
 }
+
+TEST_CASE("a codebook with a tab or a bad indent is one error at its line and has no nodes",
+          "[codebook]") {
+  // The loader treats "errors and no nodes" as a codebook that cannot be read, and then stays
+  // quiet about the round's unknown codes: so there must be exactly one error, at the mistake.
+  struct Case {
+    const char* text;
+    int line;
+    int col;
+    const char* says;
+  };
+  const Case cases[] = {
+      {"codebook: ip\nthemes:\n\t- id: a\n    label: A\n", 3, 1, "tab characters"},
+      {"codebook: ip\nthemes:\n  - id: a\n     label: A\n", 4, 6, "indentation"},
+      {"codebook: ip\nthemes:\n  - id: a\n    label: A\n    groups:\n    - id: b\n      label: "
+       "B\n     subgroups: []\n",
+       8, 6, "indentation"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    Diagnostics d;
+    const auto cb = parse_codebook(c.text, "codebook.yaml", d);
+    CHECK(cb.nodes.empty());
+    REQUIRE(d.items().size() == 1);
+    CHECK(d.items()[0].line == c.line);
+    CHECK(d.items()[0].col == c.col);
+    CHECK(d.items()[0].message.find(c.says) != std::string::npos);
+  }
+}
