@@ -104,6 +104,9 @@ std::vector<std::string> expand(const stdfs::path& root, const std::vector<std::
 }  // namespace
 
 int RoundData::find_unit(std::string_view id) const {
+  if (const auto alias = unit_aliases.find(std::string(id)); alias != unit_aliases.end()) {
+    id = alias->second;
+  }
   for (std::size_t i = 0; i < units.size(); ++i) {
     if (units[i].id == id) return static_cast<int>(i);
   }

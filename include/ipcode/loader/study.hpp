@@ -64,8 +64,11 @@ struct RoundData {
   /// from those.
   std::vector<std::string> failed_unit_ids;
   bool coding_failed = false;
+  /// Ids written for a unit that was merged into another coder's unit with the same span
+  /// (SPEC §5), each mapped to the id the merged unit kept.
+  std::map<std::string, std::string> unit_aliases;
 
-  /// Index of the unit with this id, or -1.
+  /// Index of the unit with this id (or with the id an alias names), or -1.
   int find_unit(std::string_view id) const;
   /// Index of the transcript with this id, or -1.
   int find_transcript(std::string_view id) const;
