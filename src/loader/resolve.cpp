@@ -176,16 +176,23 @@ std::vector<Merged> merge_coders(std::vector<Pending> pending) {
 // ids), so every id here was written by hand.
 void report_duplicate_ids(const RoundData& round,
                           const std::vector<std::vector<Written>>& written, Diagnostics& diags) {
-  std::map<std::string, const Written*> first;
+  // In the order the ids are written: coding files by path, then line by line.
+  std::vector<const Written*> all;
   for (const auto& ids : written) {
-    for (const auto& w : ids) {
-      auto [it, fresh] = first.emplace(w.id, &w);
-      if (!fresh) {
-        diags.error(w.file, w.at.line, w.at.col,
-                    format(tr("duplicate unit id '{1}' in round '{2}' (also {3}:{4})"),
-                           {w.id, round.spec.id, it->second->file,
-                            std::to_string(it->second->at.line)}));
-      }
+    for (const auto& w : ids) all.push_back(&w);
+  }
+  std::stable_sort(all.begin(), all.end(), [](const Written* a, const Written* b) {
+    if (a->file != b->file) return natural_less(a->file, b->file);
+    return std::tie(a->at.line, a->at.col) < std::tie(b->at.line, b->at.col);
+  });
+  std::map<std::string, const Written*> first;
+  for (const Written* w : all) {
+    auto [it, fresh] = first.emplace(w->id, w);
+    if (!fresh) {
+      diags.error(w->file, w->at.line, w->at.col,
+                  format(tr("duplicate unit id '{1}' in round '{2}' (also {3}:{4})"),
+                         {w->id, round.spec.id, it->second->file,
+                          std::to_string(it->second->at.line)}));
     }
   }
 }
