@@ -131,13 +131,15 @@ struct Written {
 };
 struct Merged {
   Unit unit;
+  bool first_written = false;        // the first unit (by coding-file path) has an explicit id
   std::vector<Written> ids;          // explicit ids, first by coding-file path, distinct
   std::vector<std::string> coders;   // coders merged into it
 };
 
 // Merging coders (SPEC §5): units of different coders with an identical span (same first and
 // last line) become one unit carrying the union of their codes; the first by coding-file path
-// gives the text, note and place. Units of one coder are never merged with each other.
+// gives the id (written, or else the default one), text, note and place, and the ids written
+// for the others become aliases. Units of one coder are never merged with each other.
 // `pending` is one transcript's units sorted by span, coding-file order within a span.
 std::vector<Merged> merge_coders(std::vector<Pending> pending) {
   std::vector<Merged> out;
@@ -154,7 +156,8 @@ std::vector<Merged> merge_coders(std::vector<Pending> pending) {
     if (into == nullptr) {
       Merged m;
       m.coders.push_back(p.unit.coder);
-      if (!p.explicit_id.empty()) m.ids.push_back({p.explicit_id, p.unit.file, p.unit.at});
+      m.first_written = !p.explicit_id.empty();
+      if (m.first_written) m.ids.push_back({p.explicit_id, p.unit.file, p.unit.at});
       m.unit = std::move(p.unit);
       out.push_back(std::move(m));
       continue;
@@ -315,7 +318,7 @@ void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostic
     int next = 1;
     for (std::size_t i = 0; i < units.size(); ++i) {
       auto& m = units[i];
-      if (m.ids.empty()) {
+      if (!m.first_written) {
         // Numbered by position in the transcript, skipping ids taken elsewhere.
         next = std::max(next, static_cast<int>(i) + 1);
         std::string id;
@@ -326,9 +329,9 @@ void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostic
         m.unit.id = std::move(id);
       } else {
         m.unit.id = m.ids.front().id;
-        for (std::size_t a = 1; a < m.ids.size(); ++a) {
-          round.unit_aliases.emplace(m.ids[a].id, m.unit.id);
-        }
+      }
+      for (const auto& w : m.ids) {
+        if (w.id != m.unit.id) round.unit_aliases.emplace(w.id, m.unit.id);
       }
       written.push_back(std::move(m.ids));
       round.units.push_back(std::move(m.unit));

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -75,6 +76,19 @@ TEST_CASE("coders: an identical span is one unit with the union of the codes", "
   CHECK(codes(r, r.units.at(0)) == std::vector<std::string>{"underskrift", "koordinator"});
   CHECK(r.units.at(0).file == "coding/B1-KH.yaml");
   CHECK(r.find_unit("TS-1") == 0);  // the illustrative quote naming TS-1 resolves
+}
+
+TEST_CASE("coders: the merged unit keeps the first file's id, even a default one", "[loader]") {
+  TempStudy s;
+  s.write("coding/B1-KH.yaml", b1_coding("KH", "  - lines: 6-7\n    codes: [underskrift]\n"));
+  s.write("coding/B1-TS.yaml", b1_coding("TS", "  - id: TS-1\n    lines: 6-7\n    codes: [underskrift]\n"));
+  Diagnostics d;
+  const auto study = s.load(d);
+  CHECK_FALSE(d.has_errors());
+  const auto& r = study.rounds.at(0);
+  CHECK(ids(r) == std::vector<std::string>{"B1-01"});
+  CHECK(r.find_unit("TS-1") == 0);
+  CHECK(r.unit_aliases == std::map<std::string, std::string>{{"TS-1", "B1-01"}});
 }
 
 TEST_CASE("coders: overlapping but different spans stay separate units", "[loader]") {
