@@ -49,7 +49,8 @@ int run_check(const Globals& g, const CheckOptions& o) {
     for (const auto& r : study.rounds) {
       // The units that count, as status and the reports count them (docs/decisions.md).
       units += static_cast<std::size_t>(std::count_if(
-          r.units.begin(), r.units.end(), [&](const auto& u) { return loader::counts(u, o.load); }));
+          r.units.begin(), r.units.end(),
+          [&](const auto& u) { return loader::counts(u, o.load); }));
       transcripts += r.transcripts.size();
     }
     std::cout << format(trn("The study is valid: {1} round", "The study is valid: {1} rounds",

@@ -169,7 +169,9 @@ std::vector<Merged> merge_coders(std::vector<Pending> pending) {
     into->unit.codes = std::move(codes);
     const bool known = std::any_of(into->ids.begin(), into->ids.end(),
                                    [&](const Written& w) { return w.id == p.explicit_id; });
-    if (!p.explicit_id.empty() && !known) into->ids.push_back({p.explicit_id, p.unit.file, p.unit.at});
+    if (!p.explicit_id.empty() && !known) {
+      into->ids.push_back({p.explicit_id, p.unit.file, p.unit.at});
+    }
   }
   return out;
 }

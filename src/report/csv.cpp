@@ -34,9 +34,8 @@ std::string count_at(const std::vector<std::vector<int>>& row, int n) {
 const loader::Unit* unit_by_id(const loader::RoundData& round, std::string_view id) {
   if (id.empty()) return nullptr;
   // An id written for a unit merged into another coder's unit (SPEC §5) names that unit.
-  if (const auto alias = round.unit_aliases.find(std::string(id)); alias != round.unit_aliases.end()) {
-    id = alias->second;
-  }
+  const auto alias = round.unit_aliases.find(std::string(id));
+  if (alias != round.unit_aliases.end()) id = alias->second;
   for (const auto& u : round.units) {
     if (u.id == id) return &u;
   }
