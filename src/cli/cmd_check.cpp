@@ -1,5 +1,6 @@
 // `ipcode check` (SPEC §8): every problem of the study at once; exit 1 on any error.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -47,7 +48,10 @@ int run_check(const Globals& g, const CheckOptions& o) {
   if (!g.quiet) {
     std::size_t units = 0, transcripts = 0;
     for (const auto& r : study.rounds) {
-      units += r.units.size();
+      // The units that count, as status and the reports count them (docs/decisions.md).
+      units += static_cast<std::size_t>(std::count_if(
+          r.units.begin(), r.units.end(),
+          [&](const auto& u) { return loader::counts(u, o.load); }));
       transcripts += r.transcripts.size();
     }
     std::cout << format(trn("The study is valid: {1} round", "The study is valid: {1} rounds",

@@ -32,7 +32,20 @@ void print_round(const loader::Study& study, const loader::RoundData& round,
       << format(tr("transcripts: {1}, meaning units: {2}, informants: {3}; codebook {4}, version {5}"),
                 {std::to_string(round.transcripts.size()), std::to_string(a.counted.size()),
                  std::to_string(a.informants.size()), cb.name, cb.version.empty() ? "-" : cb.version})
-      << "\n\n";
+      << '\n';
+  // Units in interviewer turns are listed in units.csv but counted nowhere without the flag:
+  // say so, so that the two numbers can be told apart (docs/decisions.md).
+  const auto left_out = static_cast<long>(round.units.size() - a.counted.size());
+  if (left_out > 0) {
+    out << format(trn("not counted: {1} unit in an interviewer's turn (--include-interviewer "
+                      "counts it)",
+                      "not counted: {1} units in interviewer turns (--include-interviewer "
+                      "counts them)",
+                      left_out),
+                  {std::to_string(left_out)})
+        << '\n';
+  }
+  out << '\n';
 
   Table table;
   // Level names are the project's own terms, so they follow the study's language.

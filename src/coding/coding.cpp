@@ -32,22 +32,37 @@ const std::vector<Key> kNormKeys = {{"source", {"kilde"}}, {"text", {"tekst"}}};
 
 Where at(const yaml::Node& n) { return {n.mark.line, n.mark.col}; }
 
-// "5-6", "5–6", "5" or a number.
-bool parse_lines(const yaml::Node& n, UnitSpec& u) {
-  if (!n.is_scalar()) return false;
+// "5-6", "5–6", "5" or a number. On failure, the message says what is wrong with the value, so
+// that no unit with an unusable line number (0, negative, backwards) goes on to the loader.
+std::string parse_lines(const yaml::Node& n, UnitSpec& u) {
+  const std::string written = n.is_scalar() ? n.scalar : std::string();
+  const std::string generic =
+      format(tr("'lines' must be a line number or a range like 12-14, not '{1}'"), {written});
+  if (!n.is_scalar()) return generic;
   std::string s(trim(n.scalar));
   for (const std::string dash : {"–", "—"}) {
     if (auto p = s.find(dash); p != std::string::npos) s.replace(p, dash.size(), "-");
   }
+  if (!s.empty() && s.front() == '-') {
+    return format(tr("'lines: {1}' is not a line number: lines are counted from 1"), {written});
+  }
   const auto parts = split(s, '-');
-  if (parts.size() > 2) return false;
+  if (parts.size() > 2) return generic;
   const auto a = parse_int(trim(parts[0]));
   const auto b = parts.size() == 2 ? parse_int(trim(parts[1])) : a;
-  if (!a || !b || *a < 1 || *b < *a) return false;
+  constexpr long kMax = 100'000'000;  // far beyond any transcript; keeps the value in an int
+  if (!a || !b || *a > kMax || *b > kMax) return generic;
+  if (*a < 1 || *b < 1) {
+    return format(tr("'lines: {1}' is not a line number: lines are counted from 1"), {written});
+  }
+  if (*b < *a) {
+    return format(tr("'lines: {1}' runs backwards; write the first line first ({2}-{3})"),
+                  {written, std::to_string(*b), std::to_string(*a)});
+  }
   u.line_from = static_cast<int>(*a);
   u.line_to = static_cast<int>(*b);
   u.has_lines = true;
-  return true;
+  return {};
 }
 
 std::vector<Norm> read_norms(const yaml::Node& n, const std::string& file, Diagnostics& diags) {
@@ -105,16 +120,16 @@ CodingFile parse_coding(std::string_view text, std::string_view origin, Diagnost
     UnitSpec u;
     u.at = at(item);
     u.id = yaml::as_string(get("id"), file, diags);
-    if (const auto* lines = get("lines")) {
+    const auto* lines = get("lines");
+    if (lines != nullptr) {
       u.lines_at = at(*lines);
-      if (!parse_lines(*lines, u)) {
-        diags.error(file, lines->mark.line, lines->mark.col,
-                    format(tr("'lines' must be a line number or a range like 12-14, not '{1}'"),
-                           {lines->scalar}));
+      if (const std::string problem = parse_lines(*lines, u); !problem.empty()) {
+        diags.error(file, lines->mark.line, lines->mark.col, problem);
       }
     }
     if (const auto* q = get("quote")) {
       u.quote = yaml::as_string(q, file, diags);
+      if (trim(u.quote).empty()) u.quote.clear();
       u.quote_at = at(*q);
     }
     if (const auto* codes = get("codes")) {
@@ -126,14 +141,23 @@ CodingFile parse_coding(std::string_view text, std::string_view origin, Diagnost
       }
     }
     u.note = yaml::as_string(get("note"), file, diags);
-    const std::string name = u.id.empty() ? tr("a meaning unit") : "'" + u.id + "'";
+    // A unit without an id is named by where it is written.
+    const std::string name = u.id.empty()
+                                 ? format(tr("the unit at line {1}"), {std::to_string(u.at.line)})
+                                 : "'" + u.id + "'";
     if (u.codes.empty()) {
       diags.error(file, u.at.line, u.at.col,
                   format(tr("{1} has no 'codes'; add at least one code id"), {name}));
     }
-    if (!u.has_lines && u.quote.empty() && !get("lines")) {
-      diags.error(file, u.at.line, u.at.col,
-                  format(tr("{1} needs 'lines', 'quote' or both"), {name}));
+    // Only a unit with a place to be found goes on to the loader. An unusable 'lines' has
+    // its own message above; a unit without it needs a quote.
+    if (!u.has_lines && u.quote.empty()) {
+      if (lines == nullptr) {
+        diags.error(file, u.at.line, u.at.col,
+                    format(tr("{1} needs 'lines', 'quote' or both"), {name}));
+      }
+      if (!u.id.empty()) f.unplaced_ids.push_back(u.id);
+      continue;
     }
     f.units.push_back(std::move(u));
   }

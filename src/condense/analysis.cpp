@@ -52,12 +52,25 @@ std::vector<int> nodes_under(const loader::Unit& unit, const std::vector<std::ve
   return out;
 }
 
-// Matrix rows: the round's informants, plus the speaker of any counted unit not among them
-// (interviewer labels with include_interviewer), all in natural order (B2 before B10).
+// Matrix rows, and so the participants that every prevalence ("3 av 4 deltakere") counts
+// against: the round's informants, plus the speaker of any counted unit not among them, all in
+// natural order (B2 before B10). With include_interviewer the interviewer labels speaking in
+// the round's transcripts are participants too, units or not, so that numerator and
+// denominator always count the same people.
 std::vector<std::string> matrix_rows(const loader::RoundData& round,
-                                     const std::vector<int>& counted) {
+                                     const std::vector<int>& counted,
+                                     const loader::Options& options) {
   std::vector<std::string> rows = round.informants;
   std::set<std::string> known(rows.begin(), rows.end());
+  if (options.include_interviewer) {
+    for (const auto& t : round.transcripts) {
+      for (const auto& turn : t.turns) {
+        if (turn.interviewer && known.insert(turn.speaker).second) {
+          rows.push_back(turn.speaker);
+        }
+      }
+    }
+  }
   for (int u : counted) {
     const std::string& who = round.units[static_cast<std::size_t>(u)].informant;
     if (known.insert(who).second) {
@@ -205,7 +218,7 @@ RoundAnalysis analyse(const loader::RoundData& round, const loader::Options& opt
       a.counted.push_back(static_cast<int>(u));
     }
   }
-  a.informants = matrix_rows(round, a.counted);
+  a.informants = matrix_rows(round, a.counted, options);
   a.nodes.resize(round.codebook.nodes.size());
   a.cells.assign(a.informants.size(), std::vector<std::vector<int>>(round.codebook.nodes.size()));
   fill_counts(a, round);

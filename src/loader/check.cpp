@@ -110,10 +110,13 @@ void check_condensation(RoundData& round, Diagnostics& diags) {
                   format(tr("the illustrative quote '{1}' is not coded with subgroup '{2}'"),
                          {s.quote, id}));
     }
-    if (round.transcripts[static_cast<std::size_t>(unit.transcript)].background) {
-      diags.warning(c.path, s.quote_at.line, s.quote_at.col,
-                    format(tr("the illustrative quote '{1}' comes from background material, which "
-                              "reports never quote"), {s.quote}));
+    // SPEC §3: background material may be coded and counted, but is never quoted.
+    const auto& t = round.transcripts[static_cast<std::size_t>(unit.transcript)];
+    if (t.background) {
+      diags.error(c.path, s.quote_at.line, s.quote_at.col,
+                  format(tr("the illustrative quote '{1}' is from {2}, which is marked "
+                            "'background: true' and is never quoted; choose a unit from an "
+                            "interview"), {s.quote, t.path}));
     }
   }
   for (const auto& [id, g] : c.groups) {
@@ -123,6 +126,19 @@ void check_condensation(RoundData& round, Diagnostics& diags) {
                   format(tr("unknown code group '{1}' (not in the codebook of round '{2}')"),
                          {id, round.spec.id}) + suggestion(id, group_ids));
     }
+  }
+}
+
+// SPEC §5: a unit that starts in an interviewer turn counts only with --include-interviewer.
+// units.csv lists it either way, so say so where it is written rather than drop it silently.
+void check_interviewer_units(const RoundData& round, const Options& options, Diagnostics& diags) {
+  if (options.include_interviewer) return;
+  for (const auto& u : round.units) {
+    if (!u.interviewer) continue;
+    diags.warning(u.file, u.at.line, u.at.col,
+                  format(tr("unit '{1}' starts in the interviewer's turn ({2}); it is listed in "
+                            "units.csv but counts in matrices and reports only with "
+                            "--include-interviewer"), {u.id, u.informant}));
   }
 }
 
@@ -165,6 +181,7 @@ void check_round(const Study& study, RoundData& round, const Options& options,
     }
   }
   check_overlaps(round, diags);
+  check_interviewer_units(round, options, diags);
   check_condensation(round, diags);
   check_missing_condensates(round, options, diags);
 }

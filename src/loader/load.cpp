@@ -211,6 +211,9 @@ std::string no_transcript_message(const std::string& id, const study::Round& rou
 }
 
 int RoundData::find_unit(std::string_view id) const {
+  if (const auto alias = unit_aliases.find(std::string(id)); alias != unit_aliases.end()) {
+    id = alias->second;
+  }
   for (std::size_t i = 0; i < units.size(); ++i) {
     if (units[i].id == id) return static_cast<int>(i);
   }

@@ -1,6 +1,7 @@
 #include "resolve.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <set>
@@ -49,6 +50,19 @@ int first_spoken(const Transcript& t, int from, int to) {
 bool place_unit(const coding::CodingFile& file, const coding::UnitSpec& spec, const Transcript& t,
                 std::unique_ptr<transcript::MatchIndex>& index, Unit& u, Diagnostics& diags) {
   const std::string name = spec.id.empty() ? tr("this unit") : "'" + spec.id + "'";
+  // The coding parser hands on only units with a place to be found; a spec built elsewhere
+  // gets the same checks, so no unchecked line number ever reaches the transcript.
+  if (!spec.has_lines && spec.quote.empty()) {
+    diags.error(file.path, spec.at.line, spec.at.col,
+                format(tr("{1} needs 'lines', 'quote' or both"), {name}));
+    return false;
+  }
+  if (spec.has_lines && (spec.line_from < 1 || spec.line_to < spec.line_from)) {
+    diags.error(file.path, spec.lines_at.line, spec.lines_at.col,
+                format(tr("'lines' must be a line number or a range like 12-14, not '{1}'"),
+                       {range_text(spec.line_from, spec.line_to)}));
+    return false;
+  }
   if (spec.has_lines && (spec.line_to > t.line_count())) {
     diags.error(file.path, spec.lines_at.line, spec.lines_at.col,
                 format(tr("lines {1} are outside the transcript {2} (it has {3} lines)"),
@@ -109,6 +123,85 @@ bool place_unit(const coding::CodingFile& file, const coding::UnitSpec& spec, co
   return true;
 }
 
+// A unit after the coders are merged, with every id written for it.
+struct Written {
+  std::string id;
+  std::string file;
+  coding::Where at;
+};
+struct Merged {
+  Unit unit;
+  bool first_written = false;        // the first unit (by coding-file path) has an explicit id
+  std::vector<Written> ids;          // explicit ids, first by coding-file path, distinct
+  std::vector<std::string> coders;   // coders merged into it
+};
+
+// Merging coders (SPEC §5): units of different coders with an identical span (same first and
+// last line) become one unit carrying the union of their codes; the first by coding-file path
+// gives the id (written, or else the default one), text, note and place, and the ids written
+// for the others become aliases. Units of one coder are never merged with each other.
+// `pending` is one transcript's units sorted by span, coding-file order within a span.
+std::vector<Merged> merge_coders(std::vector<Pending> pending) {
+  std::vector<Merged> out;
+  std::size_t span_begin = 0;  // first entry of `out` with the current span
+  for (auto& p : pending) {
+    const bool same_span = !out.empty() && out.back().unit.line_start == p.unit.line_start &&
+                           out.back().unit.line_end == p.unit.line_end;
+    if (!same_span) span_begin = out.size();
+    Merged* into = nullptr;
+    for (std::size_t k = span_begin; k < out.size() && into == nullptr; ++k) {
+      const auto& coders = out[k].coders;
+      if (std::find(coders.begin(), coders.end(), p.unit.coder) == coders.end()) into = &out[k];
+    }
+    if (into == nullptr) {
+      Merged m;
+      m.coders.push_back(p.unit.coder);
+      m.first_written = !p.explicit_id.empty();
+      if (m.first_written) m.ids.push_back({p.explicit_id, p.unit.file, p.unit.at});
+      m.unit = std::move(p.unit);
+      out.push_back(std::move(m));
+      continue;
+    }
+    into->coders.push_back(p.unit.coder);
+    std::vector<int> codes;
+    std::set_union(into->unit.codes.begin(), into->unit.codes.end(), p.unit.codes.begin(),
+                   p.unit.codes.end(), std::back_inserter(codes));
+    into->unit.codes = std::move(codes);
+    const bool known = std::any_of(into->ids.begin(), into->ids.end(),
+                                   [&](const Written& w) { return w.id == p.explicit_id; });
+    if (!p.explicit_id.empty() && !known) {
+      into->ids.push_back({p.explicit_id, p.unit.file, p.unit.at});
+    }
+  }
+  return out;
+}
+
+// Unit ids are unique within a round (SPEC §5); the error points at the place an id is
+// written the second time and names the first. Default ids never collide (they skip taken
+// ids), so every id here was written by hand.
+void report_duplicate_ids(const RoundData& round,
+                          const std::vector<std::vector<Written>>& written, Diagnostics& diags) {
+  // In the order the ids are written: coding files by path, then line by line.
+  std::vector<const Written*> all;
+  for (const auto& ids : written) {
+    for (const auto& w : ids) all.push_back(&w);
+  }
+  std::stable_sort(all.begin(), all.end(), [](const Written* a, const Written* b) {
+    if (a->file != b->file) return natural_less(a->file, b->file);
+    return std::tie(a->at.line, a->at.col) < std::tie(b->at.line, b->at.col);
+  });
+  std::map<std::string, const Written*> first;
+  for (const Written* w : all) {
+    auto [it, fresh] = first.emplace(w->id, w);
+    if (!fresh) {
+      diags.error(w->file, w->at.line, w->at.col,
+                  format(tr("duplicate unit id '{1}' in round '{2}' (also {3}:{4})"),
+                         {w->id, round.spec.id, it->second->file,
+                          std::to_string(it->second->at.line)}));
+    }
+  }
+}
+
 }  // namespace
 
 Resolver::Resolver(RoundData& round, const Options& options, Diagnostics& diags)
@@ -143,10 +236,15 @@ Placed Resolver::place(const coding::CodingFile& file, Diagnostics& diags) const
   if (it == transcript_index_.end()) {
     diags.error(file.path, file.transcript_at.line, file.transcript_at.col,
                 no_transcript_message(file.transcript, round_.spec, transcript_ids_));
-    out.unreadable = true;  // [first-hour] its units are unknown for this reason: no follow-ons
+    out.unreadable = true;  // its units are unknown for this reason: no follow-on errors
+    out.failed_ids = file.unplaced_ids;
+    for (const auto& spec : file.units) {
+      if (!spec.id.empty()) out.failed_ids.push_back(spec.id);
+    }
     return out;
   }
   out.transcript = it->second;
+  out.failed_ids = file.unplaced_ids;
   if (!options_.coder.empty() && file.coder != options_.coder) {
     // Left out by --coder: a condensation file may still name these units as quotes.
     for (const auto& spec : file.units) {
@@ -204,36 +302,46 @@ void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostic
     std::vector<Pending>().swap(p.units);  // let the moved-from slot go now (peak memory)
   }
 
-  // Merge: identical span and codes collapse; default ids by position; order by position.
-  std::map<std::string, const Unit*> by_id;
+  // Merge the coders per transcript, then give default ids. Every id written in the round,
+  // placed or not, is taken: a default id never takes one of them.
+  std::set<std::string> taken(round.failed_unit_ids.begin(), round.failed_unit_ids.end());
+  std::vector<std::pair<int, std::vector<Merged>>> merged;
   for (auto& [t_index, pending] : per_transcript) {
-    const auto& t = round.transcripts[static_cast<std::size_t>(t_index)];
     std::stable_sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) {
       return std::tie(a.unit.line_start, a.unit.line_end) < std::tie(b.unit.line_start, b.unit.line_end);
     });
-    std::vector<Pending> kept;
-    for (auto& p : pending) {
-      const bool duplicate = std::any_of(kept.begin(), kept.end(), [&](const Pending& k) {
-        return k.unit.line_start == p.unit.line_start && k.unit.line_end == p.unit.line_end &&
-               k.unit.codes == p.unit.codes && k.unit.coder != p.unit.coder;
-      });
-      if (!duplicate) kept.push_back(std::move(p));
-    }
-    for (std::size_t i = 0; i < kept.size(); ++i) {
-      auto& u = kept[i].unit;
-      const std::string nn = (i + 1 < 10 ? "0" : "") + std::to_string(i + 1);
-      u.id = kept[i].explicit_id.empty() ? t.informant + "-" + nn : kept[i].explicit_id;
-      round.units.push_back(std::move(u));
+    merged.emplace_back(t_index, merge_coders(std::move(pending)));
+    for (const auto& m : merged.back().second) {
+      for (const auto& w : m.ids) taken.insert(w.id);
     }
   }
-  for (const auto& u : round.units) {
-    auto [it, fresh] = by_id.emplace(u.id, &u);
-    if (!fresh) {
-      diags.error(u.file, u.at.line, u.at.col,
-                  format(tr("duplicate unit id '{1}' in round '{2}' (also {3}:{4})"),
-                         {u.id, round.spec.id, it->second->file, std::to_string(it->second->at.line)}));
+  per_transcript.clear();
+  std::vector<std::vector<Written>> written;
+  for (auto& [t_index, units] : merged) {
+    const auto& t = round.transcripts[static_cast<std::size_t>(t_index)];
+    int next = 1;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+      auto& m = units[i];
+      if (!m.first_written) {
+        // Numbered by position in the transcript, skipping ids taken elsewhere.
+        next = std::max(next, static_cast<int>(i) + 1);
+        std::string id;
+        do {
+          id = t.informant + "-" + (next < 10 ? "0" : "") + std::to_string(next);
+          ++next;
+        } while (!taken.insert(id).second);
+        m.unit.id = std::move(id);
+      } else {
+        m.unit.id = m.ids.front().id;
+      }
+      for (const auto& w : m.ids) {
+        if (w.id != m.unit.id) round.unit_aliases.emplace(w.id, m.unit.id);
+      }
+      written.push_back(std::move(m.ids));
+      round.units.push_back(std::move(m.unit));
     }
   }
+  report_duplicate_ids(round, written, diags);
   check_round(study, round, options_, diags);
 }
 

@@ -36,7 +36,7 @@ struct Cross {
     return cb(m.ref).nodes[static_cast<std::size_t>(m.index)];
   }
   int participants(int k) const {
-    return static_cast<int>(rounds[static_cast<std::size_t>(k)]->informants.size());
+    return static_cast<int>(analyses[static_cast<std::size_t>(k)]->informants.size());
   }
   /// "Runde 1 (r1)" in a table, "runde 1 (r1)" in a sentence; no round id in the final stage.
   std::string round_label(int k, bool in_sentence = false) const {

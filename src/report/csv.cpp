@@ -33,6 +33,9 @@ std::string count_at(const std::vector<std::vector<int>>& row, int n) {
 /// depend on nothing but the data they are given.
 const loader::Unit* unit_by_id(const loader::RoundData& round, std::string_view id) {
   if (id.empty()) return nullptr;
+  // An id written for a unit merged into another coder's unit (SPEC §5) names that unit.
+  const auto alias = round.unit_aliases.find(std::string(id));
+  if (alias != round.unit_aliases.end()) id = alias->second;
   for (const auto& u : round.units) {
     if (u.id == id) return &u;
   }
@@ -65,7 +68,10 @@ std::vector<std::string> overview_row(const loader::RoundData& round,
   if (auto it = texts.find(node(round, n).id); it != texts.end()) {
     condensate = it->second.condensate;
     quote_unit = it->second.quote;
-    if (const auto* u = unit_by_id(round, quote_unit)) quote = u->text;
+    if (const auto* u = unit_by_id(round, quote_unit)) {
+      quote_unit = u->id;  // as units.csv names it
+      quote = u->text;
+    }
   }
   row.push_back(condensate);
   row.push_back(quote_unit);

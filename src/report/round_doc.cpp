@@ -20,7 +20,7 @@ struct Ctx {
   const condense::RoundAnalysis& a;
   const Options& options;
   std::string lang;
-  int participants = 0;  // denominator of every prevalence: the round's informants
+  int participants = 0;  // denominator of every prevalence: the analysis' matrix rows
 
   bool working() const { return options.stage == Stage::working; }
   const codebook::Codebook& cb() const { return round.codebook; }
@@ -103,7 +103,7 @@ std::string rounds_taken_part(const Ctx& c, const std::string& id) {
 // The sample (utvalg) as theses describe it: role, attributes, rounds taken part in.
 void add_sample(Doc& doc, const Ctx& c) {
   doc.heading(2, i18n::tr_in(c.lang, "Sample"), "sample");
-  const auto& informants = c.round.informants;
+  const auto& informants = c.a.informants;  // the participants every prevalence counts
   std::vector<std::string> keys;
   for (const std::string& id : informants) {
     if (const study::Informant* inf = c.study.manifest.informant(id)) {
@@ -255,7 +255,7 @@ Doc round_doc(const loader::Study& study, const loader::RoundData& round,
         a,
         options,
         i18n::normalise_language(study.manifest.language),
-        static_cast<int>(round.informants.size())};
+        static_cast<int>(a.informants.size())};
   Doc doc;
   doc.lang = c.lang;
   doc.title = study.manifest.title.empty() ? i18n::tr_in(c.lang, "Systematic text condensation")

@@ -37,7 +37,12 @@ struct CodingFile {
   std::string transcript;  // transcript id
   Where transcript_at;
   std::string coder = "-";
+  /// Units that have a place to be found: `lines` parsed (1 <= from <= to), or a non-empty
+  /// `quote`, or both. Units without one are reported here and left out.
   std::vector<UnitSpec> units;
+  /// Ids of the units left out (already reported), so that an illustrative quote naming one
+  /// is not reported a second time.
+  std::vector<std::string> unplaced_ids;
 };
 
 CodingFile parse_coding(std::string_view text, std::string_view origin, Diagnostics& diags);

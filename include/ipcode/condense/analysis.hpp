@@ -28,7 +28,11 @@ struct Draft {
 
 struct RoundAnalysis {
   const loader::RoundData* round = nullptr;
-  std::vector<std::string> informants;  // matrix rows, natural order
+  /// Matrix rows, natural order: the participants of the round as counted, and the
+  /// denominator of every prevalence. The round's informants, any other speaker of a counted
+  /// unit, and with include_interviewer every interviewer label of the round's transcripts.
+  /// Every node's `informants` is a subset.
+  std::vector<std::string> informants;
   std::vector<int> counted;             // indices of the units that count, unit order
   std::vector<NodeStats> nodes;         // by codebook node index
   /// cells[i][n]: units of informant i under node n (indices into RoundData::units).

@@ -67,8 +67,11 @@ struct RoundData {
   /// The round's codebook could not be read (missing, or not YAML; already reported once):
   /// its codes are unknown for that reason, so unknown-code errors are not repeated per unit.
   bool codebook_failed = false;
+  /// Ids written for a unit that was merged into another coder's unit with the same span
+  /// (SPEC §5), each mapped to the id the merged unit kept.
+  std::map<std::string, std::string> unit_aliases;
 
-  /// Index of the unit with this id, or -1.
+  /// Index of the unit with this id (or with the id an alias names), or -1.
   int find_unit(std::string_view id) const;
   /// Index of the transcript with this id, or -1.
   int find_transcript(std::string_view id) const;

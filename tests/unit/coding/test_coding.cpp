@@ -24,7 +24,8 @@ meningsenheter:
 )", "coding/r1/B1.yaml", d);
   CHECK(f.transcript == "r1-B1");
   CHECK(f.coder == "KH");
-  REQUIRE(f.units.size() == 4);
+  REQUIRE(f.units.size() == 3);  // B1-04 has no usable place and is left out
+  CHECK(f.unplaced_ids == std::vector<std::string>{"B1-04"});
   CHECK(f.units[0].line_from == 5);
   CHECK(f.units[0].line_to == 6);
   CHECK(f.units[1].codes == std::vector<std::string>{"samtykke"});
@@ -77,4 +78,84 @@ report: {attribution: pseudonym}
   Diagnostics d2;
   study::parse_manifest("ipcode: 2\nlanguage: de\nrounds:\n  - id: r1\n  - id: r1\n    transcripts: t/*\n", "ipcode.yaml", d2);
   CHECK(d2.error_count() == 4);  // version, language, r1 without transcripts, duplicate r1
+}
+
+TEST_CASE("'lines' values: what is accepted and what each mistake says", "[coding]") {
+  struct Case {
+    const char* lines;
+    int from;             // 0: rejected
+    int to;
+    const char* message;  // part of the error when rejected
+  };
+  const Case cases[] = {
+      {"5", 5, 5, ""},
+      {"5-6", 5, 6, ""},
+      {"5–6", 5, 6, ""},
+      {"5 - 6", 5, 6, ""},
+      {"7-7", 7, 7, ""},
+      {"0", 0, 0, "lines are counted from 1"},
+      {"0-3", 0, 0, "lines are counted from 1"},
+      {"-3", 0, 0, "lines are counted from 1"},
+      {"9-5", 0, 0, "'lines: 9-5' runs backwards; write the first line first (5-9)"},
+      {"fem", 0, 0, "not 'fem'"},
+      {"5-6-7", 0, 0, "not '5-6-7'"},
+      {"99999999999", 0, 0, "not '99999999999'"},
+      {"[5, 6]", 0, 0, "a line number or a range"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.lines);
+    Diagnostics d;
+    const auto f = coding::parse_coding(std::string("transcript: r1-B1\nunits:\n  - id: U\n    lines: ") +
+                                            c.lines + "\n    codes: [x]\n",
+                                        "coding/B1.yaml", d);
+    if (c.from > 0) {
+      CHECK(d.items().empty());
+      REQUIRE(f.units.size() == 1);
+      CHECK(f.units[0].has_lines);
+      CHECK(f.units[0].line_from == c.from);
+      CHECK(f.units[0].line_to == c.to);
+    } else {
+      // Without a quote the unit has no place: reported once (at 'lines') and left out.
+      REQUIRE(d.error_count() == 1);
+      CHECK(d.items()[0].line == 4);
+      CHECK(d.items()[0].message.find(c.message) != std::string::npos);
+      CHECK(f.units.empty());
+      CHECK(f.unplaced_ids == std::vector<std::string>{"U"});
+    }
+  }
+}
+
+TEST_CASE("only units with a place to be found are handed on", "[coding]") {
+  Diagnostics d;
+  const auto f = coding::parse_coding(R"(transcript: r1-B1
+units:
+  - id: B1-01
+    qoute: Jeg bare skriver under
+    codes: [x]
+  - quote: ''
+    codes: [x]
+  - id: B1-03
+    lines: fem
+    quote: Jeg bare skriver under
+    codes: [x]
+  - quote: "  "
+    lines: 4
+    codes: [x]
+)", "coding/r1/B1.yaml", d);
+  // B1-03 keeps its quote (its 'lines' is reported); the last one keeps its lines.
+  REQUIRE(f.units.size() == 2);
+  CHECK(f.units[0].id == "B1-03");
+  CHECK_FALSE(f.units[0].has_lines);
+  CHECK(f.units[1].has_lines);
+  CHECK(f.units[1].quote.empty());
+  CHECK(f.unplaced_ids == std::vector<std::string>{"B1-01"});
+  d.sort();
+  std::vector<std::string> messages;
+  for (const auto& item : d.items()) messages.push_back(std::to_string(item.line) + ": " + item.message);
+  CHECK(messages == std::vector<std::string>{
+                        "3: 'B1-01' needs 'lines', 'quote' or both",
+                        "4: unknown key 'qoute' in a meaning unit; did you mean 'quote'?",
+                        "6: the unit at line 6 needs 'lines', 'quote' or both",
+                        "9: 'lines' must be a line number or a range like 12-14, not 'fem'",
+                    });
 }

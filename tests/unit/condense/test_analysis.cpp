@@ -112,6 +112,44 @@ TEST_CASE("interviewer units count only with include_interviewer", "[condense]")
   }
 }
 
+TEST_CASE("prevalence counts the same people above and below the line", "[condense]") {
+  // "4 av 3 deltakere" came from counting the interviewer in a node's informants but not in
+  // the round's. The matrix rows are the denominator; every node's informants are among them.
+  auto round = sample_round();
+  round.informants = {"B1", "B2", "B3"};
+  ipcode::transcript::Transcript t;
+  t.turns = {{"I", true, 1}, {"B1", false, 2}, {"Intervjuer", true, 3}};
+  round.transcripts.push_back(t);
+  add_unit(round, "B1-01", "B1", {Ids::underskrift});
+  add_unit(round, "B2-01", "B2", {Ids::underskrift});
+  add_unit(round, "B3-01", "B3", {Ids::underskrift});
+  add_unit(round, "I-01", "I", {Ids::underskrift}, "Så du skrev under?", /*interviewer=*/true);
+  const auto subset = [](const condense::RoundAnalysis& a) {
+    for (const auto& node : a.nodes) {
+      for (const auto& who : node.informants) {
+        if (std::find(a.informants.begin(), a.informants.end(), who) == a.informants.end()) {
+          return false;
+        }
+      }
+    }
+    return true;
+  };
+  SECTION("without the flag the interviewer is in neither") {
+    const auto a = condense::analyse(round, {}, condense::Texts::no);
+    CHECK(a.informants == std::vector<std::string>{"B1", "B2", "B3"});
+    CHECK(a.nodes[Ids::underskrift].informants.size() == 3);
+    CHECK(subset(a));
+  }
+  SECTION("with the flag every interviewer label is in both, with units or without") {
+    ipcode::loader::Options options;
+    options.include_interviewer = true;
+    const auto a = condense::analyse(round, options, condense::Texts::no);
+    CHECK(a.informants == std::vector<std::string>{"B1", "B2", "B3", "I", "Intervjuer"});
+    CHECK(a.nodes[Ids::underskrift].informants == std::vector<std::string>{"B1", "B2", "B3", "I"});
+    CHECK(subset(a));
+  }
+}
+
 TEST_CASE("co-occurrence of code groups is symmetric with unit counts on the diagonal",
           "[condense]") {
   auto round = sample_round();
