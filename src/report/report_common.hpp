@@ -152,6 +152,11 @@ std::string tf(const std::string& lang, const char* msgid, const std::vector<std
 std::string tfn(const std::string& lang, const char* singular, const char* plural, long n,
                 const std::vector<std::string>& args);
 
+/// The text with its first letter in upper case ("kjønn" → "Kjønn", "ørn" → "Ørn"): ASCII
+/// and the Latin-1 letters, which is every letter a Norwegian table header starts with; any
+/// other text is returned as it is.
+std::string capitalised(std::string_view s);
+
 /// The node's colour: its own valid "#rrggbb", a subgroup inherits its group's, a group
 /// without one gets a colour-blind-safe palette colour by its position among the groups; a
 /// theme without one has none (empty).
@@ -171,7 +176,8 @@ std::string reference_with(const std::string& pattern, const loader::Unit& unit)
 /// The translated pattern reference() uses.
 std::string reference_pattern(const std::string& lang);
 /// The informant's attribution in the manifest's chosen style (SPEC §2 `report.attribution`):
-/// "B1 s.2 l.14–16", "bruker, runde 1", "«Morten», bruker", or empty for `none`.
+/// "B1 s.2 l.14–16", "bruker 2, runde 1" (the round only when the study has several, the
+/// number only when the role is shared), "«Morten», bruker", or empty for `none`.
 std::string chosen_attribution(const loader::Study& study, const loader::RoundData& round,
                                const loader::Unit& unit);
 /// What a quote is attributed with in a report: final stage only the chosen style; working
@@ -183,6 +189,11 @@ Inline quote_attribution(const loader::Study& study, const loader::RoundData& ro
 std::string informant_name(const loader::Study& study, const std::string& id, Stage stage);
 /// The informant's role as written, or "deltaker" when there is none.
 std::string role_of(const loader::Study& study, const std::string& lang, const std::string& id);
+/// The role, numbered when other informants of the study share it ("koordinator 2"): the
+/// number is the informant's place, in natural id order, among every informant of the
+/// study (manifest and all rounds) with that role, so it is the same in every round.
+std::string numbered_role(const loader::Study& study, const std::string& lang,
+                          const std::string& id);
 
 // Sections of the round report after the codebook tree (round_sections.cpp).
 void add_matrix(Doc& doc, const loader::Study& study, const loader::RoundData& round,

@@ -140,7 +140,8 @@ void for_each_excerpt(const std::string& lang, const Block& appendix,
   const std::string page = i18n::tr_in(lang, "p. {1}");
   const std::string lines = i18n::tr_in(lang, "l. {1}");
   const std::string codes = " \u00b7 " + i18n::tr_in(lang, "codes:") + " ";
-  const std::string background = " (" + i18n::tr_in(lang, "background material") + ")";
+  const std::string background =
+      " (" + i18n::tr_in(lang, "background material, not quoted") + ")";
   Block b;  // one block, refilled for every unit
   b.kind = Block::Kind::excerpt;
   for (const loader::Unit& u : round.units) {
@@ -152,6 +153,10 @@ void for_each_excerpt(const std::string& lang, const Block& appendix,
     b.inlines = {code(u.id), plain(std::move(where)), code(codes_of(round, u))};
     if (t != nullptr && t->background) b.inlines.push_back(em(background));
     b.lines.clear();
+    if (t != nullptr && t->background) {  // never quoted (SPEC §3): the reference only
+      take(b);
+      continue;
+    }
     const auto [first, last] = excerpt_span(t, u);
     for (int n = first; n <= last; ++n) {
       b.lines.push_back({n, t->line_text(n), n >= u.line_start && n <= u.line_end});

@@ -177,7 +177,7 @@ TEST_CASE("matrix-refs.md lists page and line references per informant and theme
   study.manifest.language = "en";
   const std::string en = report::matrix_refs_md(study, r, a);
   CHECK(en.rfind("# ", 0) == 0);
-  CHECK(en.find("| Informant | Inngåelse | Samarbeid \\| koordinering |\n") != std::string::npos);
+  CHECK(en.find("| Participant | Inngåelse | Samarbeid \\| koordinering |\n") != std::string::npos);
   CHECK(en.find("| --- | --- | --- |\n") != std::string::npos);
   CHECK(en.find("| B2 | p.1 l.3\u20134; p.2 l.12 | p.2 l.12 |\n") != std::string::npos);
   CHECK(en.find("| B10 | p.1 l.5\u20137 | p.1\u20132 l.8\u201310 |\n") != std::string::npos);
@@ -187,6 +187,9 @@ TEST_CASE("matrix-refs.md lists page and line references per informant and theme
   const std::string nb = report::matrix_refs_md(study, r, a);
   CHECK(nb.find("| B2 | s.1 l.3\u20134; s.2 l.12 | s.2 l.12 |\n") != std::string::npos);
   CHECK(nb.find("Referanser") != std::string::npos);
+  // "Deltaker" as in every report, not "Informant".
+  CHECK(nb.find("| Deltaker | Inngåelse") != std::string::npos);
+  CHECK(nb.find("nformant") == std::string::npos);
 }
 
 TEST_CASE("matrix-refs.md leaves a cell without units empty", "[report]") {
