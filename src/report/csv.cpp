@@ -65,7 +65,12 @@ std::vector<std::string> overview_row(const loader::RoundData& round,
   if (auto it = texts.find(node(round, n).id); it != texts.end()) {
     condensate = it->second.condensate;
     quote_unit = it->second.quote;
-    if (const auto* u = unit_by_id(round, quote_unit)) quote = u->text;
+    // Background material is never quoted (SPEC §3): the unit is named, its text is not.
+    const auto* u = unit_by_id(round, quote_unit);
+    const bool background = u != nullptr && u->transcript >= 0 &&
+                            at(u->transcript) < round.transcripts.size() &&
+                            round.transcripts[at(u->transcript)].background;
+    if (u != nullptr && !background) quote = u->text;
   }
   row.push_back(condensate);
   row.push_back(quote_unit);

@@ -162,6 +162,14 @@ TEST_CASE("overview.csv: one row per subgroup, childless groups too, no drafts",
   CHECK(report::overview_csv(r, a) == expected);
 }
 
+TEST_CASE("overview.csv names a background quote without its text", "[report]") {
+  auto r = sample_round();
+  const auto a = sample_analysis(r);
+  r.transcripts[0].background = true;  // B2-01's transcript
+  CHECK(report::overview_csv(r, a).find(
+            "\"Jeg skriver under, men vet ikke hva.\",B2-01,\n") != std::string::npos);
+}
+
 TEST_CASE("cooccurrence.csv is a square table over groups", "[report]") {
   const auto r = sample_round();
   const auto a = sample_analysis(r);
