@@ -4,7 +4,7 @@
 // here.
 
 #include <algorithm>
-#include <set>
+#include <map>
 
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
@@ -76,27 +76,37 @@ std::string role_of(const loader::Study& study, const std::string& lang, const s
   return i18n::tr_in(lang, "participant");
 }
 
+RoleNames role_names(const loader::Study& study, const std::string& lang) {
+  // Everyone the study knows: the manifest's informants and every round's, so that an
+  // informant keeps the same number in every round and every output. One pass over the
+  // manifest (its lookup by id is linear) and one sort: a study may have a thousand people.
+  std::map<std::string, std::string> role;  // id -> role as written, or "deltaker"
+  const std::string none = i18n::tr_in(lang, "participant");
+  for (const study::Informant& inf : study.manifest.informants) {
+    const std::string_view r = trim(inf.role);
+    role.emplace(inf.id, r.empty() ? none : std::string(r));
+  }
+  for (const loader::RoundData& r : study.rounds) {
+    for (const std::string& id : r.informants) role.emplace(id, none);
+  }
+  std::map<std::string, std::vector<std::string>> sharing;  // role -> ids
+  for (const auto& [id, r] : role) sharing[r].push_back(id);
+  RoleNames names;
+  for (auto& [r, ids] : sharing) {
+    std::sort(ids.begin(), ids.end(),
+              [](const std::string& a, const std::string& b) { return natural_less(a, b); });
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      names[ids[i]] = ids.size() < 2 ? r : r + " " + std::to_string(i + 1);
+    }
+  }
+  return names;
+}
+
 std::string numbered_role(const loader::Study& study, const std::string& lang,
                           const std::string& id) {
-  const std::string role = role_of(study, lang, id);
-  // Everyone the study knows: the manifest's informants and every round's, so that an
-  // informant keeps the same number in every round and every output.
-  std::set<std::string> everyone;
-  for (const study::Informant& inf : study.manifest.informants) everyone.insert(inf.id);
-  for (const loader::RoundData& r : study.rounds) {
-    everyone.insert(r.informants.begin(), r.informants.end());
-  }
-  everyone.insert(id);
-  std::vector<std::string> sharing;
-  for (const std::string& other : everyone) {
-    if (role_of(study, lang, other) == role) sharing.push_back(other);
-  }
-  if (sharing.size() < 2) return role;
-  std::sort(sharing.begin(), sharing.end(), [](const std::string& a, const std::string& b) {
-    return natural_less(a, b);
-  });
-  const auto at = std::find(sharing.begin(), sharing.end(), id);
-  return role + " " + std::to_string(at - sharing.begin() + 1);
+  const RoleNames names = role_names(study, lang);
+  const auto it = names.find(id);
+  return it != names.end() ? it->second : role_of(study, lang, id);
 }
 
 std::string chosen_attribution(const loader::Study& study, const loader::RoundData& round,
@@ -141,19 +151,26 @@ Inline quote_attribution(const loader::Study& study, const loader::RoundData& ro
   return out;
 }
 
-std::string informant_name(const loader::Study& study, const std::string& id, Stage stage) {
+std::string informant_name(const loader::Study& study, const std::string& id, Stage stage,
+                           const RoleNames* names) {
   if (stage == Stage::working) return id;
   const std::string lang = i18n::normalise_language(study.manifest.language);
+  const auto role = [&]() {
+    if (names != nullptr) {
+      if (const auto it = names->find(id); it != names->end()) return it->second;
+    }
+    return numbered_role(study, lang, id);
+  };
   switch (study.manifest.attribution) {
     case study::Attribution::id:
       return id;
     case study::Attribution::pseudonym: {
       const study::Informant* inf = find_informant(study, id);
       if (inf != nullptr && !trim(inf->pseudonym).empty()) return std::string(trim(inf->pseudonym));
-      return numbered_role(study, lang, id);
+      return role();
     }
     case study::Attribution::role:
-      return numbered_role(study, lang, id);
+      return role();
     case study::Attribution::none:
       return {};
   }

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -147,6 +148,9 @@ std::string md_escape(std::string_view s, bool line_start = true);
 
 // --- shared helpers ----------------------------------------------------------------------
 
+/// Informant id -> numbered role (see numbered_role()).
+using RoleNames = std::map<std::string, std::string>;
+
 /// tr_in / trn_in with `{1}`, `{2}` filled.
 std::string tf(const std::string& lang, const char* msgid, const std::vector<std::string>& args);
 std::string tfn(const std::string& lang, const char* singular, const char* plural, long n,
@@ -186,7 +190,9 @@ Inline quote_attribution(const loader::Study& study, const loader::RoundData& ro
                          const loader::Unit& unit, Stage stage);
 /// How an informant is named in tables: the id in working stage; in the final stage what the
 /// chosen attribution allows (id, pseudonym, role), or an empty string when ids must go.
-std::string informant_name(const loader::Study& study, const std::string& id, Stage stage);
+/// `names`: role_names() made once for a whole table (optional).
+std::string informant_name(const loader::Study& study, const std::string& id, Stage stage,
+                           const RoleNames* names = nullptr);
 /// The informant's role as written, or "deltaker" when there is none.
 std::string role_of(const loader::Study& study, const std::string& lang, const std::string& id);
 /// The role, numbered when other informants of the study share it ("koordinator 2"): the
@@ -194,6 +200,8 @@ std::string role_of(const loader::Study& study, const std::string& lang, const s
 /// study (manifest and all rounds) with that role, so it is the same in every round.
 std::string numbered_role(const loader::Study& study, const std::string& lang,
                           const std::string& id);
+/// Every informant's numbered role at once (by id), for tables with a row per informant.
+RoleNames role_names(const loader::Study& study, const std::string& lang);
 
 // Sections of the round report after the codebook tree (round_sections.cpp).
 void add_matrix(Doc& doc, const loader::Study& study, const loader::RoundData& round,

@@ -150,9 +150,10 @@ void add_sample(Doc& doc, const Ctx& c) {
   for (const std::string& key : keys) header.push_back(capitalised(key));
   header.push_back(i18n::tr_in(c.lang, "Rounds"));
   std::vector<std::vector<std::string>> rows;
+  const RoleNames names = role_names(c.study, c.lang);
   for (const std::string& id : informants) {
     std::vector<std::string> row;
-    if (named) row.push_back(informant_name(c.study, id, c.options.stage));
+    if (named) row.push_back(informant_name(c.study, id, c.options.stage, &names));
     row.push_back(role_of(c.study, c.lang, id));
     const study::Informant* inf = c.study.manifest.informant(id);
     for (const std::string& key : keys) {

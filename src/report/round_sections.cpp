@@ -60,8 +60,9 @@ void add_matrix(Doc& doc, const loader::Study& study, const loader::RoundData& r
   const std::vector<int> themes = round.codebook.of_level(codebook::Level::theme);
   for (const int t : themes)
     h.columns.push_back(round.codebook.nodes[static_cast<std::size_t>(t)].label);
+  const RoleNames names = role_names(study, lang);  // once, not once per row
   for (std::size_t i = 0; i < a.informants.size(); ++i) {
-    std::string name = informant_name(study, a.informants[i], stage);
+    std::string name = informant_name(study, a.informants[i], stage, &names);
     if (name.empty()) name = tf(lang, "participant {1}", {std::to_string(i + 1)});
     h.rows.push_back(std::move(name));
     std::vector<int> counts;
