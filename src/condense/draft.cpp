@@ -100,7 +100,8 @@ bool starts_in_lower_case(std::string_view s) {
   if (words.empty()) {
     return false;
   }
-  const std::string_view word = s.substr(words.front().begin, words.front().end - words.front().begin);
+  const text::Span& w = words.front();
+  const std::string_view word = s.substr(w.begin, w.end - w.begin);
   // The first code point of the word.
   std::size_t n = 1;
   while (n < word.size() && (static_cast<unsigned char>(word[n]) & 0xC0) == 0x80) {

@@ -89,10 +89,9 @@ std::string matrix_refs_md(const loader::Study& study, const loader::RoundData& 
   const std::string level = round.codebook.level_name(codebook::Level::theme, lang);
   const std::string name = round.spec.title.empty() ? round.spec.id : round.spec.title;
 
-  std::string out = "# " +
-                    format(i18n::tr_in(lang, "References to meaning units: participant × {1} ({2})"),
-                           {level, name}) +
-                    "\n\n";
+  const std::string heading =
+      i18n::tr_in(lang, "References to meaning units: participant × {1} ({2})");
+  std::string out = "# " + format(heading, {level, name}) + "\n\n";
   out += i18n::tr_in(lang,
                      "Each cell lists where the participant's meaning units under that column are "
                      "in the transcript: p. = page, l. = line (p.2 l.14–16 is page 2, lines 14 "

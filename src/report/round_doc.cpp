@@ -286,7 +286,8 @@ void add_unsorted(Doc& doc, const Ctx& c, int group) {
       "unsorted");
   std::vector<Inline> items;
   const std::string pattern = reference_pattern(c.lang);
-  const std::string background = "(" + i18n::tr_in(c.lang, "background material, not quoted") + ")";
+  const std::string background =
+      "(" + i18n::tr_in(c.lang, "background material, not quoted") + ")";
   for (const int u : it->second) {
     const loader::Unit& unit = c.unit(u);
     if (c.background(unit)) {  // never quoted (SPEC §3): the reference only

@@ -106,14 +106,16 @@ Svg parse_svg(const std::string& html) {
   for (auto it = std::sregex_iterator(svg.begin(), svg.end(), line); it != std::sregex_iterator();
        ++it) {
     const std::string e = it->str();
-    out.drawn.push_back({"line",
-                         {std::min(attr(e, "x1"), attr(e, "x2")), std::min(attr(e, "y1"), attr(e, "y2")),
-                          std::max(attr(e, "x1"), attr(e, "x2")), std::max(attr(e, "y1"), attr(e, "y2"))}});
+    const double x1 = attr(e, "x1"), x2 = attr(e, "x2"), y1 = attr(e, "y1"), y2 = attr(e, "y2");
+    out.drawn.push_back(
+        {"line", {std::min(x1, x2), std::min(y1, y2), std::max(x1, x2), std::max(y1, y2)}});
   }
   const std::regex text("(<text[^>]*>)(.*?)</text>");
   for (auto it = std::sregex_iterator(svg.begin(), svg.end(), text); it != std::sregex_iterator();
        ++it) {
-    out.drawn.push_back({"text " + shown_text((*it)[2].str()), text_box((*it)[1].str(), (*it)[2].str())});
+    const std::string element = (*it)[1].str();
+    const std::string body = (*it)[2].str();
+    out.drawn.push_back({"text " + shown_text(body), text_box(element, body)});
   }
   return out;
 }
