@@ -92,6 +92,58 @@ std::vector<Candidate> collect(Corpus& corpus, const std::vector<int>& units) {
   return all;
 }
 
+// Whether the text starts with a letter in lower case: sentences start with a capital, so
+// the quote began in the middle of the informant's sentence. A letter is lower case when
+// folding leaves it as it is and it is no digit (upper-case letters fold to another letter).
+bool starts_in_lower_case(std::string_view s) {
+  const std::vector<text::Span> words = text::words(s);
+  if (words.empty()) {
+    return false;
+  }
+  const text::Span& w = words.front();
+  const std::string_view word = s.substr(w.begin, w.end - w.begin);
+  // The first code point of the word.
+  std::size_t n = 1;
+  while (n < word.size() && (static_cast<unsigned char>(word[n]) & 0xC0) == 0x80) {
+    ++n;
+  }
+  const std::string_view first = word.substr(0, n);
+  if (first[0] >= '0' && first[0] <= '9') {
+    return false;
+  }
+  return text::fold(first) == first;
+}
+
+bool starts_with_gap_or_ellipsis(std::string_view s) {
+  for (const std::string_view mark : {"\u2026", "...", "(\u2026)", "(...)", "[\u2026]", "[...]"}) {
+    if (s.starts_with(mark)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A sentence of a unit as the draft shows it: "… " in front when it starts in the middle
+// of the informant's sentence (in lower case: a reader would take it for a typo), " …"
+// after it when it ends without closing punctuation, where the quote stopped before the
+// informant's sentence did. The informant's words, letters and punctuation stay as they are.
+std::string marked_cut(std::string_view sentence) {
+  std::string out;
+  if (starts_in_lower_case(sentence) && !starts_with_gap_or_ellipsis(sentence)) {
+    out = "\u2026 ";
+  }
+  out += sentence;
+  static constexpr std::string_view kEnds[] = {".", "!", "?", "\u2026", ":", ";",
+                                               ".\u00bb", "!\u00bb", "?\u00bb", ".\"",
+                                               "!\"", "?\"", ".\u201d", "!\u201d", "?\u201d",
+                                               "(\u2026)", "(...)", "[\u2026]", "[...]"};
+  if (std::none_of(std::begin(kEnds), std::end(kEnds),
+                   [&](std::string_view e) { return out.ends_with(e); })) {
+    out += " \u2026";
+  }
+  return out;
+}
+
 // The best sentence alone is over the budget: its first 80 words, marked as cut.
 std::string cut_at_limit(std::string_view sentence) {
   const std::vector<text::Span> words = text::words(sentence);
@@ -127,7 +179,7 @@ Draft select(const loader::RoundData& round, const std::vector<Candidate>& candi
     return sentence_text(unit_of(i), *candidates[i].sentence);
   };
   if (candidates[order.front()].sentence->words > kMaxWords) {
-    draft.text = cut_at_limit(text_of(order.front()));
+    draft.text = cut_at_limit(marked_cut(text_of(order.front())));
     draft.unit_ids.push_back(unit_of(order.front()).id);
     return draft;
   }
@@ -155,14 +207,9 @@ Draft select(const loader::RoundData& round, const std::vector<Candidate>& candi
       draft.unit_ids.push_back(unit_of(i).id);
     }
   }
-  // Sentences cut from the middle of a quote may lack a full stop; one is added so that two
-  // of them do not run together. Punctuation only: never a word the informants did not say.
-  for (auto& part : parts) {
-    static const std::vector<std::string> kEnds = {".", "!", "?", "…", ":", ";"};
-    if (std::none_of(kEnds.begin(), kEnds.end(), [&](const std::string& e) { return part.ends_with(e); })) {
-      part += '.';
-    }
-  }
+  // A sentence the quote cut shows it with "…", never by changing a letter or adding a full
+  // stop the informant did not say.
+  for (auto& part : parts) part = marked_cut(part);
   draft.text = join(parts, " ");
   return draft;
 }
@@ -171,6 +218,13 @@ Draft select(const loader::RoundData& round, const std::vector<Candidate>& candi
 
 Draft Corpus::draft(std::vector<int> units, const Idf& idf) {
   units = clean_units(std::move(units), round_.units.size());
+  // Background material may be counted but is never quoted (SPEC §3), so it never supplies
+  // a draft sentence; it still weighs in the IDF, which only ranks the others.
+  std::erase_if(units, [&](int u) {
+    const int t = round_.units[static_cast<std::size_t>(u)].transcript;
+    return t >= 0 && t < static_cast<int>(round_.transcripts.size()) &&
+           round_.transcripts[static_cast<std::size_t>(t)].background;
+  });
   std::vector<Candidate> candidates = collect(*this, units);
   score_centrality(candidates, idf, term_count());
   return select(round_, candidates);

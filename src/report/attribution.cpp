@@ -3,6 +3,9 @@
 // keys the researcher did not choose, so every name an informant gets in a report comes from
 // here.
 
+#include <algorithm>
+#include <map>
+
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "report_common.hpp"
@@ -19,10 +22,16 @@ const study::Informant* find_informant(const loader::Study& study, const std::st
   return study.manifest.informant(id);
 }
 
+// Whether the study has more than one round ("runde 1" tells nothing when there is one).
+bool several_rounds(const loader::Study& study) {
+  return std::max(study.manifest.rounds.size(), study.rounds.size()) > 1;
+}
+
 std::string role_attribution(const loader::Study& study, const loader::RoundData& round,
                              const loader::Unit& unit, const std::string& lang) {
-  const std::string role =
-      unit.interviewer ? i18n::tr_in(lang, "interviewer") : role_of(study, lang, unit.informant);
+  const std::string role = unit.interviewer ? i18n::tr_in(lang, "interviewer")
+                                            : numbered_role(study, lang, unit.informant);
+  if (!several_rounds(study)) return role;
   return tf(lang, "{1}, round {2}", {role, std::to_string(round_position(study, round.spec.id))});
 }
 
@@ -67,6 +76,39 @@ std::string role_of(const loader::Study& study, const std::string& lang, const s
   return i18n::tr_in(lang, "participant");
 }
 
+RoleNames role_names(const loader::Study& study, const std::string& lang) {
+  // Everyone the study knows: the manifest's informants and every round's, so that an
+  // informant keeps the same number in every round and every output. One pass over the
+  // manifest (its lookup by id is linear) and one sort: a study may have a thousand people.
+  std::map<std::string, std::string> role;  // id -> role as written, or "deltaker"
+  const std::string none = i18n::tr_in(lang, "participant");
+  for (const study::Informant& inf : study.manifest.informants) {
+    const std::string_view r = trim(inf.role);
+    role.emplace(inf.id, r.empty() ? none : std::string(r));
+  }
+  for (const loader::RoundData& r : study.rounds) {
+    for (const std::string& id : r.informants) role.emplace(id, none);
+  }
+  std::map<std::string, std::vector<std::string>> sharing;  // role -> ids
+  for (const auto& [id, r] : role) sharing[r].push_back(id);
+  RoleNames names;
+  for (auto& [r, ids] : sharing) {
+    std::sort(ids.begin(), ids.end(),
+              [](const std::string& a, const std::string& b) { return natural_less(a, b); });
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      names[ids[i]] = ids.size() < 2 ? r : r + " " + std::to_string(i + 1);
+    }
+  }
+  return names;
+}
+
+std::string numbered_role(const loader::Study& study, const std::string& lang,
+                          const std::string& id) {
+  const RoleNames names = role_names(study, lang);
+  const auto it = names.find(id);
+  return it != names.end() ? it->second : role_of(study, lang, id);
+}
+
 std::string chosen_attribution(const loader::Study& study, const loader::RoundData& round,
                                const loader::Unit& unit) {
   const std::string lang = i18n::normalise_language(study.manifest.language);
@@ -99,31 +141,36 @@ Inline quote_attribution(const loader::Study& study, const loader::RoundData& ro
     return {plain(chosen)};
   }
   // Working stage: the researcher needs the way back to the transcript (unit id and
-  // reference) and a preview of what the final report will print.
+  // reference) and a preview of what the final report will print; what that preview is, is
+  // said once at the top of the report.
   Inline out = {code(unit.id), plain(" \u00b7 " + reference(lang, unit))};
-  if (study.manifest.attribution == study::Attribution::none) {
-    out.push_back(plain(" \u00b7 "));
-    out.push_back(em(i18n::tr_in(lang, "no attribution in the final report")));
-  } else if (study.manifest.attribution != study::Attribution::id) {
-    out.push_back(plain(" \u00b7 "));
-    out.push_back(em(tf(lang, "final report: {1}", {chosen})));
+  if (study.manifest.attribution == study::Attribution::role ||
+      study.manifest.attribution == study::Attribution::pseudonym) {
+    out.push_back(plain(" \u00b7 " + chosen));
   }
   return out;
 }
 
-std::string informant_name(const loader::Study& study, const std::string& id, Stage stage) {
+std::string informant_name(const loader::Study& study, const std::string& id, Stage stage,
+                           const RoleNames* names) {
   if (stage == Stage::working) return id;
   const std::string lang = i18n::normalise_language(study.manifest.language);
+  const auto role = [&]() {
+    if (names != nullptr) {
+      if (const auto it = names->find(id); it != names->end()) return it->second;
+    }
+    return numbered_role(study, lang, id);
+  };
   switch (study.manifest.attribution) {
     case study::Attribution::id:
       return id;
     case study::Attribution::pseudonym: {
       const study::Informant* inf = find_informant(study, id);
       if (inf != nullptr && !trim(inf->pseudonym).empty()) return std::string(trim(inf->pseudonym));
-      return role_of(study, lang, id);
+      return role();
     }
     case study::Attribution::role:
-      return role_of(study, lang, id);
+      return role();
     case study::Attribution::none:
       return {};
   }

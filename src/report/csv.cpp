@@ -68,9 +68,13 @@ std::vector<std::string> overview_row(const loader::RoundData& round,
   if (auto it = texts.find(node(round, n).id); it != texts.end()) {
     condensate = it->second.condensate;
     quote_unit = it->second.quote;
+    // Background material is never quoted (SPEC §3): the unit is named, its text is not.
     if (const auto* u = unit_by_id(round, quote_unit)) {
       quote_unit = u->id;  // as units.csv names it
-      quote = u->text;
+      const bool background = u->transcript >= 0 &&
+                              at(u->transcript) < round.transcripts.size() &&
+                              round.transcripts[at(u->transcript)].background;
+      if (!background) quote = u->text;
     }
   }
   row.push_back(condensate);

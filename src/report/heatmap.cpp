@@ -64,21 +64,41 @@ std::string text_el(int x, int y, const std::string& anchor, const std::string& 
          ">" + body + "</text>\n";
 }
 
-// The legend: a few steps of the scale with their counts.
-std::string legend(const Heatmap& h, int max, int x0, int y0) {
+// The legend's steps: every count up to 5, else five steps of the scale.
+std::vector<int> legend_steps(int max) {
   std::vector<int> steps;
   if (max <= 5) {
     for (int v = 0; v <= max; ++v) steps.push_back(v);
   } else {
     for (int i = 0; i <= 4; ++i) steps.push_back((max * i + 2) / 4);
   }
+  return steps;
+}
+
+constexpr int kStepW = 30;      // a legend box
+constexpr int kStepGap = 4;     // between legend boxes
+constexpr int kLegendH = 34;    // boxes and the numbers under them
+constexpr int kAscent = 10;     // of 12px text above its baseline, generous
+constexpr int kDescent = 4;     // below it
+
+// Where the legend's boxes start, right of its words.
+int legend_boxes_x(const Heatmap& h, int x0) { return x0 + width_of(h.legend) + 2 * kPad; }
+
+int legend_width(const Heatmap& h, int max) {
+  const int steps = static_cast<int>(legend_steps(max).size());
+  return legend_boxes_x(h, 0) + steps * (kStepW + kStepGap) - kStepGap;
+}
+
+// The legend: a few steps of the scale with their counts.
+std::string legend(const Heatmap& h, int max, int x0, int y0) {
+  const std::vector<int> steps = legend_steps(max);
   std::string out = text_el(x0, y0 + 12, "start", html_escape(h.legend));
-  const int bx = x0 + width_of(h.legend) + 2 * kPad;
+  const int bx = legend_boxes_x(h, x0);
   for (std::size_t i = 0; i < steps.size(); ++i) {
-    const int x = bx + static_cast<int>(i) * 34;
-    out += "<rect x=\"" + num(x) + "\" y=\"" + num(y0) + "\" width=\"30\" height=\"16\" fill=\"" +
-           hex(shade(steps[i], max)) + "\" stroke=\"#999\"/>\n";
-    out += text_el(x + 15, y0 + 30, "middle", num(steps[i]));
+    const int x = bx + static_cast<int>(i) * (kStepW + kStepGap);
+    out += "<rect x=\"" + num(x) + "\" y=\"" + num(y0) + "\" width=\"" + num(kStepW) +
+           "\" height=\"16\" fill=\"" + hex(shade(steps[i], max)) + "\" stroke=\"#999\"/>\n";
+    out += text_el(x + kStepW / 2, y0 + 30, "middle", num(steps[i]));
   }
   return out;
 }
@@ -90,18 +110,27 @@ std::string heatmap_svg(const Heatmap& h) {
   for (const auto& row : h.counts) {
     for (const int n : row) max = std::max(max, n);
   }
-  int label_w = width_of(h.corner);
+  // The corner is bold: a tenth wider.
+  int label_w = width_of(h.corner) * 11 / 10;
   for (const std::string& r : h.rows) label_w = std::max(label_w, width_of(r));
   int column_label_w = 0;
   for (const std::string& c : h.columns)
     column_label_w = std::max(column_label_w, width_of(cut(c)));
-  // Column labels are rotated 45°: they need about 0.71 of their length upwards and to the right.
-  const int x0 = label_w + 2 * kPad;
-  const int y0 = column_label_w * 71 / 100 + 3 * kPad;
   const int cols = static_cast<int>(h.columns.size());
   const int rows = static_cast<int>(h.rows.size());
-  const int width = std::max(x0 + cols * kCellW + column_label_w * 71 / 100 + kPad, 320);
-  const int height = y0 + rows * kCellH + 56;
+  // Column labels are rotated 45° up and to the right from the middle of their column: a
+  // label of length w reaches 0.71·w up and to the right, plus its glyphs' height.
+  const int rise = column_label_w * 71 / 100 + kAscent;
+  const int x0 = label_w + 2 * kPad;
+  const int y0 = rise + 2 * kPad;
+  // The SVG is as large as what it draws (SPEC §10: nothing cut off): the widest of the
+  // grid, the last column's label and the legend, and tall enough for the legend.
+  int right = x0 + cols * kCellW;
+  if (cols > 0) right = std::max(right, x0 + (cols - 1) * kCellW + kCellW / 2 + rise);
+  right = std::max(right, kPad + legend_width(h, max));
+  const int width = right + kPad;
+  const int legend_y = y0 + rows * kCellH + 16;
+  const int height = legend_y + kLegendH + kPad;
 
   std::string out = "<svg width=\"" + num(width) + "\" height=\"" + num(height) +
                     "\" viewBox=\"0 0 " + num(width) + " " + num(height) +
@@ -133,7 +162,7 @@ std::string heatmap_svg(const Heatmap& h) {
                      dark(fill) ? " fill=\"#ffffff\"" : "");
     }
   }
-  out += legend(h, max, kPad, y0 + rows * kCellH + 16);
+  out += legend(h, max, kPad, legend_y);
   return out + "</svg>\n";
 }
 

@@ -89,23 +89,22 @@ std::string matrix_refs_md(const loader::Study& study, const loader::RoundData& 
   const std::string level = round.codebook.level_name(codebook::Level::theme, lang);
   const std::string name = round.spec.title.empty() ? round.spec.id : round.spec.title;
 
-  std::string out = "# " +
-                    format(i18n::tr_in(lang, "References to meaning units: informant × {1} ({2})"),
-                           {level, name}) +
-                    "\n\n";
+  const std::string heading =
+      i18n::tr_in(lang, "References to meaning units: participant × {1} ({2})");
+  std::string out = "# " + format(heading, {level, name}) + "\n\n";
   out += i18n::tr_in(lang,
-                     "Each cell lists where the informant's meaning units under that column are "
+                     "Each cell lists where the participant's meaning units under that column are "
                      "in the transcript: p. = page, l. = line (p.2 l.14–16 is page 2, lines 14 "
                      "to 16). An empty cell means no units.");
   const std::set<std::string> several = in_several_transcripts(round, a);
   if (!several.empty()) {
     out += " " + i18n::tr_in(lang,
-                             "For an informant who speaks in more than one transcript, each "
+                             "For a participant who speaks in more than one transcript, each "
                              "reference starts with the transcript id.");
   }
   out += "\n\n";
 
-  std::vector<std::string> header = {i18n::tr_in(lang, "Informant")};
+  std::vector<std::string> header = {i18n::tr_in(lang, "Participant")};
   for (int t : themes) header.push_back(md_cell(round.codebook.nodes[at(t)].label));
   out += table_row(header);
   out += table_row(std::vector<std::string>(header.size(), "---"));

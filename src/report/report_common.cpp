@@ -271,3 +271,21 @@ std::string units_text(const std::string& lang, int count) {
 }
 
 }  // namespace ipcode::report::detail
+
+namespace ipcode::report::detail {
+
+std::string capitalised(std::string_view s) {
+  std::string out(s);
+  if (out.empty()) return out;
+  const auto b0 = static_cast<unsigned char>(out[0]);
+  if (b0 >= 'a' && b0 <= 'z') {
+    out[0] = static_cast<char>(b0 - 'a' + 'A');
+  } else if (b0 == 0xC3 && out.size() > 1) {
+    // U+00E0–U+00FE (à…þ, æ ø å among them) but U+00F7 (÷): the capital is 0x20 lower.
+    const auto b1 = static_cast<unsigned char>(out[1]);
+    if (b1 >= 0xA0 && b1 <= 0xBE && b1 != 0xB7) out[1] = static_cast<char>(b1 - 0x20);
+  }
+  return out;
+}
+
+}  // namespace ipcode::report::detail

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -147,10 +148,18 @@ std::string md_escape(std::string_view s, bool line_start = true);
 
 // --- shared helpers ----------------------------------------------------------------------
 
+/// Informant id -> numbered role (see numbered_role()).
+using RoleNames = std::map<std::string, std::string>;
+
 /// tr_in / trn_in with `{1}`, `{2}` filled.
 std::string tf(const std::string& lang, const char* msgid, const std::vector<std::string>& args);
 std::string tfn(const std::string& lang, const char* singular, const char* plural, long n,
                 const std::vector<std::string>& args);
+
+/// The text with its first letter in upper case ("kjønn" → "Kjønn", "ørn" → "Ørn"): ASCII
+/// and the Latin-1 letters, which is every letter a Norwegian table header starts with; any
+/// other text is returned as it is.
+std::string capitalised(std::string_view s);
 
 /// The node's colour: its own valid "#rrggbb", a subgroup inherits its group's, a group
 /// without one gets a colour-blind-safe palette colour by its position among the groups; a
@@ -171,7 +180,8 @@ std::string reference_with(const std::string& pattern, const loader::Unit& unit)
 /// The translated pattern reference() uses.
 std::string reference_pattern(const std::string& lang);
 /// The informant's attribution in the manifest's chosen style (SPEC §2 `report.attribution`):
-/// "B1 s.2 l.14–16", "bruker, runde 1", "«Morten», bruker", or empty for `none`.
+/// "B1 s.2 l.14–16", "bruker 2, runde 1" (the round only when the study has several, the
+/// number only when the role is shared), "«Morten», bruker", or empty for `none`.
 std::string chosen_attribution(const loader::Study& study, const loader::RoundData& round,
                                const loader::Unit& unit);
 /// What a quote is attributed with in a report: final stage only the chosen style; working
@@ -180,9 +190,18 @@ Inline quote_attribution(const loader::Study& study, const loader::RoundData& ro
                          const loader::Unit& unit, Stage stage);
 /// How an informant is named in tables: the id in working stage; in the final stage what the
 /// chosen attribution allows (id, pseudonym, role), or an empty string when ids must go.
-std::string informant_name(const loader::Study& study, const std::string& id, Stage stage);
+/// `names`: role_names() made once for a whole table (optional).
+std::string informant_name(const loader::Study& study, const std::string& id, Stage stage,
+                           const RoleNames* names = nullptr);
 /// The informant's role as written, or "deltaker" when there is none.
 std::string role_of(const loader::Study& study, const std::string& lang, const std::string& id);
+/// The role, numbered when other informants of the study share it ("koordinator 2"): the
+/// number is the informant's place, in natural id order, among every informant of the
+/// study (manifest and all rounds) with that role, so it is the same in every round.
+std::string numbered_role(const loader::Study& study, const std::string& lang,
+                          const std::string& id);
+/// Every informant's numbered role at once (by id), for tables with a row per informant.
+RoleNames role_names(const loader::Study& study, const std::string& lang);
 
 // Sections of the round report after the codebook tree (round_sections.cpp).
 void add_matrix(Doc& doc, const loader::Study& study, const loader::RoundData& round,

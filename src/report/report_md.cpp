@@ -123,8 +123,9 @@ std::string excerpt(const Block& b) {
             std::string(static_cast<std::size_t>(width) - n.size(), ' ') + n + "  " +
             std::string(l.text) + "\n";
   }
-  std::string out = inlines(b.inlines) + "\n\n";
+  std::string out = inlines(b.inlines) + "\n";
   if (b.lines.empty()) return out;
+  out += "\n";
   const std::string fence(std::max<std::size_t>(3, longest_run(body, '`') + 1), '`');
   return out + fence + "text\n" + body + fence + "\n";
 }

@@ -51,9 +51,8 @@ void add_counts(Doc& doc, const Ctx& c, int n) {
   const int informants = s ? static_cast<int>(s->informants.size()) : 0;
   Inline meta;
   if (const std::string color = node_color(c.cb(), n); !color.empty()) {
-    // The colour's words are for the researcher's Markdown; a thesis text does not need them.
-    meta.push_back(
-        {Span::Kind::swatch, c.working() ? tf(c.lang, "colour {1}", {color}) : "", color});
+    // A coloured square in HTML; a colour code is no text for a reader (nothing in Markdown).
+    meta.push_back({Span::Kind::swatch, "", color});
   }
   meta.push_back(plain(units_text(c.lang, units) + " \u00b7 " +
                        prevalence(c.lang, informants, c.participants)));
@@ -67,6 +66,34 @@ void add_norms(Doc& doc, const Ctx& c, const std::vector<coding::Norm>& norms) {
                             : tf(c.lang, "Ideal practice: {1}", {source}),
              std::string(trim(norm.text)));
   }
+}
+
+// Working stage: how the final report will attribute quotes, said once rather than under
+// every quote.
+void add_attribution_note(Doc& doc, const Ctx& c) {
+  std::string text;
+  switch (c.study.manifest.attribution) {
+    case study::Attribution::id:
+      text = i18n::tr_in(c.lang,
+                         "Each quote is followed by its unit id and its place in the transcript; "
+                         "the final report attributes quotes by that place "
+                         "(report.attribution: id).");
+      break;
+    case study::Attribution::role:
+    case study::Attribution::pseudonym:
+      text = tf(c.lang,
+                "Each quote is followed by its unit id, its place in the transcript and, "
+                "last, the attribution the final report prints (report.attribution: {1}).",
+                {std::string(study::attribution_name(c.study.manifest.attribution))});
+      break;
+    case study::Attribution::none:
+      text = i18n::tr_in(c.lang,
+                         "Each quote is followed by its unit id and its place in the transcript; "
+                         "the final report prints quotes without attribution "
+                         "(report.attribution: none).");
+      break;
+  }
+  doc.paragraph({plain(text)}, "note");
 }
 
 void add_header(Doc& doc, const Ctx& c) {
@@ -86,6 +113,7 @@ void add_header(Doc& doc, const Ctx& c) {
                                            "contains unit ids, drafts and internal notes. Use "
                                            "--stage final for text to publish."))},
                   "note");
+    add_attribution_note(doc, c);
   }
   doc.toc();
 }
@@ -117,12 +145,15 @@ void add_sample(Doc& doc, const Ctx& c) {
   std::vector<std::string> header;
   if (named) header.push_back(i18n::tr_in(c.lang, "Participant"));
   header.push_back(i18n::tr_in(c.lang, "Role"));
-  header.insert(header.end(), keys.begin(), keys.end());
+  // Attribute keys are written in lower case in ipcode.yaml ("kjønn"); a column header
+  // starts with a capital like every other header.
+  for (const std::string& key : keys) header.push_back(capitalised(key));
   header.push_back(i18n::tr_in(c.lang, "Rounds"));
   std::vector<std::vector<std::string>> rows;
+  const RoleNames names = role_names(c.study, c.lang);
   for (const std::string& id : informants) {
     std::vector<std::string> row;
-    if (named) row.push_back(informant_name(c.study, id, c.options.stage));
+    if (named) row.push_back(informant_name(c.study, id, c.options.stage, &names));
     row.push_back(role_of(c.study, c.lang, id));
     const study::Informant* inf = c.study.manifest.informant(id);
     for (const std::string& key : keys) {
@@ -154,11 +185,17 @@ void add_quote(Doc& doc, const Ctx& c, const coding::SubgroupText* text, bool ha
   const loader::Unit& u = c.unit(q);
   const Inline attribution = quote_attribution(c.study, c.round, u, c.options.stage);
   if (c.background(u)) {
-    // Background material may be coded and counted but is never quoted (SPEC §3).
-    Inline note = c.working() ? attribution : Inline{};
-    if (!note.empty()) note.push_back(plain(": "));
-    note.push_back(em(i18n::tr_in(c.lang, "background material, not quoted")));
-    doc.paragraph(std::move(note), "note");
+    // Background material may be coded and counted but is never quoted (SPEC §3); the final
+    // report says nothing, the working report says why the quote is missing.
+    if (c.working()) {
+      Inline note = attribution;
+      note.push_back(plain(": "));
+      note.push_back(em(i18n::tr_in(c.lang,
+                                    "the quote is left out because its transcript is "
+                                    "background material (background: true), which is "
+                                    "never quoted.")));
+      doc.paragraph(std::move(note), "note");
+    }
     return;
   }
   doc.quote(u.text, attribution);
@@ -192,7 +229,13 @@ void add_subgroup(Doc& doc, const Ctx& c, int n) {
                    plain(" " + std::string(trim(text->condensate)))},
                   "condensate");
   } else if (c.working()) {
-    if (const auto d = c.a.drafts.find(n); d != c.a.drafts.end()) {
+    if (const auto d = c.a.drafts.find(n); d != c.a.drafts.end() && d->second.text.empty()) {
+      doc.paragraph({em(i18n::tr_in(c.lang,
+                                    "No draft: the units of this subgroup are in background "
+                                    "material or have no words, and background material is "
+                                    "never quoted."))},
+                    "note");
+    } else if (d != c.a.drafts.end()) {
       doc.paragraph({strong(i18n::tr_in(c.lang,
                                         "DRAFT (machine-made, not written by the "
                                         "researcher):")),
@@ -207,6 +250,32 @@ void add_subgroup(Doc& doc, const Ctx& c, int n) {
   if (text != nullptr) doc.text(text->analysis, "analysis");
 }
 
+// Whether the node has anything to show in the final stage: units, or text the researcher
+// wrote for it, or a child that has. A heading over nothing but "0 meningsenheter" is not
+// a finding a thesis reports. The working stage shows every node (the empty ones are work
+// still to do).
+bool shown(const Ctx& c, int n) {
+  if (c.working()) return true;
+  const codebook::Node& node = c.node(n);
+  const condense::NodeStats* s = c.stats(n);
+  if (s != nullptr && !s->units.empty()) return true;
+  if (node.level == Level::subgroup) {
+    const auto it = c.round.condensation.subgroups.find(node.id);
+    if (it != c.round.condensation.subgroups.end() &&
+        (!trim(it->second.analysis).empty() || !it->second.norms.empty())) {
+      return true;
+    }
+  } else if (node.level == Level::group) {
+    const auto it = c.round.condensation.groups.find(node.id);
+    if (it != c.round.condensation.groups.end() &&
+        (!trim(it->second.analysis).empty() || !it->second.norms.empty())) {
+      return true;
+    }
+  }
+  return std::any_of(node.children.begin(), node.children.end(),
+                     [&](int child) { return shown(c, child); });
+}
+
 void add_unsorted(Doc& doc, const Ctx& c, int group) {
   const auto it = c.a.unsorted.find(group);
   if (it == c.a.unsorted.end() || it->second.empty()) return;
@@ -217,8 +286,15 @@ void add_unsorted(Doc& doc, const Ctx& c, int group) {
       "unsorted");
   std::vector<Inline> items;
   const std::string pattern = reference_pattern(c.lang);
+  const std::string background =
+      "(" + i18n::tr_in(c.lang, "background material, not quoted") + ")";
   for (const int u : it->second) {
     const loader::Unit& unit = c.unit(u);
+    if (c.background(unit)) {  // never quoted (SPEC §3): the reference only
+      items.push_back({code(unit.id), plain(" \u00b7 " + reference_with(pattern, unit) + " "),
+                       em(background)});
+      continue;
+    }
     items.push_back(
         {code(unit.id), plain(" \u00b7 " + reference_with(pattern, unit) + ": " + unit.text)});
   }
@@ -234,15 +310,20 @@ void add_group(Doc& doc, const Ctx& c, int g) {
     add_norms(doc, c, it->second.norms);
     doc.text(it->second.analysis, "analysis");
   }
-  for (const int child : node.children) add_subgroup(doc, c, child);
+  for (const int child : node.children) {
+    if (shown(c, child)) add_subgroup(doc, c, child);
+  }
   if (c.working()) add_unsorted(doc, c, g);
 }
 
 void add_themes(Doc& doc, const Ctx& c) {
   for (const int t : c.cb().of_level(Level::theme)) {
+    if (!shown(c, t)) continue;
     doc.heading(2, node_heading(c, t), anchor_of(c.node(t)), node_color(c.cb(), t), "theme");
     add_counts(doc, c, t);
-    for (const int g : c.node(t).children) add_group(doc, c, g);
+    for (const int g : c.node(t).children) {
+      if (shown(c, g)) add_group(doc, c, g);
+    }
   }
 }
 

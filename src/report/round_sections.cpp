@@ -60,8 +60,9 @@ void add_matrix(Doc& doc, const loader::Study& study, const loader::RoundData& r
   const std::vector<int> themes = round.codebook.of_level(codebook::Level::theme);
   for (const int t : themes)
     h.columns.push_back(round.codebook.nodes[static_cast<std::size_t>(t)].label);
+  const RoleNames names = role_names(study, lang);  // once, not once per row
   for (std::size_t i = 0; i < a.informants.size(); ++i) {
-    std::string name = informant_name(study, a.informants[i], stage);
+    std::string name = informant_name(study, a.informants[i], stage, &names);
     if (name.empty()) name = tf(lang, "participant {1}", {std::to_string(i + 1)});
     h.rows.push_back(std::move(name));
     std::vector<int> counts;
@@ -140,7 +141,8 @@ void for_each_excerpt(const std::string& lang, const Block& appendix,
   const std::string page = i18n::tr_in(lang, "p. {1}");
   const std::string lines = i18n::tr_in(lang, "l. {1}");
   const std::string codes = " \u00b7 " + i18n::tr_in(lang, "codes:") + " ";
-  const std::string background = " (" + i18n::tr_in(lang, "background material") + ")";
+  const std::string background =
+      " (" + i18n::tr_in(lang, "background material, not quoted") + ")";
   Block b;  // one block, refilled for every unit
   b.kind = Block::Kind::excerpt;
   for (const loader::Unit& u : round.units) {
@@ -152,6 +154,10 @@ void for_each_excerpt(const std::string& lang, const Block& appendix,
     b.inlines = {code(u.id), plain(std::move(where)), code(codes_of(round, u))};
     if (t != nullptr && t->background) b.inlines.push_back(em(background));
     b.lines.clear();
+    if (t != nullptr && t->background) {  // never quoted (SPEC §3): the reference only
+      take(b);
+      continue;
+    }
     const auto [first, last] = excerpt_span(t, u);
     for (int n = first; n <= last; ++n) {
       b.lines.push_back({n, t->line_text(n), n >= u.line_start && n <= u.line_end});

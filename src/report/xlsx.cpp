@@ -72,7 +72,7 @@ bool write_sheet(lxw_workbook* wb, lxw_format* bold, const std::string& name,
   lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
   if (ws == nullptr) return false;
   const std::vector<int> columns = round.codebook.of_level(level);
-  const std::string first = i18n::tr_in(round.codebook.language, "Informant");
+  const std::string first = i18n::tr_in(round.codebook.language, "Participant");
   worksheet_write_string(ws, 0, 0, first.c_str(), bold);
   double first_width = width_for(first);
   for (std::size_t c = 0; c < columns.size(); ++c) {

@@ -66,8 +66,11 @@ RoundAnalysis analyse(const loader::RoundData& round, const loader::Options& opt
 /// are taken greedily by centrality (ties: earlier unit, earlier sentence) while they fit;
 /// with several units, a sentence sharing no content word with any other is never taken. The
 /// result is made only of whole sentences of the units, in unit order, at most 80 words; a
-/// best sentence longer than that is cut at its 80th word and ends with " …". Empty text
-/// when the units have no words.
+/// best sentence longer than that is cut at its 80th word and ends with " …". Words, letter
+/// case and punctuation are the units' own: a sentence that starts in lower case (cut from the
+/// middle of the informant's sentence) gets "… " in front, one that ends without closing
+/// punctuation " …" after it. Units of background transcripts (SPEC §3: never quoted) supply
+/// no sentence. Empty text when the other units have no words.
 Draft make_draft(const loader::RoundData& round, const std::vector<int>& units,
                  const std::vector<int>& idf_units);
 /// The same, with the IDF taken over the units themselves (exposed for tests).

@@ -123,6 +123,69 @@ TEST_CASE("a draft falls back on sentences of stop words alone", "[condense][dra
   CHECK(condense::make_draft(round, {0}).text == "Ja, det.");
 }
 
+TEST_CASE("a draft marks where the quote cut the informant's sentence, nothing else",
+          "[condense][draft]") {
+  // One unit each, drafted whole: the draft is the unit's text, with "… " in front when it
+  // starts in the middle of a sentence (lower case) and " …" after it when it stops before
+  // the sentence's end. Words, letter case and punctuation stay exactly as said.
+  struct Case {
+    const char* unit;
+    const char* draft;
+  };
+  const std::vector<Case> cases = {
+      {"skriver under på alt, men jeg vet ikke hva. Det er de som skriver den.",
+       "… skriver under på alt, men jeg vet ikke hva. Det er de som skriver den."},
+      {"øynene mine sa nei.", "… øynene mine sa nei."},
+      {"åpenbart var det slik.", "… åpenbart var det slik."},
+      {"Jeg forstår at planen er min", "Jeg forstår at planen er min …"},
+      {"og at jeg kan si nei", "… og at jeg kan si nei …"},
+      {"Jeg vet ikke.", "Jeg vet ikke."},
+      {"Øystein sa det!", "Øystein sa det!"},
+      {"Hva skal jeg med den?", "Hva skal jeg med den?"},
+      {"Jeg vet ikke …", "Jeg vet ikke …"},
+      {"Planen var «min».", "Planen var «min»."},
+      {"Hun sa: «Det er din plan.»", "Hun sa: «Det er din plan.»"},
+      {"5 ganger sa de det.", "5 ganger sa de det."},
+      {"(…) og så skrev jeg under.", "(…) og så skrev jeg under."},
+      {"… og så skrev jeg under.", "… og så skrev jeg under."},
+      {"Ja ... men jeg skrev under .", "Ja ... men jeg skrev under ."},
+      {"ja ... men jeg skrev under .", "… ja ... men jeg skrev under ."},
+      {"Jeg skrev under , men visste ikke hva", "Jeg skrev under , men visste ikke hva …"},
+      {"Det var IP-en , ikke planen (…)", "Det var IP-en , ikke planen (…)"},
+  };
+  for (const Case& c : cases) {
+    auto round = sample_round();
+    add_unit(round, "B1-01", "B1", {Ids::underskrift}, c.unit);
+    INFO(c.unit);
+    CHECK(condense::make_draft(round, {0}).text == c.draft);
+  }
+}
+
+TEST_CASE("sentences from several units keep their own punctuation", "[condense][draft]") {
+  auto round = sample_round();
+  add_unit(round, "B1-01", "B1", {Ids::underskrift}, "skrev under på planen uten å lese den");
+  add_unit(round, "B2-01", "B2", {Ids::underskrift}, "Planen ble lest ... men ikke av meg .");
+  const condense::Draft draft = condense::make_draft(round, {0, 1});
+  CHECK(draft.text ==
+        "… skrev under på planen uten å lese den … Planen ble lest ... men ikke av meg .");
+}
+
+TEST_CASE("background material never supplies a draft sentence", "[condense][draft]") {
+  auto round = sample_round();
+  round.transcripts.resize(2);
+  round.transcripts[1].background = true;
+  add_unit(round, "B1-01", "B1", {Ids::underskrift}, "Jeg skrev under på planen.");
+  add_unit(round, "M-01", "M", {Ids::underskrift}, "Brukeren skrev under på planen i møtet.");
+  round.units[1].transcript = 1;
+  const condense::Draft draft = condense::make_draft(round, {0, 1});
+  CHECK(draft.text == "Jeg skrev under på planen.");
+  CHECK(draft.unit_ids == std::vector<std::string>{"B1-01"});
+  // Only background units: no draft at all.
+  const condense::Draft none = condense::make_draft(round, {1});
+  CHECK(none.text.empty());
+  CHECK(none.unit_ids.empty());
+}
+
 TEST_CASE("vocabulary check finds invented words, not inflected forms", "[condense][vocab]") {
   const std::vector<std::string> units = {
       "Jeg skrev under på planen, men jeg vet ikke hva.",

@@ -162,6 +162,14 @@ TEST_CASE("overview.csv: one row per subgroup, childless groups too, no drafts",
   CHECK(report::overview_csv(r, a) == expected);
 }
 
+TEST_CASE("overview.csv names a background quote without its text", "[report]") {
+  auto r = sample_round();
+  const auto a = sample_analysis(r);
+  r.transcripts[0].background = true;  // B2-01's transcript
+  CHECK(report::overview_csv(r, a).find(
+            "\"Jeg skriver under, men vet ikke hva.\",B2-01,\n") != std::string::npos);
+}
+
 TEST_CASE("cooccurrence.csv is a square table over groups", "[report]") {
   const auto r = sample_round();
   const auto a = sample_analysis(r);
@@ -177,7 +185,7 @@ TEST_CASE("matrix-refs.md lists page and line references per informant and theme
   study.manifest.language = "en";
   const std::string en = report::matrix_refs_md(study, r, a);
   CHECK(en.rfind("# ", 0) == 0);
-  CHECK(en.find("| Informant | Inngåelse | Samarbeid \\| koordinering |\n") != std::string::npos);
+  CHECK(en.find("| Participant | Inngåelse | Samarbeid \\| koordinering |\n") != std::string::npos);
   CHECK(en.find("| --- | --- | --- |\n") != std::string::npos);
   CHECK(en.find("| B2 | p.1 l.3\u20134; p.2 l.12 | p.2 l.12 |\n") != std::string::npos);
   CHECK(en.find("| B10 | p.1 l.5\u20137 | p.1\u20132 l.8\u201310 |\n") != std::string::npos);
@@ -187,6 +195,9 @@ TEST_CASE("matrix-refs.md lists page and line references per informant and theme
   const std::string nb = report::matrix_refs_md(study, r, a);
   CHECK(nb.find("| B2 | s.1 l.3\u20134; s.2 l.12 | s.2 l.12 |\n") != std::string::npos);
   CHECK(nb.find("Referanser") != std::string::npos);
+  // "Deltaker" as in every report, not "Informant".
+  CHECK(nb.find("| Deltaker | Inngåelse") != std::string::npos);
+  CHECK(nb.find("nformant") == std::string::npos);
 }
 
 TEST_CASE("matrix-refs.md leaves a cell without units empty", "[report]") {

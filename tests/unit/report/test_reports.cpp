@@ -182,12 +182,13 @@ TEST_CASE("working report has every part of SPEC §10", "[report][reports]") {
   CHECK(has(md, "Dato: 2024-05-01"));
   CHECK(has(md, "Kodebok: individuell-plan, versjon 3"));
   // Sample table: role, attributes, rounds; "deltaker" for an informant without a role.
-  CHECK(has(md, "| Deltaker | Rolle | kjønn | alder | Runder |"));
+  CHECK(has(md, "| Deltaker | Rolle | Kjønn | Alder | Runder |"));
   CHECK(has(md, "| B1 | bruker | K | 40-49 | 1 |"));
   CHECK(has(md, "| B2 | deltaker | M |   | 1 |"));
-  // Level names, counts and prevalence in words; the group's colour.
+  // Level names, counts and prevalence in words; the group's colour is no text.
   CHECK(has(md, "### Kodegruppe: Samtykke \\<viktig\\>"));
-  CHECK(has(md, "farge #1b9e77"));
+  CHECK_FALSE(has(md, "#1b9e77"));
+  CHECK_FALSE(has(md, "farge"));
   CHECK(has(md, "2 meningsenheter · 2 av 3 deltakere"));
   CHECK(has(md, "**Kondensat:** Jeg skriver under"));
   CHECK(has(md, "UTKAST (maskinelt, ikke skrevet av forskeren)"));
@@ -215,7 +216,14 @@ TEST_CASE("working quotes show unit id, reference and the chosen style", "[repor
   const std::string md = f.md(report::Stage::working);
   CHECK(has(md,
             "> Jeg bare skriver under på alt, men jeg vet ikke hva\n>\n> — `B1-01` · B1 s.1 "
-            "l.5–6 · *endelig rapport: bruker, runde 1*"));
+            "l.5–6 · bruker\n"));
+  // What the last part is, is said once, at the top, not under every quote.
+  CHECK_FALSE(has(md, "endelig rapport:"));
+  CHECK(occurrences(md, "(report.attribution: role)") == 1);
+  CHECK(has(Fixture("nb", ipcode::study::Attribution::none).md(report::Stage::working),
+            "i endelig rapport står sitatene uten kildeangivelse (report.attribution: none)"));
+  CHECK_FALSE(has(Fixture("nb", ipcode::study::Attribution::none).md(report::Stage::working),
+                  "uten kildeangivelse i endelig rapport"));
 }
 
 TEST_CASE("final stage leaves out internal keys and working material", "[report][reports]") {
@@ -230,12 +238,13 @@ TEST_CASE("final stage leaves out internal keys and working material", "[report]
     CHECK_FALSE(has(out, "Prosjektlogg"));
     CHECK_FALSE(has(out, "Kontroll av ordbruk"));
     CHECK_FALSE(has(out, "(r1)"));
-    CHECK(has(out, "bruker, runde 1"));
+    CHECK(has(out, "bruker"));
+    CHECK_FALSE(has(out, "runde 1"));  // one round: "runde 1" says nothing
     CHECK(has(out, "Alle 5 sitater er funnet ordrett i transkripsjonene."));
   }
   const std::string md = f.md(report::Stage::final);
   // Role style: no informant ids in the sample table or the matrix.
-  CHECK(has(md, "| Rolle | kjønn | alder | Runder |"));
+  CHECK(has(md, "| Rolle | Kjønn | Alder | Runder |"));
   CHECK_FALSE(has(md, "| B1 |"));
 }
 
@@ -248,12 +257,19 @@ TEST_CASE("each attribution style renders as specified", "[report][reports]") {
   }
   SECTION("role") {
     const std::string md = Fixture("nb", Attribution::role).md(report::Stage::final);
-    CHECK(has(md, quote + "bruker, runde 1\n"));
+    CHECK(has(md, quote + "bruker\n"));
+  }
+  SECTION("role in a study of several rounds") {
+    Fixture f("nb", Attribution::role);
+    ipcode::study::Round r2;
+    r2.id = "r2";
+    f.study.manifest.rounds.push_back(r2);
+    CHECK(has(f.md(report::Stage::final), quote + "bruker, runde 1\n"));
   }
   SECTION("role without a role in the manifest") {
     Fixture f("nb", Attribution::role);
     f.study.manifest.informants[0].role.clear();
-    CHECK(has(f.md(report::Stage::final), quote + "deltaker, runde 1\n"));
+    CHECK(has(f.md(report::Stage::final), quote + "deltaker 1\n"));  // B2 has none either
   }
   SECTION("pseudonym") {
     const std::string md = Fixture("nb", Attribution::pseudonym).md(report::Stage::final);
@@ -262,7 +278,7 @@ TEST_CASE("each attribution style renders as specified", "[report][reports]") {
   SECTION("pseudonym falls back to role") {
     Fixture f("nb", Attribution::pseudonym);
     f.study.manifest.informants[0].pseudonym.clear();
-    CHECK(has(f.md(report::Stage::final), quote + "bruker, runde 1\n"));
+    CHECK(has(f.md(report::Stage::final), quote + "bruker\n"));
   }
   SECTION("none") {
     const std::string md = Fixture("nb", Attribution::none).md(report::Stage::final);
@@ -273,11 +289,101 @@ TEST_CASE("each attribution style renders as specified", "[report][reports]") {
 }
 
 TEST_CASE("background material is never quoted", "[report][reports]") {
-  const Fixture f;
+  Fixture f;
+  // B3's transcript is background material: B3-01 is the illustrative quote of 'bakgrunn';
+  // a second unit of it is not sorted into a subgroup.
+  f.study.rounds[0].units.push_back(unit("B3-02", 2, "B3", 1, 1, 1, {5}, "ringte aldri"));
+  f.analyses[0] = analysis(f.study.rounds[0]);
+  f.analyses[0].unsorted[5] = {5};
   for (const auto stage : {report::Stage::working, report::Stage::final}) {
-    const std::string md = f.md(stage);
-    CHECK(has(md, "bakgrunnsmateriale, ikke sitert"));
-    CHECK_FALSE(has(md, "> Koordinatoren ringte aldri tilbake."));
+    for (const std::string& out : {f.md(stage), f.html(stage)}) {
+      CHECK_FALSE(has(out, "Koordinatoren ringte aldri tilbake"));  // not in the appendix either
+      CHECK_FALSE(has(out, "ringte aldri"));
+    }
+  }
+  const std::string working = f.md(report::Stage::working);
+  CHECK(has(working, "`B3-01` · B3 s.1 l.1 · ansatt: *sitatet er utelatt fordi transkripsjonen er "
+                     "bakgrunnsmateriale (background: true), som aldri siteres.*"));
+  // The appendix and the unsorted list give the reference only.
+  CHECK(has(working, "`B3-01` · B3 · r1-B3 · s. 1 · l. 1 · koder: `bakgrunn` *(bakgrunnsmateriale, "
+                     "ikke sitert)*\n\n`"));
+  CHECK(has(working, "- `B3-02` · B3 s.1 l.1 *(bakgrunnsmateriale, ikke sitert)*"));
+  // The final report says nothing about a quote it does not print.
+  CHECK_FALSE(has(f.md(report::Stage::final), "bakgrunnsmateriale"));
+}
+
+TEST_CASE("a draft without sentences says why", "[report][reports]") {
+  Fixture f;
+  f.analyses[0].drafts[3] = {"", {}};
+  const std::string md = f.md(report::Stage::working);
+  CHECK(has(md, "*Ikke noe utkast: meningsenhetene i denne subgruppen står i bakgrunnsmateriale"));
+  CHECK_FALSE(has(md, "UTKAST (maskinelt, ikke skrevet av forskeren):** \n"));
+}
+
+TEST_CASE("final stage tells informants with the same role apart", "[report][reports]") {
+  using ipcode::study::Attribution;
+  Fixture f("nb", Attribution::role);
+  // B2 and B10 are both coordinators; natural id order numbers B2 before B10. B1 is the only
+  // user and keeps the bare role. B10 takes part in no round: numbering is over the study.
+  f.study.manifest.informants[1].role = "koordinator";
+  f.study.manifest.informants.push_back({"B10", "koordinator", "", {}, 0});
+  const std::string md = f.md(report::Stage::final);
+  CHECK(has(md, "| bruker | 2 | 0 |"));
+  CHECK(has(md, "| koordinator 1 | 2 | 0 |"));
+  CHECK(has(md, "Jeg bare skriver under på alt, men jeg vet ikke hva\n>\n> — bruker\n"));
+  CHECK_FALSE(has(md, "koordinator 2"));  // B10 is in no row of this round
+  // The same number in the working report's preview of the final attribution.
+  f.study.rounds[0].condensation.subgroups["underskrift"].quote = "B2-01";
+  CHECK(has(f.md(report::Stage::final), "> Jeg skrev under jeg også.\n>\n> — koordinator 1\n"));
+  CHECK(has(f.md(report::Stage::working), "`B2-01` · B2 s.1 l.2 · koordinator 1\n"));
+  // B10's units: the second coordinator.
+  f.study.rounds[0].units[2].informant = "B10";
+  CHECK(has(f.md(report::Stage::final), "> — koordinator 2\n"));
+  // Pseudonym style falls back to the numbered role.
+  f.study.manifest.attribution = Attribution::pseudonym;
+  CHECK(has(f.md(report::Stage::final), "> — koordinator 2\n"));
+}
+
+TEST_CASE("final stage has no heading over nothing", "[report][reports]") {
+  Fixture f;
+  // A subgroup and a whole theme without units or text; a subgroup without units but with
+  // an analysis stays.
+  auto& book = f.study.rounds[0].codebook;
+  node(book, "tom", "Tom subgruppe", Level::subgroup, 1);
+  const int t = node(book, "tomt-tema", "Tomt tema", Level::theme);
+  const int g = node(book, "tom-gruppe", "Tom gruppe", Level::group, t);
+  node(book, "tom-under", "Tom under", Level::subgroup, g);
+  node(book, "skrevet", "Med analyse", Level::subgroup, g);
+  f.study.rounds[0].condensation.subgroups["skrevet"].analysis = "Ingen sa det.";
+  f.analyses[0].nodes.resize(book.nodes.size());
+  for (const std::string& out : {f.md(report::Stage::final), f.html(report::Stage::final)}) {
+    CHECK_FALSE(has(out, "Subgruppe: Tom subgruppe"));
+    CHECK_FALSE(has(out, "Subgruppe: Tom under"));
+    CHECK(has(out, "Tema: Tomt tema"));
+    CHECK(has(out, "Kodegruppe: Tom gruppe"));
+    CHECK(has(out, "Subgruppe: Med analyse"));
+    CHECK(has(out, "Ingen sa det."));
+  }
+  f.study.rounds[0].condensation.subgroups.erase("skrevet");
+  const std::string md = f.md(report::Stage::final);
+  CHECK_FALSE(has(md, "Tema: Tomt tema"));
+  CHECK_FALSE(has(md, "Kodegruppe: Tom gruppe"));
+  CHECK(has(md, "| Deltaker | Inngåelse | Samarbeid \\| koordinering | Tomt tema |"));  // a count
+  // The working report shows every node: empty ones are work still to do.
+  CHECK(has(f.md(report::Stage::working), "#### Subgruppe: Tom subgruppe"));
+}
+
+TEST_CASE("table headers start with a capital in every language", "[report][reports]") {
+  for (const char* lang : {"nb", "nn", "en"}) {
+    Fixture f(lang);
+    f.study.manifest.informants[0].attributes.push_back({"ørn", "x"});
+    for (const auto stage : {report::Stage::working, report::Stage::final}) {
+      for (const std::string& out : {f.md(stage), f.html(stage)}) {
+        CHECK_FALSE(has(out, "| kjønn"));
+        CHECK_FALSE(has(out, "<th>kjønn"));
+        CHECK((has(out, "| Kjønn | Alder | Ørn |") || has(out, "<th>Kjønn</th><th>Alder</th><th>Ørn</th>")));
+      }
+    }
   }
 }
 
@@ -383,5 +489,5 @@ TEST_CASE("researcher text cannot become Markdown or HTML syntax", "[report][rep
             "<p class=\"analysis\">- ikke en liste\n# ikke en overskrift\n1. ikke "
             "nummerert *ikke kursiv* &lt;b&gt;</p>"));
   f.study.manifest.informants[0].role = "bruker's \"egen\"";
-  CHECK(has(f.html(report::Stage::final), "bruker&#39;s &quot;egen&quot;, runde 1"));
+  CHECK(has(f.html(report::Stage::final), "— bruker&#39;s &quot;egen&quot;</figcaption>"));
 }
