@@ -124,6 +124,9 @@ bool place_quote(const coding::CodingFile& file, const coding::UnitSpec& spec, c
 // Resolves one unit spec against its transcript; false when it cannot be placed.
 bool place_unit(const coding::CodingFile& file, const coding::UnitSpec& spec, const Transcript& t,
                 std::unique_ptr<transcript::MatchIndex>& index, Unit& u, Diagnostics& diags) {
+  // A unit with no place to be found (no lines, no quote) is reported by the coding parser;
+  // never place it at line 0.
+  if (!spec.has_lines && spec.quote.empty()) return false;
   const std::string name = spec.id.empty() ? tr("this unit") : "'" + spec.id + "'";
   const std::string range = range_text(spec.line_from, spec.line_to);
   if (spec.has_lines && (spec.line_to > t.line_count())) {
