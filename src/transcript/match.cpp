@@ -37,7 +37,26 @@ class Folder {
   Folder(std::string& out, std::vector<std::uint32_t>* map) : out_(out), map_(map) {}
   void space() { pending_ = true; }
   void cancel_space() { pending_ = false; }
+  // The usual case, an ASCII character, without a call into ICU.
+  void add_ascii(char c, std::uint32_t source) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      pending_ = true;
+      return;
+    }
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    if (pending_ && !out_.empty() && !absorbs_space(out_.back()) && !absorbs_space(c)) {
+      out_ += ' ';
+      if (map_ != nullptr) map_->push_back(source);
+    }
+    pending_ = false;
+    out_ += c;
+    if (map_ != nullptr) map_->push_back(source);
+  }
   void add(char32_t c, std::uint32_t source) {
+    if (c < 0x80) {
+      add_ascii(static_cast<char>(c), source);
+      return;
+    }
     if (text::is_space(c)) {
       pending_ = true;
       return;
@@ -260,8 +279,13 @@ MatchIndex::MatchIndex(const Transcript& t) : t_(t) {
     folder.space();  // a line break is white space
     std::size_t begin = stream_.size();
     for (std::size_t i = 0; i < speech.size();) {
+      const auto source = static_cast<std::uint32_t>(l->speech_begin + i);
+      if (static_cast<unsigned char>(speech[i]) < 0x80) {
+        folder.add_ascii(speech[i++], source);
+        continue;
+      }
       const auto c = text::decode_at(speech, i);
-      folder.add(c.value, static_cast<std::uint32_t>(l->speech_begin + i));
+      folder.add(c.value, source);
       i += c.size;
     }
     if (begin < stream_.size() && stream_[begin] == ' ') ++begin;
@@ -415,18 +439,24 @@ std::optional<QuoteMiss> MatchIndex::closest(std::string_view quote, int from, i
     std::size_t begin, end;
     int turn, line;
   };
-  std::vector<Word> words;  // the transcript's words in the range
-  for (std::size_t i = r.begin; i < r.end;) {
+  // The size of the word character at i, or 0 if there is none.
+  const auto word_char = [&](std::size_t i) -> std::size_t {
+    const auto b = static_cast<unsigned char>(stream_[i]);
+    if (b < 0x80) return (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ? 1 : 0;
     const auto c = text::decode_at(stream_, i);
-    if (!text::is_word_char(c.value)) {
-      i += c.size;
+    return text::is_word_char(c.value) ? c.size : 0;
+  };
+  std::vector<Word> words;  // the transcript's words in the range
+  std::size_t k = piece_at(r.begin);
+  for (std::size_t i = r.begin; i < r.end;) {
+    if (word_char(i) == 0) {
+      ++i;  // continuation bytes are never word starts
       continue;
     }
     std::size_t j = i;
-    while (j < r.end && text::is_word_char(text::decode_at(stream_, j).value)) {
-      j += text::decode_at(stream_, j).size;
-    }
-    words.push_back({i, j, turn_at(i), line_at(i)});
+    for (std::size_t n = word_char(j); j < r.end && n > 0; n = j < r.end ? word_char(j) : 0) j += n;
+    while (k + 1 < pieces_.size() && pieces_[k + 1].begin <= i) ++k;
+    words.push_back({i, j, pieces_[k].turn, pieces_[k].line});
     i = j;
   }
   const auto word_text = [&](const Word& w) { return std::string_view(stream_).substr(w.begin, w.end - w.begin); };
