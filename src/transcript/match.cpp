@@ -461,6 +461,8 @@ std::optional<QuoteMiss> MatchIndex::closest(std::string_view quote, int from, i
   }
   const auto word_text = [&](const Word& w) { return std::string_view(stream_).substr(w.begin, w.end - w.begin); };
 
+  // As in find(): a quote without a gap may run into the next turn.
+  const bool one_part = pq.segments.size() == 1;
   std::size_t from_word = 0;
   bool bound = false;  // after the first segment, the rest must stay in its turn
   int turn = 0;
@@ -478,7 +480,7 @@ std::optional<QuoteMiss> MatchIndex::closest(std::string_view quote, int from, i
       std::size_t first_break = quote_words.size();
       for (std::size_t j = 0; j < quote_words.size(); ++j) {
         const std::size_t x = w + j;
-        if (x >= words.size() || words[x].turn != words[w].turn) {
+        if (x >= words.size() || (!one_part && words[x].turn != words[w].turn)) {
           first_break = std::min(first_break, j);
           break;
         }
@@ -507,7 +509,7 @@ std::optional<QuoteMiss> MatchIndex::closest(std::string_view quote, int from, i
       continue;
     }
     const std::size_t x = best_start + best_break;
-    if (x < words.size() && words[x].turn == words[best_start].turn) {
+    if (x < words.size() && (one_part || words[x].turn == words[best_start].turn)) {
       return QuoteMiss{words[x].line, quote_words[best_break], original(words[x].begin, words[x].end)};
     }
     const std::size_t last = x == 0 ? 0 : x - 1;

@@ -284,3 +284,13 @@ TEST_CASE("clarifications go, the informants' punctuation stays", "[transcript][
   CHECK(strip_clarifications("til meg [B2], sa hun") == "til meg, sa hun");
   CHECK(strip_clarifications("[Brukeren] sa nei") == "sa nei");
 }
+
+TEST_CASE("closest match of a quote without a gap may run into the next turn", "[transcript][match]") {
+  const auto t = read(kT1);
+  const MatchIndex index(t);
+  const auto miss = index.closest("det var mye papir. Og sa");
+  REQUIRE(miss);
+  CHECK(miss->line == 4);
+  CHECK(miss->quote_word == "sa");
+  CHECK(miss->transcript_word == "så");
+}
