@@ -496,7 +496,8 @@ std::optional<QuoteMiss> MatchIndex::closest(std::string_view quote, int from, i
         best_break = first_break;
       }
     }
-    if (s == 0 && best_score <= 0) return std::nullopt;
+    // Nothing lines up at all before any part did (a part of punctuation only has no words).
+    if (!bound && best_score <= 0) return std::nullopt;
     if (best_score <= 0) {  // no word of this part in the rest of the turn
       std::size_t y = from_word - 1;
       while (y + 1 < words.size() && words[y + 1].turn == turn) ++y;

@@ -294,3 +294,32 @@ TEST_CASE("closest match of a quote without a gap may run into the next turn", "
   CHECK(miss->quote_word == "sa");
   CHECK(miss->transcript_word == "så");
 }
+
+TEST_CASE("random transcripts and quotes never crash the matcher", "[transcript][match]") {
+  // Pieces that stress the decoder and the folding: multi-byte letters, NFD marks, broken
+  // UTF-8, form feeds, labels, markers, gaps and clarifications.
+  const std::vector<std::string> pieces = {
+      "ja", " ", "\n", "B1: ", "I: ", "[side 2]\n", "\f", "\u00E5", "a\u030A", "\xC3", "\xE2\x80",
+      "\u2026", "...", "(\u2026)", "[...]", "[IP]", "-", "\u2013", "\u00A0", "\u00AB", "\u201D",
+      "'", "\u2019", ".", "vet", "ikke", "\r\n", "\u00C6", "(", "]", "Mm.", "\n---\n"};
+  std::uint32_t seed = 12345;
+  const auto next = [&] {
+    seed = seed * 1103515245U + 12345U;
+    return (seed >> 16) & 0x7FFF;
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::string text, quote;
+    for (int k = 0, n = static_cast<int>(next() % 60); k < n; ++k) text += pieces[next() % pieces.size()];
+    for (int k = 0, n = static_cast<int>(next() % 8); k < n; ++k) quote += pieces[next() % pieces.size()];
+    const auto t = read(text.c_str());
+    const MatchIndex index(t);
+    const int from = static_cast<int>(next() % 5);
+    for (const auto& m : index.find(quote, from, from + static_cast<int>(next() % 5))) {
+      CHECK(m.line_start >= 1);
+      CHECK(m.line_start <= m.line_end);
+      CHECK(m.line_end <= t.line_count());
+    }
+    (void)index.closest(quote);
+    (void)strip_clarifications(quote);
+  }
+}
