@@ -2,6 +2,9 @@
 /// lines. Text is decoded (UTF-8 with or without BOM, else Windows-1252 with a warning), CRLF
 /// is accepted, and everything is normalised to NFC before it is matched or hashed.
 /// Line numbers are the file's physical lines, 1-based, counting the front matter.
+/// Pages: `[side N]`, `[s. N]`, `[page N]`, `[p. N]` on a line of its own start page N; a form
+/// feed before a line's text starts the next page on that line, one after the text on the
+/// next line; a form feed and a marker on one line (`\f[side 5]`) are one break, to page N.
 #pragma once
 
 #include <cstddef>
