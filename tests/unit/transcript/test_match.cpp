@@ -60,6 +60,9 @@ const char* kT7 = "B1: Bl\xE5" "b\xE6r og \xF8l \x96 og \x85 mer, Kari\x92s.\n";
 // T8: a page break by form feed inside a turn.
 const char* kT8 = "B1: Vi begynte tidlig.\n\fS\u00E5 kom planen.\n";
 
+// T9: the informant's own ellipsis between words.
+const char* kT9 = "B1: Jeg vet ikke ... hva det er.\n";
+
 struct Case {
   const char* transcript;
   const char* quote;
@@ -78,6 +81,10 @@ const Case kCases[] = {
     {kT1, "krev under", 0, 0, "none"},
     {kT1, "skrev unde", 0, 0, "none"},
     {kT1, "bare skrev (\u2026) isste", 0, 0, "none"},
+    {kT9, "ikk (\u2026) hva", 0, 0, "none"},
+    {kT9, "ikke (\u2026) hva", 0, 0, "1-1"},
+    {kT9, "ikke \u2026 hva", 0, 0, "1-1"},
+    {kT9, "vet ikke... hva det", 0, 0, "1-1"},
     // Backtracking: a later occurrence of a segment is tried when the nearest one fails.
     {kT1, "Jeg skriver (\u2026) vet", 0, 0, "5-5"},
     {kT1, "Jeg skriver (\u2026) vetle", 0, 0, "5-5"},
