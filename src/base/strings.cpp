@@ -69,16 +69,20 @@ std::string format(std::string_view pattern, const std::vector<std::string>& arg
 
 namespace {
 
-std::vector<std::u32string::value_type> code_points(std::string_view s) {
-  std::vector<char32_t> out;
+// The characters of s as byte sequences, without decoding them (base sits below text, where
+// the one UTF-8 decoder lives): a character is a byte that is not a UTF-8 continuation byte
+// plus the continuation bytes after it. Equal sequences are equal code points; a stray
+// continuation byte is a character of its own. Enough for an edit distance.
+std::vector<std::string_view> characters(std::string_view s) {
+  std::vector<std::string_view> out;
+  const auto continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; };
   for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    if (i + static_cast<std::size_t>(len) > s.size()) len = 1;
-    char32_t cp = len == 1 ? c : (c & (0x7F >> len));
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += static_cast<std::size_t>(len);
+    std::size_t j = i + 1;
+    if (!continuation(s[i])) {
+      while (j < s.size() && j - i < 4 && continuation(s[j])) ++j;
+    }
+    out.push_back(s.substr(i, j - i));
+    i = j;
   }
   return out;
 }
@@ -86,8 +90,8 @@ std::vector<std::u32string::value_type> code_points(std::string_view s) {
 }  // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  const auto x = code_points(a);
-  const auto y = code_points(b);
+  const auto x = characters(a);
+  const auto y = characters(b);
   // Optimal string alignment: like Levenshtein, and a swap of two neighbours costs 1
   // ("qoute" -> "quote"), the most common typing slip.
   std::vector<std::size_t> before(y.size() + 1), prev(y.size() + 1), cur(y.size() + 1);
@@ -109,7 +113,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::optional<std::string> closest(std::string_view word,
                                    const std::vector<std::string>& candidates) {
-  const std::size_t limit = std::max<std::size_t>(1, code_points(word).size() / 3);
+  const std::size_t limit = std::max<std::size_t>(1, characters(word).size() / 3);
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
   const std::string lowered = ascii_lower(word);

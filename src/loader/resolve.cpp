@@ -46,6 +46,82 @@ int first_spoken(const Transcript& t, int from, int to) {
   return from;
 }
 
+// "line 18" or "lines 18–19": the message for one line or for a range (bokmål says
+// "linje 18" but "linjene 18–19", so each needs its own sentence).
+std::string for_lines(int a, int b, const std::string& one, const std::string& many) {
+  return a == b ? one : many;
+}
+
+// Where the closest near-match of a quote breaks off, so a student sees "skreiv" where the
+// transcript has "skrev" at once; the general advice when there is none.
+std::string closest_hint(const transcript::MatchIndex& index, const std::string& quote, int from,
+                         int to) {
+  const auto miss = index.closest(quote, from, to);
+  if (!miss) return tr("; check spelling and words left out, and mark omissions with (…)");
+  if (miss->transcript_word.empty()) {
+    return format(tr("; closest at line {1}: the turn ends before \"{2}\""),
+                  {std::to_string(miss->line), miss->quote_word});
+  }
+  return format(tr("; closest at line {1}: \"{2}\" where the transcript has \"{3}\""),
+                {std::to_string(miss->line), miss->quote_word, miss->transcript_word});
+}
+
+// The quote branch of place_unit: finds the quote, reports what went wrong, and takes the
+// unit's lines and text (the transcript's own words) from the match.
+bool place_quote(const coding::CodingFile& file, const coding::UnitSpec& spec, const Transcript& t,
+                 std::unique_ptr<transcript::MatchIndex>& index, Unit& u, Diagnostics& diags,
+                 const std::string& name) {
+  if (!index) index = std::make_unique<transcript::MatchIndex>(t);
+  const auto matches = spec.has_lines ? index->find(spec.quote, spec.line_from, spec.line_to)
+                                      : index->find(spec.quote);
+  if (matches.empty()) {
+    const std::string range = range_text(spec.line_from, spec.line_to);
+    std::string msg =
+        spec.has_lines
+            ? format(for_lines(spec.line_from, spec.line_to,
+                               tr("the quote of {1} is not in {2} at line {3}"),
+                               tr("the quote of {1} is not in {2} at lines {3}")),
+                     {name, t.path, range})
+            : format(tr("the quote of {1} is not in {2}"), {name, t.path});
+    const auto elsewhere = spec.has_lines ? index->find(spec.quote) : matches;
+    if (!elsewhere.empty()) {
+      const bool one = elsewhere.size() == 1 && elsewhere[0].line_start == elsewhere[0].line_end;
+      msg += format(one ? tr(" (it is at line {1}; correct 'lines')")
+                        : tr(" (it is at lines {1}; correct 'lines')"),
+                    {places(elsewhere)});
+    } else if (spec.has_lines) {
+      msg += closest_hint(*index, spec.quote, spec.line_from, spec.line_to);
+    } else {
+      msg += closest_hint(*index, spec.quote, 0, 0);
+    }
+    diags.error(file.path, spec.quote_at.line, spec.quote_at.col, msg);
+    return false;
+  }
+  if (matches.size() > transcript::MatchIndex::kMaxMatches) {
+    std::vector<transcript::QuoteMatch> shown(matches.begin(), matches.begin() + 10);
+    diags.error(file.path, spec.quote_at.line, spec.quote_at.col,
+                format(tr("the quote of {1} occurs more than {2} times in {3}, first at lines "
+                          "{4}; add 'lines' to say which one is meant"),
+                       {name, std::to_string(transcript::MatchIndex::kMaxMatches), t.path,
+                        places(shown)}));
+    return false;
+  }
+  if (matches.size() > 1) {
+    diags.error(file.path, spec.quote_at.line, spec.quote_at.col,
+                format(tr("the quote of {1} occurs {2} times in {3}, at lines {4}; add "
+                          "'lines' to say which one is meant"),
+                       {name, std::to_string(matches.size()), t.path, places(matches)}));
+    return false;
+  }
+  u.line_start = matches[0].line_start;
+  u.line_end = matches[0].line_end;
+  // SPEC §5: outputs show the transcript's own text, never the quote as typed.
+  u.text = matches[0].text;
+  u.set_own_words(transcript::strip_clarifications(u.text));
+  u.has_quote = true;
+  return true;
+}
+
 // Resolves one unit spec against its transcript; false when it cannot be placed.
 bool place_unit(const coding::CodingFile& file, const coding::UnitSpec& spec, const Transcript& t,
                 std::unique_ptr<transcript::MatchIndex>& index, Unit& u, Diagnostics& diags) {
@@ -63,53 +139,25 @@ bool place_unit(const coding::CodingFile& file, const coding::UnitSpec& spec, co
                        {range_text(spec.line_from, spec.line_to)}));
     return false;
   }
+  const std::string range = range_text(spec.line_from, spec.line_to);
   if (spec.has_lines && (spec.line_to > t.line_count())) {
     diags.error(file.path, spec.lines_at.line, spec.lines_at.col,
-                format(tr("lines {1} are outside the transcript {2} (it has {3} lines)"),
-                       {range_text(spec.line_from, spec.line_to), t.path,
-                        std::to_string(t.line_count())}));
+                format(for_lines(spec.line_from, spec.line_to,
+                                 tr("line {1} is outside the transcript {2} (it has {3} lines)"),
+                                 tr("lines {1} are outside the transcript {2} (it has {3} lines)")),
+                       {range, t.path, std::to_string(t.line_count())}));
     return false;
   }
   if (spec.has_lines && spec.line_to <= t.front_matter_end) {
     diags.error(file.path, spec.lines_at.line, spec.lines_at.col,
-                format(tr("lines {1} are in the front matter of {2}, not in the interview"),
-                       {range_text(spec.line_from, spec.line_to), t.path}));
+                format(for_lines(spec.line_from, spec.line_to,
+                                 tr("line {1} is in the front matter of {2}, not in the interview"),
+                                 tr("lines {1} are in the front matter of {2}, not in the interview")),
+                       {range, t.path}));
     return false;
   }
   if (!spec.quote.empty()) {
-    if (!index) index = std::make_unique<transcript::MatchIndex>(t);
-    const auto matches = spec.has_lines ? index->find(spec.quote, spec.line_from, spec.line_to)
-                                        : index->find(spec.quote);
-    if (matches.empty()) {
-      std::string msg = spec.has_lines
-          ? format(tr("the quote of {1} is not in {2} at lines {3}"),
-                   {name, t.path, range_text(spec.line_from, spec.line_to)})
-          : format(tr("the quote of {1} is not in {2}"), {name, t.path});
-      if (spec.has_lines) {
-        const auto elsewhere = index->find(spec.quote);
-        if (!elsewhere.empty()) {
-          msg += format(tr(" (it is at lines {1}; correct 'lines')"), {places(elsewhere)});
-        }
-      } else {
-        msg += tr("; check spelling and words left out, and mark omissions with (…)");
-      }
-      diags.error(file.path, spec.quote_at.line, spec.quote_at.col, msg);
-      return false;
-    }
-    if (matches.size() > 1) {
-      diags.error(file.path, spec.quote_at.line, spec.quote_at.col,
-                  format(tr("the quote of {1} occurs {2} times in {3}, at lines {4}; add "
-                            "'lines' to say which one is meant"),
-                         {name, std::to_string(matches.size()), t.path, places(matches)}));
-      return false;
-    }
-    u.line_start = matches[0].line_start;
-    u.line_end = matches[0].line_end;
-    std::string q = text::nfc(spec.quote);
-    std::replace(q.begin(), q.end(), '\n', ' ');
-    u.text = std::string(trim(q));
-    u.set_own_words(transcript::strip_clarifications(u.text));
-    u.has_quote = true;
+    if (!place_quote(file, spec, t, index, u, diags, name)) return false;
   } else {
     u.line_start = first_spoken(t, spec.line_from, spec.line_to);
     u.line_end = spec.line_to;

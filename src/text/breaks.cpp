@@ -64,15 +64,14 @@ bool for_each_segment(BreakKind kind, std::string_view s, F&& f) {
   return true;
 }
 
+// Whether s holds a word character (is_word_char: the one definition the matcher uses too).
 bool has_letter_or_digit(std::string_view s) {
-  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
-  const auto n = static_cast<std::int64_t>(s.size());
-  for (std::int64_t i = 0; i < n;) {
-    UChar32 c = 0;
-    U8_NEXT(p, i, n, c);
-    if (c >= 0 && u_isalnum(c)) {
+  for (std::size_t i = 0; i < s.size();) {
+    const CodePoint c = decode_at(s, i);
+    if (is_word_char(c.value)) {
       return true;
     }
+    i += c.size;
   }
   return false;
 }

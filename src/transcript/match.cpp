@@ -2,214 +2,205 @@
 #include "ipcode/transcript/match.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "ipcode/base/strings.hpp"
 #include "ipcode/text/text.hpp"
+#include "quote.hpp"
 
 namespace ipcode::transcript {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\v'; }
+using namespace std::string_view_literals;
+using namespace detail;
 
-// Appends `s` to `out` with runs of white space collapsed to one space.
-void append_collapsed(std::string& out, std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (is_space(s[i])) {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-      ++i;
-      continue;
-    }
-    std::size_t j = i;  // a run of text is appended at once
-    while (j < s.size() && !is_space(s[j])) ++j;
-    out.append(s.data() + i, j - i);
-    i = j;
-  }
-}
-
-std::string collapse(std::string_view s) {
-  std::string out;
-  append_collapsed(out, s);
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
-// The code point that ends just before `offset` / starts at `offset`.
-char32_t decode_at(std::string_view s, std::size_t offset) {
-  const auto c = static_cast<unsigned char>(s[offset]);
-  if (c < 0x80) return c;
-  int len = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-  char32_t cp = c & (0x7F >> len);
-  for (int k = 1; k < len && offset + static_cast<std::size_t>(k) < s.size(); ++k) {
-    cp = (cp << 6) | (static_cast<unsigned char>(s[offset + static_cast<std::size_t>(k)]) & 0x3F);
-  }
-  return cp;
-}
-
-std::size_t previous_start(std::string_view s, std::size_t offset) {
-  std::size_t i = offset - 1;
-  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
-  return i;
-}
-
-bool is_word_char(char32_t c) {
-  if (c < 0x80) return std::isalnum(static_cast<int>(c)) != 0;
-  // Latin letters with diacritics (æ ø å é ü ...), but not × and ÷.
-  return (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
-}
-
-bool is_gap(std::string_view inner) {
-  return inner == "…" || inner == "..." || inner == ".." || inner == "....";
-}
+constexpr std::array kBackChannels = {"ja"sv, "mm"sv, "mhm"sv, "hm"sv, "ok"sv, "jaha"sv,
+                                      "nettopp"sv, "ja vel"sv};
 
 }  // namespace
 
-std::vector<std::string> quote_segments(std::string_view quote) {
-  const std::string q = text::fold(text::nfc(quote));
-  std::vector<std::string> segments;
-  std::string current;
-  for (std::size_t i = 0; i < q.size();) {
-    const char open = q[i];
-    if (open == '(' || open == '[') {
-      const char close = open == '(' ? ')' : ']';
-      const auto end = q.find(close, i + 1);
-      if (end != std::string::npos) {
-        const std::string_view inner = std::string_view(q).substr(i + 1, end - i - 1);
-        const auto t = inner.find_first_not_of(' ') == std::string_view::npos
-                           ? std::string_view()
-                           : inner.substr(inner.find_first_not_of(' '),
-                                          inner.find_last_not_of(' ') - inner.find_first_not_of(' ') + 1);
-        if (is_gap(t)) {  // omitted words
-          segments.push_back(collapse(current));
-          current.clear();
-          i = end + 1;
-          continue;
-        }
-        if (open == '[') {  // the researcher's clarification: not matched
-          current += ' ';
-          i = end + 1;
-          continue;
-        }
-      }
-    }
-    current += q[i++];
-  }
-  segments.push_back(collapse(current));
-  for (auto& s : segments) {
-    while (!s.empty() && s.front() == ' ') s.erase(0, 1);
-  }
-  segments.erase(std::remove(segments.begin(), segments.end(), std::string()), segments.end());
-  return segments;
-}
-
-std::string strip_clarifications(std::string_view quote) {
-  std::string out;
-  for (std::size_t i = 0; i < quote.size(); ++i) {
-    if (quote[i] == '[') {
-      const auto end = quote.find(']', i + 1);
-      if (end != std::string_view::npos) {
-        const auto inner = trim(quote.substr(i + 1, end - i - 1));
-        if (!is_gap(inner)) {
-          i = end;
-          continue;
-        }
-      }
-    }
-    out += quote[i];
-  }
-  std::string collapsed = collapse(out);
-  while (!collapsed.empty() && collapsed.front() == ' ') collapsed.erase(0, 1);
-  // "meg [koordinatoren] ." leaves "meg ." : no space before closing punctuation.
-  for (std::size_t p = collapsed.find(" ."); p != std::string::npos; p = collapsed.find(" .", p)) {
-    collapsed.erase(p, 1);
-  }
-  return collapsed;
-}
-
-std::string spoken_text(const Transcript& t, int from, int to) {
-  std::string out;
-  for (int n = std::max(1, from); n <= std::min(to, t.line_count()); ++n) {
-    append_collapsed(out, t.spoken(n));
-    if (!out.empty() && out.back() != ' ') out += ' ';
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  while (!out.empty() && out.front() == ' ') out.erase(0, 1);
-  return out;
-}
-
-MatchIndex::MatchIndex(const Transcript& t) {
-  stream_.reserve(t.text.size());
+MatchIndex::MatchIndex(const Transcript& t) : t_(t) {
+  // SPEC §5: an interviewer turn holding only a back-channel between two turns of the same
+  // informant is left out, and the informant's turn goes on across it.
+  const std::size_t n_turns = t.turns.size();
+  std::vector<std::string> words(n_turns);
   for (int n = 1; n <= t.line_count(); ++n) {
-    const auto& line = t.lines[static_cast<std::size_t>(n - 1)];
-    if (line.kind != LineKind::text) continue;
+    const Line* l = t.line(n);
+    if (l->kind != LineKind::text || l->turn < 0) continue;
+    const auto turn = static_cast<std::size_t>(l->turn);
+    if (!t.turns[turn].interviewer) continue;
+    const auto w = word_string(t.spoken(n));
+    if (!w.empty()) words[turn] += (words[turn].empty() ? "" : " ") + w;
+  }
+  std::vector<int> effective(n_turns);
+  std::vector<char> skipped(n_turns, 0);
+  for (std::size_t k = 0; k < n_turns; ++k) {
+    effective[k] = k > 0 && skipped[k - 1] ? effective[k - 2] : static_cast<int>(k);
+    if (k > 0 && k + 1 < n_turns && t.turns[k].interviewer && !t.turns[k - 1].interviewer &&
+        t.turns[k - 1].speaker == t.turns[k + 1].speaker &&
+        std::find(kBackChannels.begin(), kBackChannels.end(), words[k]) != kBackChannels.end()) {
+      skipped[k] = 1;
+    }
+  }
+
+  stream_.reserve(t.text.size());
+  source_.reserve(t.text.size());
+  Folder folder(stream_, &source_);
+  for (int n = 1; n <= t.line_count(); ++n) {
+    const Line* l = t.line(n);
+    if (l->kind != LineKind::text) continue;
+    if (l->turn >= 0 && skipped[static_cast<std::size_t>(l->turn)]) continue;
     const auto speech = t.spoken(n);
-    if (speech.find_first_not_of(" \t\f") == std::string_view::npos) continue;
-    if (!stream_.empty() && stream_.back() != ' ') stream_ += ' ';
-    pieces_.push_back({stream_.size(), n, line.turn});
-    append_collapsed(stream_, text::fold(speech));
+    folder.space();  // a line break is white space
+    std::size_t begin = stream_.size();
+    for (std::size_t i = 0; i < speech.size();) {
+      const auto source = static_cast<std::uint32_t>(l->speech_begin + i);
+      if (static_cast<unsigned char>(speech[i]) < 0x80) {
+        folder.add_ascii(speech[i++], source);
+        continue;
+      }
+      const auto c = text::decode_at(speech, i);
+      folder.add(c.value, source);
+      i += c.size;
+    }
+    if (begin < stream_.size() && stream_[begin] == ' ') ++begin;
+    if (begin >= stream_.size()) continue;
+    const int turn = l->turn < 0 ? -1 : effective[static_cast<std::size_t>(l->turn)];
+    pieces_.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(stream_.size()),
+                       n, turn});
   }
 }
 
-int MatchIndex::line_at(std::size_t offset) const {
+std::size_t MatchIndex::piece_at(std::size_t offset) const {
   auto it = std::upper_bound(pieces_.begin(), pieces_.end(), offset,
-                             [](std::size_t o, const Piece& p) { return o < p.offset; });
-  return it == pieces_.begin() ? pieces_.front().line : std::prev(it)->line;
+                             [](std::size_t o, const Piece& p) { return o < p.begin; });
+  return it == pieces_.begin() ? 0 : static_cast<std::size_t>(std::prev(it) - pieces_.begin());
 }
 
-int MatchIndex::turn_at(std::size_t offset) const {
-  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), offset,
-                             [](std::size_t o, const Piece& p) { return o < p.offset; });
-  return it == pieces_.begin() ? pieces_.front().turn : std::prev(it)->turn;
+// Whether offset is not inside a word: a word character on both sides of it is inside.
+bool MatchIndex::word_edge(std::size_t offset) const {
+  if (offset == 0 || offset >= stream_.size()) return true;
+  const auto after = text::decode_at(stream_, offset).value;
+  const auto before = text::decode_at(stream_, text::previous_start(stream_, offset)).value;
+  return !(text::is_word_char(after) && text::is_word_char(before));
 }
 
-bool MatchIndex::boundary_before(std::size_t offset) const {
-  if (offset == 0) return true;
-  if (!is_word_char(decode_at(stream_, offset))) return true;
-  return !is_word_char(decode_at(stream_, previous_start(stream_, offset)));
+MatchIndex::Range MatchIndex::range(int from, int to) const {
+  if (from <= 0) return {0, stream_.size()};
+  const auto first = std::lower_bound(pieces_.begin(), pieces_.end(), from,
+                                      [](const Piece& p, int line) { return p.line < line; });
+  const auto last = std::upper_bound(pieces_.begin(), pieces_.end(), to,
+                                     [](int line, const Piece& p) { return line < p.line; });
+  if (first == pieces_.end() || first >= last) return {0, 0};
+  return {first->begin, std::prev(last)->end};
 }
 
-bool MatchIndex::boundary_after(std::size_t offset) const {
-  if (offset >= stream_.size() || offset == 0) return true;
-  if (!is_word_char(decode_at(stream_, previous_start(stream_, offset)))) return true;
-  return !is_word_char(decode_at(stream_, offset));
+// The transcript's own text behind stream_[begin, end): white space collapsed, lines joined
+// with one space.
+std::string MatchIndex::original(std::size_t begin, std::size_t end) const {
+  std::string out;
+  for (std::size_t k = piece_at(begin); k < pieces_.size() && pieces_[k].begin < end; ++k) {
+    const std::size_t b = std::max<std::size_t>(begin, pieces_[k].begin);
+    const std::size_t e = std::min<std::size_t>(end, pieces_[k].end);
+    if (b >= e) continue;
+    const std::size_t src_begin = source_[b];
+    const std::size_t last = source_[e - 1];
+    const std::size_t src_end = last + text::decode_at(t_.text, last).size;
+    if (!out.empty() && out.back() != ' ') out += ' ';
+    append_collapsed(out, std::string_view(t_.text).substr(src_begin, src_end - src_begin));
+  }
+  return trimmed(std::move(out));
 }
 
 std::vector<QuoteMatch> MatchIndex::find(std::string_view quote, int from, int to) const {
   std::vector<QuoteMatch> out;
-  const auto segments = quote_segments(quote);
-  if (segments.empty() || pieces_.empty()) return out;
-  std::size_t range_begin = 0, range_end = stream_.size();
-  if (from > 0) {
-    auto first = std::lower_bound(pieces_.begin(), pieces_.end(), from,
-                                  [](const Piece& p, int line) { return p.line < line; });
-    auto last = std::upper_bound(pieces_.begin(), pieces_.end(), to,
-                                 [](int line, const Piece& p) { return line < p.line; });
-    if (first == pieces_.end() || first >= last) return out;
-    range_begin = first->offset;
-    range_end = last == pieces_.end() ? stream_.size() : last->offset;
-    while (range_end > range_begin && stream_[range_end - 1] == ' ') --range_end;
+  const ParsedQuote pq = parse_quote(quote);
+  const auto& segs = pq.segments;
+  const Range r = range(from, to);
+  if (segs.empty() || r.begin >= r.end) return out;
+
+  // Every whole-word occurrence of every segment inside the range.
+  std::vector<std::vector<std::size_t>> occ(segs.size());
+  for (std::size_t i = 0; i < segs.size(); ++i) {
+    const auto& key = segs[i].key;
+    for (auto p = stream_.find(key, r.begin); p != std::string::npos && p + key.size() <= r.end;
+         p = stream_.find(key, p + 1)) {
+      if (word_edge(p) && word_edge(p + key.size())) occ[i].push_back(p);
+    }
+    if (occ[i].empty()) return out;
   }
-  const std::string_view hay(stream_.data(), range_end);
-  for (auto start = hay.find(segments[0], range_begin); start != std::string_view::npos;
-       start = hay.find(segments[0], start + 1)) {
-    if (!boundary_before(start)) continue;
-    std::size_t end = start + segments[0].size();
+
+  const auto render = [&](const std::vector<std::size_t>& pos) {
+    std::vector<std::string> parts;
+    for (std::size_t i = 0; i < segs.size(); ++i) {
+      std::vector<std::string> pieces;
+      std::size_t at = 0;
+      for (const auto& [offset, note] : segs[i].notes) {
+        if (offset > at) pieces.push_back(original(pos[i] + at, pos[i] + offset));
+        pieces.push_back(note);
+        at = offset;
+      }
+      if (at < segs[i].key.size()) pieces.push_back(original(pos[i] + at, pos[i] + segs[i].key.size()));
+      parts.push_back(join_parts(pieces));
+    }
+    // Gaps keep the mark the quote used for them ("(…)", "[...]").
+    std::string text = pq.gap_before.empty() ? "" : pq.gap_before + " ";
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      if (i > 0) text += " " + pq.gaps[i - 1] + " ";
+      text += parts[i];
+    }
+    if (!pq.gap_after.empty()) text += " " + pq.gap_after;
+    return text;
+  };
+
+  const std::size_t k = segs.size();
+  // For each start line, the earliest placement of the segments before the last one (the
+  // earliest start on a line gives the earliest ends, so it reaches every place the others
+  // reach); then every distinct end line of the last segment in the same turn. Each step
+  // adds a distinct span or skips an occurrence, so the work stays linear in the
+  // occurrences and the matches kept.
+  std::vector<std::size_t> pos(k);
+  int last_start_line = -1;
+  for (const std::size_t p0 : occ[0]) {
+    const int start_line = line_at(p0);
+    if (start_line == last_start_line) continue;
+    last_start_line = start_line;
+    const int turn = turn_at(p0);
+    // A quote without a gap may run over two turns (a question and its answer); with a gap,
+    // all of it stays in one turn (docs/decisions.md).
+    const auto within = [&](std::size_t p, std::size_t len) {
+      return k == 1 || (turn_at(p) == turn && turn_at(p + len - 1) == turn);
+    };
+    if (!within(p0, segs[0].key.size())) continue;
+    pos[0] = p0;
+    std::size_t end = p0 + segs[0].key.size();
     bool ok = true;
-    for (std::size_t k = 1; k < segments.size() && ok; ++k) {
-      // A gap stays within one speaker turn; take the nearest place that does.
-      const int turn = turn_at(end == 0 ? 0 : end - 1);
-      ok = false;
-      for (auto next = hay.find(segments[k], end); next != std::string_view::npos;
-           next = hay.find(segments[k], next + 1)) {
-        if (turn_at(next) != turn) break;
-        if (!boundary_before(next)) continue;
-        end = next + segments[k].size();
-        ok = true;
-        break;
+    for (std::size_t i = 1; i + 1 < k && ok; ++i) {
+      const auto it = std::lower_bound(occ[i].begin(), occ[i].end(), end);
+      ok = it != occ[i].end() && within(*it, segs[i].key.size());
+      if (ok) {
+        pos[i] = *it;
+        end = *it + segs[i].key.size();
       }
     }
-    if (!ok || !boundary_after(end)) continue;
-    out.push_back({line_at(start), line_at(end - 1)});
+    if (!ok) continue;
+    if (k == 1) {
+      out.push_back({start_line, line_at(end - 1), render(pos)});
+    } else {
+      const auto& last = occ[k - 1];
+      const std::size_t len = segs[k - 1].key.size();
+      int previous_end_line = -1;
+      for (auto it = std::lower_bound(last.begin(), last.end(), end); it != last.end(); ++it) {
+        if (!within(*it, len)) break;  // turns are contiguous: the rest lie beyond this one
+        const int end_line = line_at(*it + len - 1);
+        if (end_line == previous_end_line) continue;
+        previous_end_line = end_line;
+        pos[k - 1] = *it;
+        out.push_back({start_line, end_line, render(pos)});
+        if (out.size() > kMaxMatches) return out;
+      }
+    }
+    if (out.size() > kMaxMatches) return out;
   }
   return out;
 }

@@ -23,31 +23,13 @@ const std::vector<yaml::Key> kFrontKeys = {
 // A speaker label: a capital letter, then up to 23 letters, digits or '-', then ':' and a space
 // (or the end of the line). Returns the label's length in bytes, or 0.
 std::size_t label_length(std::string_view line) {
-  std::size_t i = 0;
-  int count = 0;
-  const auto letter_at = [&](std::size_t k, bool capital) -> std::size_t {
-    const auto c = static_cast<unsigned char>(line[k]);
-    if (c < 0x80) {
-      if (capital) return (c >= 'A' && c <= 'Z') ? 1 : 0;
-      return (std::isalnum(c) != 0 || c == '-') ? 1 : 0;
-    }
-    // Latin-1 supplement letters (Æ Ø Å é ü ...) are C3 80..BF except × (C3 97) and ÷ (C3 B7).
-    if (c == 0xC3 && k + 1 < line.size()) {
-      const auto d = static_cast<unsigned char>(line[k + 1]);
-      if (d == 0x97 || d == 0xB7) return 0;
-      if (capital) return d <= 0x9E ? 2 : 0;
-      return 2;
-    }
-    return 0;
-  };
-  const std::size_t first = line.empty() ? 0 : letter_at(0, true);
-  if (first == 0) return 0;
-  i = first;
-  while (i < line.size() && count < 23) {
-    const std::size_t n = letter_at(i, false);
-    if (n == 0) break;
-    i += n;
-    ++count;
+  const auto first = text::decode_at(line, 0);
+  if (first.size == 0 || !text::is_capital(first.value)) return 0;
+  std::size_t i = first.size;
+  for (int count = 0; i < line.size() && count < 23; ++count) {
+    const auto c = text::decode_at(line, i);
+    if (!text::is_word_char(c.value) && c.value != '-') break;
+    i += c.size;
   }
   if (i >= line.size() || line[i] != ':') return 0;
   if (i + 1 < line.size() && line[i + 1] != ' ' && line[i + 1] != '\t') return 0;
@@ -56,6 +38,11 @@ std::size_t label_length(std::string_view line) {
 
 // `[side 3]`, `[s. 3]`, `[page 3]` on a line of its own: the page number, or -1.
 int page_marker(std::string_view line) {
+  // A form feed before the marker (`\f[side 5]`) belongs to the same page break.
+  while (!line.empty() && (line.front() == '\f' || line.front() == ' ' || line.front() == '\t')) {
+    line.remove_prefix(1);
+  }
+  while (!line.empty() && line.back() == '\f') line.remove_suffix(1);
   const auto t = trim(line);
   if (t.size() < 4 || t.front() != '[' || t.back() != ']') return -1;
   const std::string inner = ascii_lower(trim(t.substr(1, t.size() - 2)));
@@ -92,25 +79,37 @@ bool is_interviewer_label(std::string_view label) {
   return label == "I" || label == "F" || label == "Intervjuer" || label == "Forsker";
 }
 
+const Line* Transcript::line(int n) const {
+  if (n < 1 || n > line_count()) return nullptr;
+  return &lines[static_cast<std::size_t>(n - 1)];
+}
+
 std::string_view Transcript::line_text(int n) const {
-  const auto& l = lines[static_cast<std::size_t>(n - 1)];
-  return std::string_view(text).substr(l.begin, l.end - l.begin);
+  const Line* l = line(n);
+  if (l == nullptr) return {};
+  return std::string_view(text).substr(l->begin, l->end - l->begin);
 }
 
 std::string_view Transcript::spoken(int n) const {
-  const auto& l = lines[static_cast<std::size_t>(n - 1)];
-  if (l.kind != LineKind::text) return {};
-  return std::string_view(text).substr(l.speech_begin, l.end - l.speech_begin);
+  const Line* l = line(n);
+  if (l == nullptr || l->kind != LineKind::text) return {};
+  return std::string_view(text).substr(l->speech_begin, l->end - l->speech_begin);
 }
 
 std::string_view Transcript::speaker_of(int n) const {
-  const int turn = lines[static_cast<std::size_t>(n - 1)].turn;
-  return turn < 0 ? std::string_view() : std::string_view(turns[static_cast<std::size_t>(turn)].speaker);
+  const Line* l = line(n);
+  if (l == nullptr || l->turn < 0) return {};
+  return turns[static_cast<std::size_t>(l->turn)].speaker;
 }
 
 bool Transcript::interviewer_at(int n) const {
-  const int turn = lines[static_cast<std::size_t>(n - 1)].turn;
-  return turn >= 0 && turns[static_cast<std::size_t>(turn)].interviewer;
+  const Line* l = line(n);
+  return l != nullptr && l->turn >= 0 && turns[static_cast<std::size_t>(l->turn)].interviewer;
+}
+
+int Transcript::page_of(int n) const {
+  const Line* l = line(n);
+  return l == nullptr ? 1 : l->page;
 }
 
 std::vector<std::string> Transcript::informant_labels() const {
@@ -189,9 +188,16 @@ Transcript parse_transcript(std::string_view bytes, std::string path, std::strin
   for (std::size_t i = first_body; i < t.lines.size(); ++i) {
     auto& line = t.lines[i];
     std::string_view s = std::string_view(t.text).substr(line.begin, line.end - line.begin);
-    if (s.find('\f') != std::string_view::npos) ++page;  // a form feed starts the next page
+    // A form feed starts the next page: this line's page if it comes before the line's text,
+    // the next line's if it ends the line (text, then a form feed).
+    int next_page = page;
+    if (const auto ff = s.find('\f'); ff != std::string_view::npos) {
+      const auto text_at = s.find_first_not_of(" \t\f");
+      if (text_at == std::string_view::npos || ff < text_at) ++page;
+      next_page = text_at != std::string_view::npos && s.rfind('\f') > text_at ? page + 1 : page;
+    }
     if (const int p = page_marker(s); p >= 0) {
-      page = p;
+      page = p;  // the marker names the page: a form feed beside it is the same break
       line.kind = LineKind::page_marker;
       line.page = page;
       line.turn = turn;
@@ -215,6 +221,7 @@ Transcript parse_transcript(std::string_view bytes, std::string path, std::strin
     }
     line.page = page;
     line.turn = turn;
+    page = next_page;
   }
   if (t.speakers.empty()) {
     for (const auto& [label, use] : label_uses) {

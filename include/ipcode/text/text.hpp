@@ -16,8 +16,9 @@ struct Decoded {
   bool from_cp1252 = false;  // the bytes were not valid UTF-8 and were read as Windows-1252
 };
 
-/// Strips a UTF-8 BOM; if the rest is not valid UTF-8, decodes it as Windows-1252 (the five
-/// undefined bytes 0x81 0x8D 0x8F 0x90 0x9D map to the C1 controls, as ISO-8859-1 would).
+/// Strips a UTF-8 BOM; if the rest is not valid UTF-8, decodes it as Windows-1252 with ICU's
+/// converter (the five undefined bytes 0x81 0x8D 0x8F 0x90 0x9D map to the C1 controls, as
+/// ISO-8859-1 and the WHATWG windows-1252 would).
 Decoded decode(std::string_view bytes);
 bool is_valid_utf8(std::string_view s);
 
@@ -61,5 +62,38 @@ std::vector<std::string> content_stems(std::string_view s);
 
 /// Number of Unicode code points.
 std::size_t length(std::string_view s);
+
+// --- Code points: the one UTF-8 decoder and the one notion of a word character -------------
+
+/// A code point decoded from UTF-8 and the number of bytes it took.
+struct CodePoint {
+  char32_t value = 0;
+  std::size_t size = 0;  // 0 only at the end of the string
+};
+
+/// The code point starting at byte `at`. An ill-formed sequence (or `at` inside one) gives
+/// U+FFFD with the length ICU gives it (at least 1), so a loop over a string always advances
+/// and never reads past its end. At or past the end: {0, 0}.
+CodePoint decode_at(std::string_view s, std::size_t at);
+/// The byte offset where the code point ending just before `at` starts (0 at the start).
+std::size_t previous_start(std::string_view s, std::size_t at);
+
+/// A character words are made of: a letter (Unicode Alphabetic), a digit, or a combining mark
+/// (so an NFD "å" stays one word). Everything else (spaces, punctuation, symbols) separates.
+bool is_word_char(char32_t c);
+/// An upper-case or title-case letter (speaker labels start with one).
+bool is_capital(char32_t c);
+/// Unicode white space: space, tab, line ends, U+00A0, U+202F, U+2009, U+2028 ...
+bool is_space(char32_t c);
+
+/// Appends the UTF-8 form of `c` (invalid code points become U+FFFD).
+void append_utf8(std::string& out, char32_t c);
+
+/// Appends the form `c` takes in quote matching (SPEC §5): simple case folding, and the
+/// typographic variants a student cannot see made equal: "…" becomes "...", every double
+/// quotation mark (" “ ” „ ‟ « » ″) becomes ", every single one and apostrophe (' ‘ ’ ‚ ‛ ‹ ›
+/// ′ ʼ) becomes ', every dash, hyphen and minus (‐ ‑ ‒ – — ― −) becomes -. For matching only:
+/// outputs always show the transcript's own characters.
+void append_match_form(std::string& out, char32_t c);
 
 }  // namespace ipcode::text

@@ -1,12 +1,25 @@
-/// Quote matching (SPEC §5): a quote occurs in a transcript after NFC, whitespace and line
-/// breaks collapsed, ignoring case. `(…)`, `(...)`, `[…]`, `[...]` inside a quote stand for
-/// omitted words: a gap of any length within one speaker turn. Other text in square brackets
-/// is the researcher's clarification and is not matched. Speaker labels, page markers and
-/// front matter are never part of the matched text. A match starts and ends at word
-/// boundaries, so "under" does not match inside "underveis".
+/// Quote matching (SPEC §5). A quote occurs in a transcript when, after NFC, case folding and
+/// white space collapsing (any Unicode white space, line breaks included), its text equals the
+/// transcript's speech. Typographic variants count as equal in matching only: `...` and `…`,
+/// straight and curly quotation marks and apostrophes, « », and the dashes `-` `–` `—`; white
+/// space next to a dash or a full stop is ignored ("ja…men" = "ja ... men", "ord – ord" =
+/// "ord-ord").
+///
+/// `(…)`, `(...)`, `[…]`, `[...]` inside a quote stand for omitted words: the parts between
+/// them (segments) must occur in order, all within one speaker turn (a quote without a gap
+/// may run from one turn into the next: a question and its answer). Every segment matches
+/// whole words at both ends ("skr (…)" does not match "skrev"). Any placement of the segments
+/// that fits is a match (not only the nearest occurrence of each); placements that cover the
+/// same lines count once. Other text in square brackets is the researcher's clarification
+/// (`[brukeren]`) and is not matched. Speaker labels, page markers and front matter are never
+/// part of the matched text. An interviewer turn that holds only a back-channel ("ja", "mm",
+/// "mhm", "hm", "ok", "jaha", "nettopp", "ja vel") between two turns of the same informant is
+/// left out, as if the informant's turn went on.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,39 +31,72 @@ namespace ipcode::transcript {
 struct QuoteMatch {
   int line_start = 0;
   int line_end = 0;
+  /// The transcript's own text of each matched segment (NFC, white space and line breaks as
+  /// single spaces), joined by the quote's own gap marks ("(…)", "[...]") where it left words
+  /// out, with the quote's clarifications (`[brukeren]`) kept where the quote had them. A gap
+  /// at the start or end of the quote is kept too. A skipped back-channel turn is left out.
+  std::string text;
+};
+
+/// Where the closest near-match of a quote breaks off, for the "not found" message.
+struct QuoteMiss {
+  int line = 0;                 // the line of the first differing transcript word
+  std::string quote_word;       // the quote's word there (folded)
+  std::string transcript_word;  // the transcript's word there, as written; empty when the
+                                // turn (or the lines given) ends before `quote_word`
 };
 
 /// The folded, whitespace-collapsed speech of one transcript, built once and searched many
-/// times.
+/// times. Holds a map from every byte of the folded text back to the transcript's text.
 class MatchIndex {
  public:
   explicit MatchIndex(const Transcript& t);
 
-  /// Every place the quote occurs, within physical lines [from, to] (0, 0: anywhere), in
-  /// order of position. An empty or gap-only quote gives no match.
+  /// find() stops after this many distinct placements plus one.
+  static constexpr std::size_t kMaxMatches = 50;
+
+  /// Every distinct placement of the quote (by line span), within physical lines [from, to]
+  /// (0, 0: anywhere), in order of position; at most kMaxMatches + 1. An empty or gap-only
+  /// quote gives no match.
   std::vector<QuoteMatch> find(std::string_view quote, int from = 0, int to = 0) const;
+
+  /// For a quote find() does not find: the place where the most of its words line up, and the
+  /// first word that differs there. nullopt when no word of the quote's first part occurs, or
+  /// when every word lines up and only punctuation differs.
+  std::optional<QuoteMiss> closest(std::string_view quote, int from = 0, int to = 0) const;
 
  private:
   struct Piece {
-    std::size_t offset;  // in stream_
+    std::uint32_t begin;  // in stream_
+    std::uint32_t end;
     int line;
-    int turn;
+    int turn;  // effective turn: a skipped back-channel joins the turns around it
   };
-  int line_at(std::size_t offset) const;
-  int turn_at(std::size_t offset) const;
-  bool boundary_before(std::size_t offset) const;
-  bool boundary_after(std::size_t offset) const;
+  struct Range {
+    std::size_t begin;
+    std::size_t end;
+  };
+  Range range(int from, int to) const;
+  std::size_t piece_at(std::size_t offset) const;
+  int line_at(std::size_t offset) const { return pieces_[piece_at(offset)].line; }
+  int turn_at(std::size_t offset) const { return pieces_[piece_at(offset)].turn; }
+  bool word_edge(std::size_t offset) const;
+  std::string original(std::size_t begin, std::size_t end) const;
 
+  const Transcript& t_;
   std::string stream_;
-  std::vector<Piece> pieces_;  // one per text line with speech, in order
+  std::vector<std::uint32_t> source_;  // source_[i]: offset in t_.text of stream_[i]'s character
+  std::vector<Piece> pieces_;          // one per text line with speech, in order
 };
 
-/// The quote's searchable segments: NFC, folded, clarifications removed, split at gaps,
-/// whitespace collapsed. Exposed for tests.
+/// The quote's searchable segments in their folded matching form, clarifications removed,
+/// split at gaps. Exposed for tests.
 std::vector<std::string> quote_segments(std::string_view quote);
 
 /// A quote without the researcher's clarifications (`[brukeren]`), white space collapsed;
-/// gap marks such as `(…)` and `[...]` stay, since they show where words were left out.
+/// gap marks such as `(…)` and `[...]` stay, since they show where words were left out. Only
+/// the space a removed clarification leaves before punctuation goes ("meg [B2] ." -> "meg.");
+/// every other character, the informant's punctuation included, stays as it is.
 std::string strip_clarifications(std::string_view quote);
 
 /// The spoken text of lines [from, to] joined with single spaces (labels removed).

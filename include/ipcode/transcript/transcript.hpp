@@ -2,6 +2,9 @@
 /// lines. Text is decoded (UTF-8 with or without BOM, else Windows-1252 with a warning), CRLF
 /// is accepted, and everything is normalised to NFC before it is matched or hashed.
 /// Line numbers are the file's physical lines, 1-based, counting the front matter.
+/// Pages: `[side N]`, `[s. N]`, `[page N]`, `[p. N]` on a line of its own start page N; a form
+/// feed before a line's text starts the next page on that line, one after the text on the
+/// next line; a form feed and a marker on one line (`\f[side 5]`) are one break, to page N.
 #pragma once
 
 #include <cstddef>
@@ -54,13 +57,17 @@ struct Transcript {
   std::vector<Turn> turns;
 
   int line_count() const { return static_cast<int>(lines.size()); }
+  /// Every accessor below is checked: a line number outside [1, line_count()] (they come
+  /// from user input) gives nullptr / empty text / no speaker / page 1, never a read out of
+  /// bounds.
+  const Line* line(int n) const;
   std::string_view line_text(int n) const;
   /// The spoken text of line n: without the speaker label; empty for markers/front matter.
   std::string_view spoken(int n) const;
   /// The speaker of line n, or empty when it belongs to no turn.
   std::string_view speaker_of(int n) const;
   bool interviewer_at(int n) const;
-  int page_of(int n) const { return lines[static_cast<std::size_t>(n - 1)].page; }
+  int page_of(int n) const;
   /// Non-interviewer speaker labels in order of first appearance.
   std::vector<std::string> informant_labels() const;
 };

@@ -27,6 +27,8 @@ TEST_CASE("edit distance counts a swap of neighbours as one", "[base]") {
   CHECK(edit_distance("quote", "qoute") == 1);
   CHECK(edit_distance("kitten", "sitting") == 3);
   CHECK(edit_distance("mål", "mal") == 1);  // code points, not bytes
+  CHECK(edit_distance("æøå", "åøæ") == 2);
+  CHECK(edit_distance("\x80\xC3", "a") == 2);  // broken UTF-8: bytes count, nothing is read past the end
   CHECK(closest("psevdonym", {"id", "role", "pseudonym"}) == std::optional<std::string>("pseudonym"));
   CHECK_FALSE(closest("xyz", {"pseudonym", "role"}).has_value());
 }

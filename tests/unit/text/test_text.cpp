@@ -401,3 +401,57 @@ TEST_CASE("per-thread ICU and Snowball objects give the same results", "[text][t
   }
   CHECK(ok == std::vector<int>(kThreads, 1));
 }
+
+// --- code points and word characters --------------------------------------------------------
+
+TEST_CASE("decode_at: one decoder that never reads past the end", "[text][codepoint]") {
+  CHECK(text::decode_at("å", 0).value == 0xE5);
+  CHECK(text::decode_at("å", 0).size == 2);
+  CHECK(text::decode_at("a", 1).size == 0);    // at the end
+  CHECK(text::decode_at("a", 7).size == 0);    // past the end
+  const std::string truncated = "x\xE2\x82";   // the first two bytes of €
+  CHECK(text::decode_at(truncated, 1).value == 0xFFFD);
+  CHECK(text::decode_at(truncated, 1).size >= 1);
+  CHECK(text::decode_at("\xC3", 0).value == 0xFFFD);
+  CHECK(text::decode_at("\x80" "a", 0).size == 1);  // a stray continuation byte
+  CHECK(text::decode_at("\xC0\xAF", 0).value == 0xFFFD);  // overlong
+  CHECK(text::previous_start("aå", 3) == 1);
+  CHECK(text::previous_start("aå", 0) == 0);
+  // Walking any bytes always advances and stays inside.
+  const std::string junk = "\xF0\x9F\x98\xC3(\xE2\x28\xA1\xFF\xFE";
+  std::size_t steps = 0;
+  for (std::size_t i = 0; i < junk.size(); i += text::decode_at(junk, i).size) ++steps;
+  CHECK(steps <= junk.size());
+}
+
+TEST_CASE("word characters and white space are Unicode's", "[text][codepoint]") {
+  for (const char32_t c : {U'a', U'Z', U'7', U'æ', U'Ø', U'å', U'é', U'ß', U'\u030A', U'я'}) {
+    CHECK(text::is_word_char(c));
+  }
+  for (const char32_t c : {U' ', U'-', U'.', U'«', U'\u2013', U'\u00D7', U'\u00F7', U'\u00A0'}) {
+    CHECK_FALSE(text::is_word_char(c));
+  }
+  for (const char32_t c : {U' ', U'\t', U'\n', U'\f', U'\u00A0', U'\u202F', U'\u2009', U'\u2028'}) {
+    CHECK(text::is_space(c));
+  }
+  CHECK_FALSE(text::is_space(U'a'));
+  CHECK(text::is_capital(U'Æ'));
+  CHECK_FALSE(text::is_capital(U'æ'));
+}
+
+TEST_CASE("matching form: case and typographic variants", "[text][codepoint]") {
+  const auto form = [](std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+      const auto c = text::decode_at(s, i);
+      text::append_match_form(out, c.value);
+      i += c.size;
+    }
+    return out;
+  };
+  CHECK(form("ÆØÅ Ok") == "æøå ok");
+  CHECK(form("«a» “b” „c” \"d\"") == "\"a\" \"b\" \"c\" \"d\"");
+  CHECK(form("‘e’ ‚f’ 'g'") == "'e' 'f' 'g'");
+  CHECK(form("– — ‐ −") == "- - - -");
+  CHECK(form("…") == "...");
+}

@@ -128,3 +128,39 @@ TEST_CASE("clarifications are stripped from the informants' words; gaps stay", "
         "Han sa nei [...] til meg.");
   CHECK(strip_clarifications("Ingen klammer (…) her") == "Ingen klammer (…) her");
 }
+
+TEST_CASE("line accessors are checked", "[transcript]") {
+  Diagnostics d;
+  const auto t = parse(kText, d);
+  for (const int n : {-5, 0, 11, 1000}) {
+    CHECK(t.line(n) == nullptr);
+    CHECK(t.line_text(n).empty());
+    CHECK(t.spoken(n).empty());
+    CHECK(t.speaker_of(n).empty());
+    CHECK_FALSE(t.interviewer_at(n));
+    CHECK(t.page_of(n) == 1);
+  }
+  CHECK(t.line(10) != nullptr);
+  CHECK(spoken_text(t, -3, 40).starts_with("Kan du"));
+}
+
+TEST_CASE("page edge cases: form feeds and markers", "[transcript]") {
+  Diagnostics d;
+  // A form feed at the end of a line starts the page of the next line.
+  auto t = parse_transcript("B1: a\f\nB1: b\n", "a.txt", "r1", d);
+  CHECK(t.page_of(1) == 1);
+  CHECK(t.page_of(2) == 2);
+  // A form feed at the start of a line puts that line on the next page.
+  t = parse_transcript("B1: a\n\fB1: b\n", "a.txt", "r1", d);
+  CHECK(t.page_of(2) == 2);
+  // A form feed and a marker on the same line are one page break: page 5, not 6.
+  t = parse_transcript("B1: a\n\f[side 5]\nB1: b\n", "a.txt", "r1", d);
+  CHECK(t.lines[1].kind == LineKind::page_marker);
+  CHECK(t.page_of(3) == 5);
+  // A marker right after a form-feed line names the page.
+  t = parse_transcript("B1: a\n\f\n[side 5]\nB1: b\n", "a.txt", "r1", d);
+  CHECK(t.page_of(4) == 5);
+  // Two form feeds, two pages.
+  t = parse_transcript("B1: a\n\f\n\fB1: b\n", "a.txt", "r1", d);
+  CHECK(t.page_of(3) == 3);
+}

@@ -1,0 +1,196 @@
+// Step 2 support: a quote taken apart as theses write it (gaps, clarifications), and the
+// folded form quotes and transcripts are matched in (SPEC §5).
+#include "quote.hpp"
+
+#include <algorithm>
+#include <memory>
+
+#include "ipcode/base/strings.hpp"
+#include "ipcode/text/text.hpp"
+#include "ipcode/transcript/match.hpp"
+
+namespace ipcode::transcript {
+namespace detail {
+namespace {
+
+bool is_gap(std::string_view inner) {
+  return inner == "…" || inner == "..." || inner == ".." || inner == "....";
+}
+
+}  // namespace
+
+void Folder::add(char32_t c, std::uint32_t source) {
+  if (c < 0x80) {
+    add_ascii(static_cast<char>(c), source);
+    return;
+  }
+  if (text::is_space(c)) {
+    pending_ = true;
+    return;
+  }
+  form_.clear();
+  text::append_match_form(form_, c);
+  if (pending_ && !out_.empty() && !absorbs_space(out_.back()) && !absorbs_space(form_.front())) {
+    push(" ", source);
+  }
+  pending_ = false;
+  push(form_, source);
+}
+
+// Punctuation that closes: no space before it when a clarification removed before it.
+bool is_closing(std::string_view s) {
+  if (s.empty()) return false;
+  const char32_t c = text::decode_at(s, 0).value;
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+         c == ']' || c == 0xBB || c == 0x201D || c == 0x2019 || c == 0x2026;
+}
+
+ParsedQuote parse_quote(std::string_view quote) {
+  const std::string q = text::nfc(quote);
+  // First the quote as a sequence of parts and gap marks, then empty parts dropped.
+  std::vector<Segment> parts(1);
+  std::vector<std::string> marks;  // marks[k]: the gap mark after parts[k]
+  auto folder = std::make_unique<Folder>(parts.back().key, nullptr);
+  for (std::size_t i = 0; i < q.size();) {
+    const char open = q[i];
+    if (open == '(' || open == '[') {
+      const auto close = q.find(open == '(' ? ')' : ']', i + 1);
+      if (close != std::string::npos) {
+        const auto inner = trim(std::string_view(q).substr(i + 1, close - i - 1));
+        if (is_gap(inner)) {  // omitted words
+          marks.push_back(q.substr(i, close - i + 1));
+          parts.emplace_back();
+          folder = std::make_unique<Folder>(parts.back().key, nullptr);
+          i = close + 1;
+          continue;
+        }
+        if (open == '[') {  // the researcher's clarification: kept for the text, not matched
+          parts.back().notes.emplace_back(parts.back().key.size(), q.substr(i, close - i + 1));
+          std::size_t next = close + 1;
+          while (next < q.size() && (q[next] == ' ' || q[next] == '\t')) ++next;
+          if (is_closing(std::string_view(q).substr(next))) {
+            folder->cancel_space();
+          } else {
+            folder->space();
+          }
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    const auto c = text::decode_at(q, i);
+    folder->add(c.value, 0);
+    i += c.size;
+  }
+  ParsedQuote out;
+  std::string pending;  // the first gap mark since the last part with text
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    if (!parts[k].key.empty()) {
+      if (out.segments.empty()) {
+        out.gap_before = pending;
+      } else {
+        out.gaps.push_back(pending);
+      }
+      for (auto& n : parts[k].notes) n.first = std::min(n.first, parts[k].key.size());
+      out.segments.push_back(std::move(parts[k]));
+      pending.clear();
+    }
+    if (k < marks.size() && pending.empty()) pending = marks[k];
+  }
+  if (!out.segments.empty()) out.gap_after = pending;
+  return out;
+}
+
+// Appends `s` to `out` with runs of Unicode white space as one space.
+void append_collapsed(std::string& out, std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = text::decode_at(s, i);
+    if (text::is_space(c.value)) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out.append(s.substr(i, c.size));
+    }
+    i += c.size;
+  }
+}
+
+std::string trimmed(std::string s) {
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  const auto first = s.find_first_not_of(' ');
+  return first == std::string::npos ? std::string() : s.substr(first);
+}
+
+// Joins parts with one space, except before closing punctuation.
+std::string join_parts(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (p.empty()) continue;
+    if (!out.empty() && !is_closing(p)) out += ' ';
+    out += p;
+  }
+  return out;
+}
+
+// The folded words of s joined by single spaces ("Ja, vel." -> "ja vel").
+std::string word_string(std::string_view s) {
+  std::string out;
+  bool in_word = false;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = text::decode_at(s, i);
+    if (text::is_word_char(c.value)) {
+      if (!in_word && !out.empty()) out += ' ';
+      text::append_match_form(out, c.value);
+      in_word = true;
+    } else {
+      in_word = false;
+    }
+    i += c.size;
+  }
+  return out;
+}
+
+}  // namespace detail
+
+using namespace detail;
+
+std::vector<std::string> quote_segments(std::string_view quote) {
+  std::vector<std::string> out;
+  for (auto& s : parse_quote(quote).segments) out.push_back(std::move(s.key));
+  return out;
+}
+
+std::string strip_clarifications(std::string_view quote) {
+  std::string out;
+  for (std::size_t i = 0; i < quote.size(); ++i) {
+    if (quote[i] == '[') {
+      auto end = quote.find(']', i + 1);
+      if (end != std::string_view::npos && !is_gap(trim(quote.substr(i + 1, end - i - 1)))) {
+        // The clarification goes, and the space it leaves before punctuation with it
+        // ("meg [B2]." and "meg [B2] ." become "meg.").
+        std::size_t next = end + 1;
+        while (next < quote.size() && (quote[next] == ' ' || quote[next] == '\t')) ++next;
+        if (is_closing(quote.substr(next))) {
+          while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+          end = next - 1;
+        }
+        i = end;
+        continue;
+      }
+    }
+    out += quote[i];
+  }
+  std::string collapsed;
+  append_collapsed(collapsed, out);
+  return trimmed(std::move(collapsed));
+}
+
+std::string spoken_text(const Transcript& t, int from, int to) {
+  std::string out;
+  for (int n = std::max(1, from); n <= std::min(to, t.line_count()); ++n) {
+    append_collapsed(out, t.spoken(n));
+    if (!out.empty() && out.back() != ' ') out += ' ';
+  }
+  return trimmed(std::move(out));
+}
+
+}  // namespace ipcode::transcript
