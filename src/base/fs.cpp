@@ -393,6 +393,28 @@ Status write_all_atomic(const stdfs::path& root, const std::map<std::string, std
   return batch.commit();
 }
 
+Status fill_folder(const stdfs::path& root, const std::map<std::string, std::string>& files) {
+  std::error_code ec;
+  if (!stdfs::is_directory(root, ec)) return write_all_atomic(root, files);
+  const stdfs::path staging = root / ".ipcode-init.tmp";
+  stdfs::remove_all(staging, ec);
+  if (auto st = write_all_atomic(staging, files); !st) return st;
+  std::vector<stdfs::path> moved;
+  for (const auto& entry : stdfs::directory_iterator(staging, ec)) {
+    const stdfs::path to = root / entry.path().filename();
+    if (::rename(entry.path().c_str(), to.c_str()) != 0) {
+      const int why = errno;
+      for (const auto& m : moved) stdfs::remove_all(m, ec);
+      stdfs::remove_all(staging, ec);
+      return write_error(to, std::strerror(why));
+    }
+    moved.push_back(to);
+  }
+  stdfs::remove_all(staging, ec);
+  (void)sync_path(root);
+  return Ok{};
+}
+
 OutputLock::~OutputLock() {
   if (fd_ < 0) return;
   // Unlinked while still held, so that nobody can lock the old file after we let go.

@@ -95,7 +95,7 @@ int run_init(const Globals& g, const InitOptions& o) {
     return kCantCreate;
   }
   const auto files = o.example ? example() : skeleton(i18n::language());
-  if (auto st = fs::write_all_atomic(target, files); !st) {
+  if (auto st = fs::fill_folder(target, files); !st) {
     print_error(st.error().message);
     return kCantCreate;
   }

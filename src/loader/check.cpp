@@ -113,10 +113,12 @@ void check_condensation(RoundData& round, Diagnostics& diags) {
     // SPEC §3: background material may be coded and counted, but is never quoted.
     const auto& t = round.transcripts[static_cast<std::size_t>(unit.transcript)];
     if (t.background) {
-      diags.error(c.path, s.quote_at.line, s.quote_at.col,
-                  format(tr("the illustrative quote '{1}' is from {2}, which is marked "
-                            "'background: true' and is never quoted; choose a unit from an "
-                            "interview"), {s.quote, t.path}));
+      // A warning, not an error: the reports leave the quote out, so nothing leaks, and a
+      // transcript marked as background later does not stop condense.
+      diags.warning(c.path, s.quote_at.line, s.quote_at.col,
+                    format(tr("the illustrative quote '{1}' is from {2}, which is marked "
+                              "'background: true' and is never quoted: the reports leave it "
+                              "out; choose a unit from an interview"), {s.quote, t.path}));
     }
   }
   for (const auto& [id, g] : c.groups) {

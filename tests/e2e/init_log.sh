@@ -34,6 +34,10 @@ after=$(find studie-en -type f -exec sha256sum {} + | sort)
 "$ipcode" -q -C eksempel condense && [ -f eksempel/out/r1/report.html ] && ok || bad "condense on the example"
 "$ipcode" -q -C eksempel verify && ok || bad "verify right after condense"
 
+# init . in an empty folder that is the current one (the folder itself is never renamed).
+mkdir tom && (cd tom && "$ipcode" init --example . >/dev/null 2>"$work/err") && [ -f tom/ipcode.yaml ] &&
+  [ -z "$(find tom -name '.ipcode-init*')" ] && ok || { bad "init . in an empty current folder"; cat "$work/err"; }
+
 # The project log: add dated entries, list them.
 "$ipcode" -C studie-en log >"$work/out" && grep -q "empty" "$work/out" && ok || bad "log on an empty study"
 "$ipcode" -q -C studie-en log add "Slo sammen to koder: tillit og relasjon." --category kodebok || bad "log add"

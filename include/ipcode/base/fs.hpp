@@ -91,6 +91,12 @@ class AtomicBatch {
 /// `root`, in one step (an AtomicBatch). A failure leaves `root` as it was.
 Status write_all_atomic(const stdfs::path& root, const std::map<std::string, std::string>& files);
 
+/// Like write_all_atomic, for a folder that may already exist but must then be empty (`ipcode
+/// init .`): the folder itself is never renamed (it may be the current one), so the files are
+/// written to a hidden folder inside it and their top-level entries moved up; a failure removes
+/// what was moved, leaving the folder empty as before.
+Status fill_folder(const stdfs::path& root, const std::map<std::string, std::string>& files);
+
 /// One writer of a study's output at a time: an advisory lock (flock) on `.ipcode.lock` in
 /// the study folder, holding the pid of its owner. The file is removed when the lock is let
 /// go; a lock of a killed process is free again (the kernel drops it).

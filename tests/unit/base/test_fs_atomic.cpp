@@ -259,3 +259,20 @@ TEST_CASE("AtomicBatch without an exchange renames the old folder aside first", 
   CHECK(temp_folders(root) == 0);
   stdfs::remove_all(root);
 }
+
+TEST_CASE("fill_folder fills an empty existing folder without renaming it (ipcode init .)",
+          "[base][fs]") {
+  const auto root = stdfs::temp_directory_path() / "ipcode-test-fill";
+  stdfs::remove_all(root);
+  stdfs::create_directories(root);
+  const auto cwd = stdfs::current_path();
+  stdfs::current_path(root);  // "." is the folder being filled, as in `ipcode init .`
+  const auto st = fs::fill_folder(".", {{"ipcode.yaml", "ipcode: 1\n"}, {"coding/r1/.keep", ""}});
+  stdfs::current_path(cwd);
+  REQUIRE(st);
+  CHECK(files_under(root) == std::set<std::string>{"coding/r1/.keep", "ipcode.yaml"});
+  // A folder that does not exist yet is made, as write_all_atomic does.
+  REQUIRE(fs::fill_folder(root / "new", {{"a.txt", "a"}}));
+  CHECK(files_under(root / "new") == std::set<std::string>{"a.txt"});
+  stdfs::remove_all(root);
+}
