@@ -157,6 +157,7 @@ CodingFile parse_coding(std::string_view text, std::string_view origin, Diagnost
                     format(tr("{1} needs 'lines', 'quote' or both"), {name}));
       }
       if (!u.id.empty()) f.unplaced_ids.push_back(u.id);
+      else f.unplaced_unnamed = true;
       continue;
     }
     f.units.push_back(std::move(u));

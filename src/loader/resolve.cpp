@@ -293,6 +293,7 @@ Placed Resolver::place(const coding::CodingFile& file, Diagnostics& diags) const
   }
   out.transcript = it->second;
   out.failed_ids = file.unplaced_ids;
+  out.unnamed_failed = file.unplaced_unnamed;
   if (!options_.coder.empty() && file.coder != options_.coder) {
     // Left out by --coder: a condensation file may still name these units as quotes.
     for (const auto& spec : file.units) {
@@ -330,6 +331,7 @@ Placed Resolver::place(const coding::CodingFile& file, Diagnostics& diags) const
     }
     if (!place_unit(file, spec, t, index, u, diags) || !codes_ok) {
       if (!spec.id.empty()) out.failed_ids.push_back(spec.id);
+      else out.unnamed_failed = true;
       continue;
     }
     u.codes.assign(code_set.begin(), code_set.end());
@@ -345,6 +347,12 @@ void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostic
     if (p.unreadable) round.coding_failed = true;
     round.failed_unit_ids.insert(round.failed_unit_ids.end(), p.failed_ids.begin(), p.failed_ids.end());
     if (p.transcript < 0) continue;
+    if (p.unnamed_failed) {
+      // Default ids are numbered over the units that could be placed: with one missing, the
+      // later ones may be shifted, so an illustrative quote naming one is not checked.
+      round.shifted_id_prefixes.push_back(
+          round.transcripts[static_cast<std::size_t>(p.transcript)].informant + "-");
+    }
     auto& list = per_transcript[p.transcript];
     for (auto& pending : p.units) list.push_back(std::move(pending));
     std::vector<Pending>().swap(p.units);  // let the moved-from slot go now (peak memory)

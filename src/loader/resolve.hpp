@@ -21,6 +21,7 @@ struct Placed {
   bool unreadable = false; // the file itself could not be read (already reported)
   std::vector<Pending> units;
   std::vector<std::string> failed_ids;  // explicit ids of units not placed
+  bool unnamed_failed = false;          // a unit without an id was not placed
 };
 
 /// Step 2 bookkeeping for one round. The constructor indexes the round's transcripts (and

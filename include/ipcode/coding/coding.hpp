@@ -43,6 +43,8 @@ struct CodingFile {
   /// Ids of the units left out (already reported), so that an illustrative quote naming one
   /// is not reported a second time.
   std::vector<std::string> unplaced_ids;
+  /// A unit without an id was left out: default ids of this transcript may be shifted.
+  bool unplaced_unnamed = false;
 };
 
 CodingFile parse_coding(std::string_view text, std::string_view origin, Diagnostics& diags);

@@ -64,6 +64,10 @@ struct RoundData {
   /// from those.
   std::vector<std::string> failed_unit_ids;
   bool coding_failed = false;
+  /// `<informant>-` of transcripts where a unit without an id could not be placed: their
+  /// default ids may be shifted by one, so references to them are not checked (the unit's
+  /// own error is reported; fixing it restores the numbering).
+  std::vector<std::string> shifted_id_prefixes;
   /// The round's codebook could not be read (missing, or not YAML; already reported once):
   /// its codes are unknown for that reason, so unknown-code errors are not repeated per unit.
   bool codebook_failed = false;

@@ -290,3 +290,26 @@ TEST_CASE("an illustrative quote from background material is a warning at the qu
                                  "is never quoted: the reports leave it out; choose a unit from an "
                                  "interview"});
 }
+
+TEST_CASE("a unit without an id that has an error does not make another unit the quote",
+          "[loader]") {
+  // Default ids are numbered over the units that could be placed: with the first unit's quote
+  // mistyped, B1-01 would name the second unit. The quote naming B1-01 is not checked against
+  // it; the one error is the typo, where it is written.
+  for (const char* broken : {"    quote: Jeg skreiv under\n    codes: [underskrift]\n",
+                             "    lines: 6\n    codes: [underskirft]\n",
+                             "    qoute: Jeg skrev under\n    codes: [underskrift]\n"}) {
+    CAPTURE(broken);
+    TempStudy s;
+    s.write("coding/B1.yaml",
+            b1_coding("KH", std::string("  - ") + (broken + 4) +
+                                "  - lines: 9\n    codes: [koordinator]\n"));
+    s.write("condensation.yaml",
+            "round: r1\nsubgroups:\n  underskrift:\n    condensate: Jeg skrev under.\n    quote: B1-01\n");
+    Diagnostics d;
+    const auto study = s.load(d);
+    CAPTURE(lines_of(d));
+    CHECK(matching(d, "illustrative").empty());
+    CHECK(matching(d, "coding/B1.yaml").size() >= 1);
+  }
+}
