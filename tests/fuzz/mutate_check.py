@@ -13,6 +13,7 @@ whatever --jobs is, and `--only i` replays one iteration. Run through mutate_che
 
 import argparse
 import concurrent.futures
+import math
 import os
 import re
 import shutil
@@ -171,7 +172,7 @@ def make_env():
     env = dict(os.environ)
     # ASan and UBSan exit 1 by default, which is also check's "problems found": make a report
     # unmistakable (stderr is searched too), and keep stack traces for deduplication.
-    for var, extra in (("ASAN_OPTIONS", "exitcode=86:detect_leaks=1"),
+    for var, extra in (("ASAN_OPTIONS", "exitcode=86:detect_leaks=1:handle_abort=1"),
                        ("UBSAN_OPTIONS", "exitcode=87:print_stacktrace=1:halt_on_error=1")):
         given = env.get(var, "")
         keys = {kv.split("=")[0] for kv in given.split(":") if kv}
@@ -189,8 +190,9 @@ ENV = make_env()
 def frames(stderr):
     """The first five function names of the first stack in a sanitizer report."""
     names = []
-    for m in re.finditer(r"^\s*#\d+ 0x[0-9a-f]+ in (.+?)(?: /| \(|$)", stderr, re.M):
-        fn = m.group(1).strip()
+    for m in re.finditer(r"^\s*#\d+ 0x[0-9a-f]+ in (.+)$", stderr, re.M):
+        # Drop the location: " /path/file.cpp:12:3", " ../x.cpp:69" or " (/lib/libc.so.6+0x1f)".
+        fn = re.sub(r" (\S+:\d+(:\d+)?|\(\S+\+0x[0-9a-f]+\))$", "", m.group(1)).strip()
         if fn.startswith(("__interceptor", "__asan", "__ubsan", "__sanitizer")):
             continue
         names.append(fn)
@@ -202,7 +204,7 @@ def frames(stderr):
 def classify(cmd, rc, stderr, timed_out):
     """None when the run is fine, else (signature, detail)."""
     if timed_out:
-        return f"timeout in {cmd}", "no answer within the time limit"
+        return f"timeout in {cmd}", "over the time limit (CPU seconds, or 6x that in wall time)"
     san = SANITIZER_RE.search(stderr)
     if san:
         kind = re.search(r"ERROR: \w+Sanitizer: ([\w-]+)|runtime error: ([^\n]*)", stderr)
@@ -227,12 +229,17 @@ def classify(cmd, rc, stderr, timed_out):
 
 
 def run(args, study, cmd):
-    """Runs `ipcode -C STUDY CMD`: (exit code, stderr, timed out)."""
-    argv = [args.binary, "-C", study] + cmd
+    """Runs `ipcode -C STUDY CMD`: (exit code, stderr, timed out).
+
+    The time limit is on CPU time (ulimit -t: SIGXCPU), so that a loaded machine does not turn
+    slow runs into false hangs; a generous wall-clock limit catches runs that hang asleep."""
+    limit = max(1, math.ceil(args.timeout))
+    argv = ["sh", "-c", 'ulimit -t "$0" && exec "$@"', str(limit), args.binary, "-C", study] + cmd
     try:
         p = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.PIPE, env=ENV, timeout=args.timeout)
-        return p.returncode, p.stderr.decode("utf-8", "replace"), False
+                           stderr=subprocess.PIPE, env=ENV, timeout=max(60, 6 * limit))
+        stderr = p.stderr.decode("utf-8", "replace")
+        return p.returncode, stderr, p.returncode in (-signal.SIGXCPU, -signal.SIGKILL)
     except subprocess.TimeoutExpired as e:
         return -9, (e.stderr or b"").decode("utf-8", "replace"), True
 
@@ -240,6 +247,23 @@ def run(args, study, cmd):
 def copy_study(src, dest, with_out):
     shutil.copytree(src, dest, ignore=lambda d, names: ["out"] if not with_out and
                     os.path.samefile(d, src) and "out" in names else [])
+
+
+def full_groups(rng, study, groups):
+    """What a full iteration mutates. Most mutations of inputs stop condense and verify at the
+    loader (exit 65), so a third mutate only out/ (verify reads manifest.json and compares) and
+    a third only the condensation files (free text, where a flipped byte often stays valid)."""
+    outputs = []
+    for root, _, names in os.walk(os.path.join(study, "out")):
+        outputs += sorted(os.path.relpath(os.path.join(root, n), study) for n in names)
+    manifest = [p for p in outputs if p == os.path.join("out", "manifest.json")]
+    mode = rng.random()
+    if outputs and mode < 1 / 3:
+        return [("manifest", 3, manifest)] * bool(manifest) + [("outputs", 1, sorted(outputs))]
+    condensation = [g for g in groups if g[0] == "condensation"]
+    if condensation and mode < 2 / 3:
+        return condensation
+    return groups + [("manifest", 1, manifest)] * bool(manifest)
 
 
 def run_iteration(args, i, groups):
@@ -251,8 +275,8 @@ def run_iteration(args, i, groups):
         # A full iteration starts from the study with the out/ of an unmutated condense, so that
         # verify compares real outputs with mutated inputs (or a mutated manifest.json).
         copy_study(args.template, study, with_out=full)
-        if full and os.path.isfile(os.path.join(study, "out", "manifest.json")):
-            groups = groups + [("outputs", 1, ["out/manifest.json"])]
+        if full:
+            groups = full_groups(rng, study, groups)
         notes = mutate_study(rng, study, groups)
         commands = [["check"]] + ([["status"], ["verify"], ["condense"]] if full else [])
         codes = []
@@ -285,7 +309,7 @@ def main():
     ap.add_argument("--iterations", type=int, default=200)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--timeout", type=float, default=10.0, help="seconds per command (default 10)")
+    ap.add_argument("--timeout", type=float, default=10.0, help="CPU seconds per command (default 10)")
     ap.add_argument("--full-every", type=int, default=10,
                     help="every Nth iteration also runs status, verify and condense (0: never)")
     ap.add_argument("--out", default=None,
