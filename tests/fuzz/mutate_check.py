@@ -193,8 +193,9 @@ def frames(stderr):
     for m in re.finditer(r"^\s*#\d+ 0x[0-9a-f]+ in (.+)$", stderr, re.M):
         # Drop the location: " /path/file.cpp:12:3", " ../x.cpp:69" or " (/lib/libc.so.6+0x1f)".
         fn = re.sub(r" (\S+:\d+(:\d+)?|\(\S+\+0x[0-9a-f]+\))$", "", m.group(1)).strip()
-        if fn.startswith(("__interceptor", "__asan", "__ubsan", "__sanitizer")):
-            continue
+        if re.match(r"__interceptor|__asan|__ubsan|__sanitizer|__pthread_kill|__GI_|raise\b|"
+                    r"abort\b|std::__glibcxx_assert_fail|std::__replacement_assert", fn):
+            continue  # the sanitizer's or abort()'s own frames say nothing about the bug
         names.append(fn)
         if len(names) == 5:
             break
@@ -212,6 +213,9 @@ def classify(cmd, rc, stderr, timed_out):
             what = kind.group(1) or re.sub(r"0x[0-9a-f]+|\d+", "N", kind.group(2))
         else:
             what = san.group(0)
+        assertion = re.search(r"Assertion '([^']*)' failed", stderr)
+        if assertion:  # _GLIBCXX_ASSERTIONS: abort() after the message
+            what = f"assertion '{assertion.group(1)}'"
         top = frames(stderr)
         short = [re.sub(r"\(.*", "", f) for f in top[:3]]
         return f"sanitizer {what} at {' < '.join(short)}", "\n".join(top)
