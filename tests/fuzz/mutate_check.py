@@ -19,8 +19,8 @@ import re
 import shutil
 import signal
 import subprocess
-import sys
 import random
+import sys
 import tempfile
 
 ALLOWED_EXIT = {0, 1, 65, 66, 73}
@@ -205,7 +205,8 @@ def frames(stderr):
 def classify(cmd, rc, stderr, timed_out):
     """None when the run is fine, else (signature, detail)."""
     if timed_out:
-        return f"timeout in {cmd}", "over the time limit (CPU seconds, or 6x that in wall time)"
+        return f"timeout in {cmd}", ("over the time limit (CPU seconds, or 6x that in wall time)"
+                                     " or killed by SIGKILL")
     san = SANITIZER_RE.search(stderr)
     if san:
         kind = re.search(r"ERROR: \w+Sanitizer: ([\w-]+)|runtime error: ([^\n]*)", stderr)
@@ -259,15 +260,16 @@ def full_groups(rng, study, groups):
     a third only the condensation files (free text, where a flipped byte often stays valid)."""
     outputs = []
     for root, _, names in os.walk(os.path.join(study, "out")):
-        outputs += sorted(os.path.relpath(os.path.join(root, n), study) for n in names)
+        outputs += [os.path.relpath(os.path.join(root, n), study) for n in names]
+    outputs.sort()  # os.walk's order is the file system's
     manifest = [p for p in outputs if p == os.path.join("out", "manifest.json")]
     mode = rng.random()
     if outputs and mode < 1 / 3:
-        return [("manifest", 3, manifest)] * bool(manifest) + [("outputs", 1, sorted(outputs))]
+        return [("out-manifest", 3, manifest)] * bool(manifest) + [("outputs", 1, outputs)]
     condensation = [g for g in groups if g[0] == "condensation"]
     if condensation and mode < 2 / 3:
         return condensation
-    return groups + [("manifest", 1, manifest)] * bool(manifest)
+    return groups + [("out-manifest", 1, manifest)] * bool(manifest)
 
 
 def run_iteration(args, i, groups):
