@@ -105,7 +105,7 @@ class TreeBuilder : public YAML::EventHandler {
       parent.key = std::move(n);
       parent.have_key = true;
     } else {
-      parent.node.entries.emplace_back(std::move(parent.key), std::move(n));
+      parent.node.entries.push_back(Node::Entry{std::move(parent.key), std::move(n)});
       parent.have_key = false;
     }
   }

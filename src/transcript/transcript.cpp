@@ -225,6 +225,9 @@ Transcript parse_transcript(std::string_view bytes, std::string path, std::strin
   }
   if (t.speakers.empty()) {
     for (const auto& [label, use] : label_uses) {
+      // The interviewer's labels and the informant's own are known speakers: a short
+      // interview may well have one question, or one answer.
+      if (is_interviewer_label(label) || label == t.informant) continue;
       if (use.first == 1) {
         diags.warning(t.path, use.second, 1,
                       format(tr("the speaker label '{1}' is used only once; if it is not a "

@@ -26,7 +26,8 @@ class Node {
   Mark mark;
   std::string scalar;                          // Kind::scalar
   std::vector<Node> items;                     // Kind::sequence
-  std::vector<std::pair<Node, Node>> entries;  // Kind::map: key node, value node
+  struct Entry;                                // a key node and its value node
+  std::vector<Entry> entries;                  // Kind::map, in written order
 
   bool is_null() const { return kind == Kind::null; }
   bool is_scalar() const { return kind == Kind::scalar; }
@@ -34,6 +35,13 @@ class Node {
   bool is_map() const { return kind == Kind::map; }
   /// The value under a scalar key, or nullptr.
   const Node* find(std::string_view key) const;
+};
+
+// Defined after Node is complete (a std::pair<Node, Node> inside Node is not valid C++ and
+// clang rejects it).
+struct Node::Entry {
+  Node key;
+  Node value;
 };
 
 /// Parses `text` (UTF-8, no BOM). `line_offset` is added to every line (for front matter

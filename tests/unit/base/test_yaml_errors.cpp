@@ -149,8 +149,8 @@ Diagnostics diagnose(const Case& c) {
   yaml::Node root;
   if (!yaml::parse(c.yaml, "f.yaml", root, d)) return d;
   const yaml::Node* map = &root;
-  if (root.is_map() && !root.entries.empty() && root.entries[0].second.is_sequence()) {
-    map = &root.entries[0].second.items.at(0);
+  if (root.is_map() && !root.entries.empty() && root.entries[0].value.is_sequence()) {
+    map = &root.entries[0].value.items.at(0);
   }
   std::vector<yaml::Key> keys;
   for (const auto& [k, v] : map->entries) keys.push_back({k.scalar});

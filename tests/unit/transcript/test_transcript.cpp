@@ -164,3 +164,14 @@ TEST_CASE("page edge cases: form feeds and markers", "[transcript]") {
   t = parse_transcript("B1: a\n\f\n\fB1: b\n", "a.txt", "r1", d);
   CHECK(t.page_of(3) == 3);
 }
+
+TEST_CASE("a label used once is a warning unless it is a known speaker", "[transcript]") {
+  // The interviewer's one question and the informant's one answer are ordinary; "Altså:" once
+  // is probably text that looks like a label.
+  Diagnostics d;
+  parse_transcript("I: Hvordan var det?\nB1: Det var greit.\nAltså: det gikk fort.\n",
+                   "transcripts/r1/B1.txt", "r1", d);
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.items()[0].line == 3);
+  CHECK(d.items()[0].message.find("'Altså'") != std::string::npos);
+}
