@@ -1,5 +1,8 @@
 #include "ipcode/base/fs.hpp"
 
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/strings.hpp"
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -13,15 +16,11 @@
 #include <random>
 #include <sstream>
 
-#include "ipcode/base/i18n.hpp"
-#include "ipcode/base/strings.hpp"
-
 namespace ipcode::fs {
 namespace {
 
 Error write_error(const stdfs::path& path, const std::string& why) {
-  return {ErrorKind::cannot_write,
-          format(tr("cannot write '{1}': {2}"), {path.string(), why})};
+  return {ErrorKind::cannot_write, format(tr("cannot write '{1}': {2}"), {path.string(), why})};
 }
 
 stdfs::path temp_name(const stdfs::path& path) {
@@ -139,8 +138,7 @@ stdfs::path fresh_temp(const stdfs::path& target) {
   std::random_device random;
   char suffix[16];
   std::snprintf(suffix, sizeof suffix, "%08x", random());
-  return target.parent_path() /
-         (temp_prefix(target) + std::to_string(::getpid()) + "-" + suffix);
+  return target.parent_path() / (temp_prefix(target) + std::to_string(::getpid()) + "-" + suffix);
 }
 
 // Writes what the kernel holds of a file or folder to disk (a crash after the swap must not
@@ -198,8 +196,7 @@ Status copy_tree(const stdfs::path& from, const stdfs::path& to,
 
 }  // namespace
 
-AtomicBatch::AtomicBatch(stdfs::path target, Swap swap)
-    : target_(std::move(target)), swap_(swap) {
+AtomicBatch::AtomicBatch(stdfs::path target, Swap swap) : target_(std::move(target)), swap_(swap) {
   // "out/" and "out" are the same target; the temporary folder goes beside it.
   if (!target_.has_filename()) target_ = target_.parent_path();
   // A symlink is refused too: swapping would replace the link, not the folder it points to.
@@ -355,9 +352,8 @@ Status AtomicBatch::commit() {
     if (::rename(temp_.c_str(), target_.c_str()) != 0) {
       return refuse(write_error(target_, std::strerror(errno)));
     }
-  } else if (swap_ == Swap::exchange &&
-             ::renameat2(AT_FDCWD, temp_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) ==
-                 0) {
+  } else if (swap_ == Swap::exchange && ::renameat2(AT_FDCWD, temp_.c_str(), AT_FDCWD,
+                                                    target_.c_str(), RENAME_EXCHANGE) == 0) {
     old = temp_;  // the exchange left the old tree under the temporary name
   } else if (swap_ == Swap::rename_aside || errno == EINVAL || errno == ENOSYS ||
              errno == ENOTSUP) {
@@ -433,7 +429,8 @@ Status OutputLock::acquire(const stdfs::path& study_root) {
       const auto n = ::pread(fd, buf, sizeof buf - 1, 0);
       ::close(fd);
       if (why != EWOULDBLOCK) return write_error(path_, std::strerror(why));
-      const auto pid = parse_int(trim(std::string_view(buf, n > 0 ? static_cast<std::size_t>(n) : 0)));
+      const auto pid =
+          parse_int(trim(std::string_view(buf, n > 0 ? static_cast<std::size_t>(n) : 0)));
       if (pid && *pid > 0) {
         return Error{ErrorKind::cannot_write,
                      format(tr("another ipcode (process {1}) is writing the output of this study; "
@@ -447,7 +444,8 @@ Status OutputLock::acquire(const stdfs::path& study_root) {
     }
     // The holder before us may have removed the file after we opened it: lock the file that
     // is there now, or try again.
-    struct stat held {}, there {};
+    struct stat held {
+    }, there{};
     if (::fstat(fd, &held) == 0 && ::stat(path_.c_str(), &there) == 0 &&
         held.st_ino == there.st_ino && held.st_dev == there.st_dev) {
       const std::string pid = std::to_string(::getpid()) + "\n";
@@ -468,8 +466,10 @@ PathProblem check_inside(const stdfs::path& root, std::string_view relative) {
   if (rel.is_absolute()) return PathProblem::absolute;
   int depth = 0;
   for (const auto& part : rel.lexically_normal()) {
-    if (part == "..") --depth;
-    else if (part != "." && !part.empty()) ++depth;
+    if (part == "..")
+      --depth;
+    else if (part != "." && !part.empty())
+      ++depth;
     if (depth < 0) return PathProblem::escapes;
   }
   // Follow symlinks on the existing part of the path and compare real locations.

@@ -1,13 +1,14 @@
 #include "ipcode/base/i18n.hpp"
 
+#include "ipcode/base/fs.hpp"
+#include "ipcode/base/strings.hpp"
+
 #include <boost/locale/generator.hpp>
 #include <boost/locale/message.hpp>
+
 #include <cstdlib>
 #include <map>
 #include <mutex>
-
-#include "ipcode/base/fs.hpp"
-#include "ipcode/base/strings.hpp"
 
 namespace ipcode::i18n {
 namespace {

@@ -1,5 +1,7 @@
 #include "ipcode/base/parallel.hpp"
 
+#include "ipcode/base/strings.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
@@ -8,19 +10,17 @@
 #include <thread>
 #include <vector>
 
-#include "ipcode/base/strings.hpp"
-
 namespace ipcode {
 
 unsigned worker_count() {
   if (const char* env = std::getenv("IPCODE_THREADS"); env != nullptr) {
-    if (const auto n = parse_int(env); n && *n >= 1) return static_cast<unsigned>(std::min(*n, 64L));
+    if (const auto n = parse_int(env); n && *n >= 1)
+      return static_cast<unsigned>(std::min(*n, 64L));
   }
   return std::clamp(std::thread::hardware_concurrency(), 1U, 8U);
 }
 
-void parallel_for(std::size_t n, const std::function<void(std::size_t)>& fn,
-                  unsigned max_workers) {
+void parallel_for(std::size_t n, const std::function<void(std::size_t)>& fn, unsigned max_workers) {
   std::size_t workers = std::min<std::size_t>(worker_count(), n);
   if (max_workers > 0) workers = std::min<std::size_t>(workers, max_workers);
   if (workers <= 1) {

@@ -2,6 +2,9 @@
 // 1-based marks, so that every loader can report `file:line:col`.
 #include "ipcode/base/yaml.hpp"
 
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/strings.hpp"
+
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
@@ -10,9 +13,6 @@
 #include <optional>
 #include <set>
 #include <sstream>
-
-#include "ipcode/base/i18n.hpp"
-#include "ipcode/base/strings.hpp"
 
 namespace ipcode::yaml {
 namespace {
@@ -160,7 +160,8 @@ bool blank_or_comment(std::string_view line) {
 // 0-based column where the value of `key: value` or `- value` starts on this line.
 std::size_t value_start(std::string_view line) {
   std::size_t i = indent_of(line);
-  while (i != std::string_view::npos && i + 1 < line.size() && line[i] == '-' && line[i + 1] == ' ') {
+  while (i != std::string_view::npos && i + 1 < line.size() && line[i] == '-' &&
+         line[i + 1] == ' ') {
     i = line.find_first_not_of(' ', i + 1);
   }
   if (i == std::string_view::npos) return line.size();
@@ -201,7 +202,8 @@ std::string unclosed_advice() {
 // The key written on this line (`  - quote: ...` gives "quote"), else "quote".
 std::string key_on(std::string_view line) {
   std::size_t i = indent_of(line);
-  while (i != std::string_view::npos && i + 1 < line.size() && line[i] == '-' && line[i + 1] == ' ') {
+  while (i != std::string_view::npos && i + 1 < line.size() && line[i] == '-' &&
+         line[i + 1] == ' ') {
     i = line.find_first_not_of(' ', i + 1);
   }
   const auto colon = i == std::string_view::npos ? i : line.find(": ", i);
@@ -213,12 +215,14 @@ std::string key_on(std::string_view line) {
 std::string quote_advice(std::string_view line) {
   return format(tr("a text that starts with [, {, *, &, !, |, >, @ or ` or contains ': ' must be "
                    "in quotes or written as a block (write '{1}: >-' and the text on the next "
-                   "lines, indented)"), {key_on(line)});
+                   "lines, indented)"),
+                {key_on(line)});
 }
 
 std::string indent_advice() {
-  return tr("this line's indentation does not match the lines above: keys of one map start in "
-            "the same column, and what belongs to a key is indented further than the key");
+  return tr(
+      "this line's indentation does not match the lines above: keys of one map start in "
+      "the same column, and what belongs to a key is indented further than the key");
 }
 
 // The last line at or before `from` (0-based) whose value opens `open` without closing it.
@@ -239,7 +243,9 @@ Explained explain(std::string_view text, const std::string& what, int err_line, 
   const auto lines = split_lines(text);
   const int last = static_cast<int>(lines.size()) - 1;
   const int el = std::clamp(err_line, 0, std::max(last, 0));  // 0-based line of yaml-cpp's mark
-  const auto line_at = [&](int l) { return lines.empty() ? std::string_view() : lines[static_cast<std::size_t>(l)]; };
+  const auto line_at = [&](int l) {
+    return lines.empty() ? std::string_view() : lines[static_cast<std::size_t>(l)];
+  };
   const auto at = [](int l, std::size_t c, std::string m) {
     return Explained{l + 1, static_cast<int>(c) + 1, std::move(m)};
   };
@@ -257,7 +263,8 @@ Explained explain(std::string_view text, const std::string& what, int err_line, 
   const auto value = value_start(line);
   const auto starts_with = [&](std::string_view s) { return what.rfind(s, 0) == 0; };
 
-  if (starts_with(YAML::ErrorMsg::END_OF_SEQ_FLOW) || starts_with(YAML::ErrorMsg::END_OF_MAP_FLOW)) {
+  if (starts_with(YAML::ErrorMsg::END_OF_SEQ_FLOW) ||
+      starts_with(YAML::ErrorMsg::END_OF_MAP_FLOW)) {
     const bool seq = starts_with(YAML::ErrorMsg::END_OF_SEQ_FLOW);
     const int open = unclosed_opening(lines, el, seq ? '[' : '{', seq ? ']' : '}');
     const int l = open >= 0 ? open : el;
@@ -267,7 +274,8 @@ Explained explain(std::string_view text, const std::string& what, int err_line, 
                   : tr("'{' starts a mapping that is not closed with '}' on this line; close it, "
                        "or put a text that starts with '{' in quotes"));
   }
-  if (starts_with(YAML::ErrorMsg::EOF_IN_SCALAR) || starts_with(YAML::ErrorMsg::SINGLE_QUOTED_CHAR)) {
+  if (starts_with(YAML::ErrorMsg::EOF_IN_SCALAR) ||
+      starts_with(YAML::ErrorMsg::SINGLE_QUOTED_CHAR)) {
     for (int l = std::min(el, last); l >= 0; --l) {
       const auto v = value_start(line_at(l));
       if (v < line_at(l).size() && (line_at(l)[v] == '"' || line_at(l)[v] == '\'')) {
@@ -298,7 +306,8 @@ Explained explain(std::string_view text, const std::string& what, int err_line, 
       if (blank_or_comment(above)) continue;
       if (indent_of(above) == first && above.find(':') == std::string_view::npos &&
           above.substr(indent_of(above)).rfind("- ", 0) != 0) {
-        return at(l, indent_of(above), tr("this line has no ':' after its key; write 'key: value'"));
+        return at(l, indent_of(above),
+                  tr("this line has no ':' after its key; write 'key: value'"));
       }
       break;
     }
@@ -324,23 +333,27 @@ Explained explain(std::string_view text, const std::string& what, int err_line, 
           if (end != std::string_view::npos && end < starts[static_cast<std::size_t>(el)]) break;
           return at(l, v, unclosed_advice());
         }
-        return at(el, value, tr("the text in quotes ends at the second quote mark, but more "
-                                "follows; inside '...' write an apostrophe as '' (two), inside "
-                                "\"...\" write \\\", or write the text as a block (quote: >-)"));
+        return at(el, value,
+                  tr("the text in quotes ends at the second quote mark, but more "
+                     "follows; inside '...' write an apostrophe as '' (two), inside "
+                     "\"...\" write \\\", or write the text as a block (quote: >-)"));
       }
       return at(el, value, quote_advice(line));
     }
     if (line.substr(first).rfind("- ", 0) == 0 || line.substr(first) == "-") {
-      return at(el, first, tr("a list item '- ' where a key was expected: indent it under the key "
-                              "whose list it belongs to, or remove the '- '"));
+      return at(el, first,
+                tr("a list item '- ' where a key was expected: indent it under the key "
+                   "whose list it belongs to, or remove the '- '"));
     }
     return at(el, first, indent_advice());
   }
   if (starts_with(YAML::ErrorMsg::UNKNOWN_ANCHOR) || starts_with(YAML::ErrorMsg::ALIAS_NOT_FOUND) ||
       starts_with(YAML::ErrorMsg::ANCHOR_NOT_FOUND) || starts_with(YAML::ErrorMsg::CHAR_IN_ALIAS) ||
       starts_with(YAML::ErrorMsg::CHAR_IN_ANCHOR) || starts_with(YAML::ErrorMsg::UNKNOWN_TOKEN) ||
-      starts_with(YAML::ErrorMsg::CHAR_IN_BLOCK) || starts_with(YAML::ErrorMsg::CHAR_IN_TAG_HANDLE) ||
-      starts_with(YAML::ErrorMsg::TAG_WITH_NO_SUFFIX) || starts_with(YAML::ErrorMsg::CHAR_IN_SCALAR) ||
+      starts_with(YAML::ErrorMsg::CHAR_IN_BLOCK) ||
+      starts_with(YAML::ErrorMsg::CHAR_IN_TAG_HANDLE) ||
+      starts_with(YAML::ErrorMsg::TAG_WITH_NO_SUFFIX) ||
+      starts_with(YAML::ErrorMsg::CHAR_IN_SCALAR) ||
       starts_with(YAML::ErrorMsg::ZERO_INDENT_IN_BLOCK) || starts_with(YAML::ErrorMsg::FLOW_END)) {
     return at(el, value, quote_advice(line));
   }
@@ -368,7 +381,8 @@ bool parse(std::string_view text, std::string_view origin, Node& out, Diagnostic
     if (out.is_null()) out = Node{};
     if (const auto q = builder.last_quoted();
         q && q->pos >= 0 && static_cast<std::size_t>(q->pos) < text.size() &&
-        (text[static_cast<std::size_t>(q->pos)] == '"' || text[static_cast<std::size_t>(q->pos)] == '\'') &&
+        (text[static_cast<std::size_t>(q->pos)] == '"' ||
+         text[static_cast<std::size_t>(q->pos)] == '\'') &&
         !quote_closed(text, static_cast<std::size_t>(q->pos))) {
       diags.error(std::string(origin), q->line + 1 + line_offset, q->column + 1,
                   format(tr("YAML syntax error: {1}"), {unclosed_advice()}));
@@ -377,7 +391,8 @@ bool parse(std::string_view text, std::string_view origin, Node& out, Diagnostic
     }
     if (const auto& odd = builder.odd_value()) {
       const auto lines = split_lines(text);
-      const auto l = static_cast<std::size_t>(std::clamp(odd->line, 0, static_cast<int>(lines.size()) - 1));
+      const auto l =
+          static_cast<std::size_t>(std::clamp(odd->line, 0, static_cast<int>(lines.size()) - 1));
       diags.error(std::string(origin), static_cast<int>(l) + 1 + line_offset,
                   static_cast<int>(value_start(lines[l])) + 1,
                   format(tr("YAML syntax error: {1}"), {quote_advice(lines[l])}));
@@ -427,9 +442,9 @@ std::map<std::string, const Node*> read_keys(const Node& map, const std::vector<
       continue;
     }
     if (auto prev = seen_at.find(match->name); prev != seen_at.end()) {
-      diags.error(std::string(file), k.mark.line, k.mark.col,
-                  format(tr("key '{1}' is given twice (first on line {2})"),
-                         {name, where(*prev->second)}));
+      diags.error(
+          std::string(file), k.mark.line, k.mark.col,
+          format(tr("key '{1}' is given twice (first on line {2})"), {name, where(*prev->second)}));
       continue;
     }
     seen_at[match->name] = &k;
@@ -486,9 +501,11 @@ std::vector<std::string> as_string_list(const Node* node, std::string_view file,
     return out;
   }
   for (const auto& item : node->items) {
-    if (item.is_scalar()) out.push_back(item.scalar);
-    else diags.error(std::string(file), item.mark.line, item.mark.col,
-                     tr("expected a single value (text or number) in this list"));
+    if (item.is_scalar())
+      out.push_back(item.scalar);
+    else
+      diags.error(std::string(file), item.mark.line, item.mark.col,
+                  tr("expected a single value (text or number) in this list"));
   }
   return out;
 }
@@ -497,12 +514,23 @@ std::string quote(std::string_view s) {
   std::string out = "\"";
   for (const char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
     }
   }
   return out + "\"";

@@ -1,14 +1,15 @@
 #include "cli/cli.hpp"
 
-#include <CLI/CLI.hpp>
-#include <algorithm>
-#include <cstring>
-#include <vector>
-#include <iostream>
-
 #include "cli/common.hpp"
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cstring>
+#include <iostream>
+#include <vector>
 
 namespace ipcode::cli {
 namespace {

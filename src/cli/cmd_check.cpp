@@ -1,13 +1,14 @@
 // `ipcode check` (SPEC §8): every problem of the study at once; exit 1 on any error.
-#include <CLI/CLI.hpp>
-#include <algorithm>
-#include <filesystem>
-#include <iostream>
-
 #include "cli/common.hpp"
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/condense/analysis.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
 
 namespace ipcode::cli {
 namespace {
@@ -43,15 +44,16 @@ int run_check(const Globals& g, const CheckOptions& o) {
   if (!g.quiet || diags.has_errors()) std::cerr << summary(diags) << '\n';
   // A missing manifest means there is no study to check at all (66); every other problem,
   // YAML syntax included, is a finding of the check (1).
-  if (!std::filesystem::exists(std::filesystem::path(g.dir) / study::kManifestName)) return kNoInput;
+  if (!std::filesystem::exists(std::filesystem::path(g.dir) / study::kManifestName))
+    return kNoInput;
   if (diags.has_errors()) return kProblems;
   if (!g.quiet) {
     std::size_t units = 0, transcripts = 0;
     for (const auto& r : study.rounds) {
       // The units that count, as status and the reports count them (docs/decisions.md).
-      units += static_cast<std::size_t>(std::count_if(
-          r.units.begin(), r.units.end(),
-          [&](const auto& u) { return loader::counts(u, o.load); }));
+      units += static_cast<std::size_t>(
+          std::count_if(r.units.begin(), r.units.end(),
+                        [&](const auto& u) { return loader::counts(u, o.load); }));
       transcripts += r.transcripts.size();
     }
     std::cout << format(trn("The study is valid: {1} round", "The study is valid: {1} rounds",
@@ -77,7 +79,8 @@ void setup_check(CLI::App& app, Context& ctx) {
   cmd->add_option("--coder", opts->load.coder, tr("Use only this coder's coding files"));
   cmd->add_flag("--include-interviewer", opts->load.include_interviewer,
                 tr("Count units in interviewer turns too"));
-  cmd->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_check(ctx.globals, *opts); }; });
+  cmd->callback(
+      [&ctx, opts] { ctx.action = [&ctx, opts] { return run_check(ctx.globals, *opts); }; });
 }
 
 }  // namespace ipcode::cli

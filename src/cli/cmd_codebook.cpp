@@ -1,14 +1,15 @@
 // `ipcode codebook show|diff`: the codebook tree, and what changed between two versions.
-#include <CLI/CLI.hpp>
-#include <filesystem>
-#include <iostream>
-#include <sstream>
-
 #include "cli/common.hpp"
 #include "ipcode/base/fs.hpp"
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/text/text.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <iostream>
+#include <sstream>
 
 namespace ipcode::cli {
 namespace {
@@ -24,7 +25,8 @@ struct CodebookOptions {
 };
 
 // Files named on the command line are relative to the current folder, as in any shell tool.
-std::optional<Codebook> read_codebook_files(const std::vector<std::string>& files, Diagnostics& diags) {
+std::optional<Codebook> read_codebook_files(const std::vector<std::string>& files,
+                                            Diagnostics& diags) {
   std::vector<Codebook> parts;
   for (const auto& f : files) {
     auto bytes = fs::read_file(f);
@@ -39,11 +41,13 @@ std::optional<Codebook> read_codebook_files(const std::vector<std::string>& file
   return cb;
 }
 
-std::optional<Codebook> study_codebook(const Globals& g, const std::string& round, Diagnostics& diags) {
+std::optional<Codebook> study_codebook(const Globals& g, const std::string& round,
+                                       Diagnostics& diags) {
   const auto m = read_manifest(g, diags);
   if (!m) {
-    diags.missing(study::kManifestName, tr("no study here (ipcode.yaml is missing); name a codebook "
-                                           "file or use -C to name the study folder"));
+    diags.missing(study::kManifestName,
+                  tr("no study here (ipcode.yaml is missing); name a codebook "
+                     "file or use -C to name the study folder"));
     return std::nullopt;
   }
   if (diags.has_errors()) return std::nullopt;
@@ -83,12 +87,15 @@ void print_sorted(const Codebook& cb, std::ostream& out) {
 int run_show(const Globals& g, const CodebookOptions& o) {
   if (!round_exists(g, o.round)) return kUsage;
   Diagnostics diags;
-  auto cb = o.files.empty() ? study_codebook(g, o.round, diags) : read_codebook_files(o.files, diags);
+  auto cb =
+      o.files.empty() ? study_codebook(g, o.round, diags) : read_codebook_files(o.files, diags);
   print_diagnostics(diags, g);
   if (!cb) return exit_for(diags);
   std::ostringstream out;
-  if (o.sorted) print_sorted(*cb, out);
-  else print_tree(*cb, out);
+  if (o.sorted)
+    print_sorted(*cb, out);
+  else
+    print_tree(*cb, out);
   std::cout << out.str();
   return kOk;
 }
@@ -100,9 +107,12 @@ std::string describe(const codebook::Change& c, const Codebook& a, const Codeboo
     return i < 0 ? id : cb.nodes[static_cast<std::size_t>(i)].label;
   };
   switch (c.kind) {
-    case Kind::added: return format(tr("+ added    {1}  «{2}»"), {c.id, c.after});
-    case Kind::removed: return format(tr("- removed  {1}  «{2}»"), {c.id, c.before});
-    case Kind::relabelled: return format(tr("~ renamed  {1}  «{2}» → «{3}»"), {c.id, c.before, c.after});
+    case Kind::added:
+      return format(tr("+ added    {1}  «{2}»"), {c.id, c.after});
+    case Kind::removed:
+      return format(tr("- removed  {1}  «{2}»"), {c.id, c.before});
+    case Kind::relabelled:
+      return format(tr("~ renamed  {1}  «{2}» → «{3}»"), {c.id, c.before, c.after});
     case Kind::moved:
       return format(tr("> moved    {1}  from {2} to {3}"),
                     {c.id, c.before.empty() ? "-" : c.before + " «" + label_of(a, c.before) + "»",
@@ -140,11 +150,14 @@ void setup_codebook(CLI::App& app, Context& ctx) {
       ->type_name("");
   show->add_option("--round", opts->round, tr("Show the codebook of this round"));
   show->add_flag("--sorted", opts->sorted, tr("List the labels alphabetically (Norwegian order)"));
-  show->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_show(ctx.globals, *opts); }; });
-  auto* diff = cmd->add_subcommand("diff", tr("Compare two codebook versions: added, removed, renamed, moved"));
+  show->callback(
+      [&ctx, opts] { ctx.action = [&ctx, opts] { return run_show(ctx.globals, *opts); }; });
+  auto* diff = cmd->add_subcommand(
+      "diff", tr("Compare two codebook versions: added, removed, renamed, moved"));
   diff->add_option(tr("OLD"), opts->a, tr("The older codebook file"))->required()->type_name("");
   diff->add_option(tr("NEW"), opts->b, tr("The newer codebook file"))->required()->type_name("");
-  diff->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_diff(ctx.globals, *opts); }; });
+  diff->callback(
+      [&ctx, opts] { ctx.action = [&ctx, opts] { return run_diff(ctx.globals, *opts); }; });
 }
 
 }  // namespace ipcode::cli

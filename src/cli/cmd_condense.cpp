@@ -1,16 +1,17 @@
 // `ipcode condense` (SPEC §10): the STC matrices and reports per round, written atomically.
-#include <CLI/CLI.hpp>
-#include <ctime>
-#include <filesystem>
-#include <iostream>
-#include <string_view>
-
 #include "cli/common.hpp"
 #include "cli/condense_run.hpp"
 #include "ipcode/base/fs.hpp"
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/base/yaml.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <string_view>
 
 namespace ipcode::cli {
 namespace {
@@ -40,10 +41,11 @@ int write_drafts(const Globals& g, const loader::Study& study,
     for (int k = 2; stdfs::exists(study.root / name); ++k) {
       name = "condensation/" + round.spec.id + "-utkast-" + std::to_string(k) + ".yaml";
     }
-    std::string out = "# " + i18n::tr_in(study.manifest.language,
-                                         "Draft condensates written by ipcode: extractive, in the "
-                                         "informants' own words. Edit them, then move them into "
-                                         "the round's condensation file.") +
+    std::string out = "# " +
+                      i18n::tr_in(study.manifest.language,
+                                  "Draft condensates written by ipcode: extractive, in the "
+                                  "informants' own words. Edit them, then move them into "
+                                  "the round's condensation file.") +
                       "\nround: " + round.spec.id + "\nsubgroups:\n";
     for (const auto& [node, draft] : a.drafts) {
       out += "  " + round.codebook.nodes[static_cast<std::size_t>(node)].id + ":\n";
@@ -182,7 +184,8 @@ void setup_condense(CLI::App& app, Context& ctx) {
   add_condense_options(*cmd, *opts);
   cmd->add_flag("--write-drafts", opts->write_drafts,
                 tr("Write draft condensates to a new file in condensation/ for you to edit"));
-  cmd->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_condense(ctx.globals, *opts); }; });
+  cmd->callback(
+      [&ctx, opts] { ctx.action = [&ctx, opts] { return run_condense(ctx.globals, *opts); }; });
 }
 
 }  // namespace ipcode::cli

@@ -1,14 +1,15 @@
 // `ipcode init DIR [--example]`: a new study skeleton, or a copy of the worked example.
-#include <CLI/CLI.hpp>
-#include <filesystem>
-#include <iostream>
-#include <map>
-
 #include "cli/common.hpp"
 #include "cli/embedded.hpp"
 #include "ipcode/base/fs.hpp"
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <iostream>
+#include <map>
 
 namespace ipcode::cli {
 namespace {
@@ -30,7 +31,8 @@ std::string_view embedded(std::string_view path) {
 // The shipped template's first paragraph tells a reader to copy it into a study and point
 // ipcode.yaml at it; init has done both, so the study's copy says that instead.
 std::string study_codebook(const std::string& lang) {
-  std::string text(embedded(lang == "en" ? "codebooks/stc-template.yaml" : "codebooks/stc-mal.yaml"));
+  std::string text(
+      embedded(lang == "en" ? "codebooks/stc-template.yaml" : "codebooks/stc-mal.yaml"));
   if (const auto end = text.find("\n#\n"); end != std::string::npos) text.erase(0, end + 1);
   if (lang == "nn") {
     if (const auto at = text.find("\nlanguage: nb "); at != std::string::npos) text[at + 12] = 'n';
@@ -47,14 +49,20 @@ std::map<std::string, std::string> skeleton(const std::string& lang) {
   files["codebook.yaml"] = study_codebook(lang);
   files["ipcode.yaml"] =
       "ipcode: 1\n"
-      "title: " + i18n::tr_in(lang, "My study") + "\n"
-      "language: " + lang + "\n"
+      "title: " +
+      i18n::tr_in(lang, "My study") +
+      "\n"
+      "language: " +
+      lang +
+      "\n"
       "codebook: codebook.yaml\n"
       "output: out\n"
       "informants: []\n"
       "rounds:\n"
       "  - id: r1\n"
-      "    title: " + i18n::tr_in(lang, "First round") + "\n"
+      "    title: " +
+      i18n::tr_in(lang, "First round") +
+      "\n"
       "    transcripts: transcripts/r1/*.txt\n"
       "    coding: coding/r1/*.yaml\n"
       "    condensation: condensation/r1.yaml\n"
@@ -63,7 +71,8 @@ std::map<std::string, std::string> skeleton(const std::string& lang) {
   files["condensation/r1.yaml"] = "round: r1\nsubgroups: {}\ngroups: {}\n";
   files["transcripts/r1/.keep"] = "";
   files["coding/r1/.keep"] = "";
-  files["README.md"] = i18n::tr_in(lang,
+  files["README.md"] = i18n::tr_in(
+      lang,
       "# Your ipcode study\n\n"
       "What to do next:\n\n"
       "1. Put your anonymised interview transcripts in `transcripts/r1/` as `.txt` files, one per "
@@ -81,7 +90,8 @@ std::map<std::string, std::string> example() {
   std::map<std::string, std::string> files;
   const std::string prefix = "examples/individuell-plan/";
   for (const auto& f : embedded_files()) {
-    if (f.path.starts_with(prefix)) files[std::string(f.path.substr(prefix.size()))] = std::string(f.bytes);
+    if (f.path.starts_with(prefix))
+      files[std::string(f.path.substr(prefix.size()))] = std::string(f.bytes);
   }
   return files;
 }
@@ -89,9 +99,11 @@ std::map<std::string, std::string> example() {
 int run_init(const Globals& g, const InitOptions& o) {
   const stdfs::path target = stdfs::path(g.dir) / o.dir;
   std::error_code ec;
-  if (stdfs::exists(target, ec) && !(stdfs::is_directory(target, ec) && stdfs::is_empty(target, ec))) {
+  if (stdfs::exists(target, ec) &&
+      !(stdfs::is_directory(target, ec) && stdfs::is_empty(target, ec))) {
     print_error(format(tr("'{1}' already exists and is not empty; ipcode init never overwrites "
-                          "anything. Choose a new folder name."), {target.string()}));
+                          "anything. Choose a new folder name."),
+                       {target.string()}));
     return kCantCreate;
   }
   const auto files = o.example ? example() : skeleton(i18n::language());
@@ -110,10 +122,12 @@ int run_init(const Globals& g, const InitOptions& o) {
 
 void setup_init(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<InitOptions>();
-  auto* cmd = app.add_subcommand("init", tr("Create a new study folder (or a copy of the worked example)"));
+  auto* cmd =
+      app.add_subcommand("init", tr("Create a new study folder (or a copy of the worked example)"));
   cmd->add_option(tr("FOLDER"), opts->dir, tr("The new study folder"))->required()->type_name("");
   cmd->add_flag("--example", opts->example, tr("Copy the worked example study instead"));
-  cmd->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_init(ctx.globals, *opts); }; });
+  cmd->callback(
+      [&ctx, opts] { ctx.action = [&ctx, opts] { return run_init(ctx.globals, *opts); }; });
 }
 
 }  // namespace ipcode::cli

@@ -1,13 +1,14 @@
 // `ipcode log [add TEXT]`: the project log (prosjektlogg), log.md in the study folder.
-#include <CLI/CLI.hpp>
-#include <ctime>
-#include <filesystem>
-#include <iostream>
-
 #include "cli/common.hpp"
 #include "ipcode/base/fs.hpp"
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <ctime>
+#include <filesystem>
+#include <iostream>
 
 namespace ipcode::cli {
 namespace {
@@ -35,7 +36,9 @@ int run_list(const Globals& g) {
   }
   auto log = fs::read_file(dir / "log.md");
   if (!log) {
-    if (!g.quiet) std::cout << tr("The project log is empty. Add an entry with: ipcode log add \"text\"") << '\n';
+    if (!g.quiet)
+      std::cout << tr("The project log is empty. Add an entry with: ipcode log add \"text\"")
+                << '\n';
     return kOk;
   }
   std::cout << *log;
@@ -53,8 +56,10 @@ int run_add(const Globals& g, const LogOptions& o) {
     return kUsage;
   }
   std::string log;
-  if (auto existing = fs::read_file(dir / "log.md")) log = *existing;
-  else log = "# " + tr("Project log") + "\n";
+  if (auto existing = fs::read_file(dir / "log.md"))
+    log = *existing;
+  else
+    log = "# " + tr("Project log") + "\n";
   if (!log.empty() && log.back() != '\n') log += '\n';
   std::string heading = "## " + today();
   if (!o.category.empty()) heading += " — " + o.category;
@@ -76,9 +81,12 @@ void setup_log(CLI::App& app, Context& ctx) {
     if (cmd->get_subcommands().empty()) ctx.action = [&ctx] { return run_list(ctx.globals); };
   });
   auto* add = cmd->add_subcommand("add", tr("Add a dated entry to log.md"));
-  add->add_option(tr("TEXT"), opts->text, tr("What you decided, and why"))->required()->type_name("");
+  add->add_option(tr("TEXT"), opts->text, tr("What you decided, and why"))
+      ->required()
+      ->type_name("");
   add->add_option("--category", opts->category, tr("A category, e.g. beslutning, koding, kodebok"));
-  add->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_add(ctx.globals, *opts); }; });
+  add->callback(
+      [&ctx, opts] { ctx.action = [&ctx, opts] { return run_add(ctx.globals, *opts); }; });
 }
 
 }  // namespace ipcode::cli

@@ -1,13 +1,14 @@
 // `ipcode status`: the one-screen overview a student checks every evening (SPEC §7).
-#include <CLI/CLI.hpp>
-#include <iostream>
-#include <sstream>
-
 #include "cli/common.hpp"
 #include "cli/table.hpp"
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/condense/analysis.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <sstream>
 
 namespace ipcode::cli {
 namespace {
@@ -29,9 +30,10 @@ void print_round(const loader::Study& study, const loader::RoundData& round,
   if (!round.spec.title.empty()) out << " — " << round.spec.title;
   if (!round.spec.period.empty()) out << " (" << round.spec.period << ")";
   out << '\n'
-      << format(tr("transcripts: {1}, meaning units: {2}, informants: {3}; codebook {4}, version {5}"),
-                {std::to_string(round.transcripts.size()), std::to_string(a.counted.size()),
-                 std::to_string(a.informants.size()), cb.name, cb.version.empty() ? "-" : cb.version})
+      << format(
+             tr("transcripts: {1}, meaning units: {2}, informants: {3}; codebook {4}, version {5}"),
+             {std::to_string(round.transcripts.size()), std::to_string(a.counted.size()),
+              std::to_string(a.informants.size()), cb.name, cb.version.empty() ? "-" : cb.version})
       << '\n';
   // Units in interviewer turns are listed in units.csv but counted nowhere without the flag:
   // say so, so that the two numbers can be told apart (docs/decisions.md).
@@ -83,7 +85,8 @@ void print_round(const loader::Study& study, const loader::RoundData& round,
   for (const int node : cb.of_level(Level::subgroup)) {
     const auto& id = cb.nodes[static_cast<std::size_t>(node)].id;
     const auto it = round.condensation.subgroups.find(id);
-    const bool written = it != round.condensation.subgroups.end() && !trim(it->second.condensate).empty();
+    const bool written =
+        it != round.condensation.subgroups.end() && !trim(it->second.condensate).empty();
     if (!a.nodes[static_cast<std::size_t>(node)].units.empty() && !written) without.push_back(id);
   }
   for (const int node : a.weakly_anchored) {
@@ -95,9 +98,15 @@ void print_round(const loader::Study& study, const loader::RoundData& round,
     for (const auto& f : round.coding) coded = coded || f.transcript == round.transcripts[t].id;
     if (!coded) uncoded.push_back(round.transcripts[t].path);
   }
-  if (!without.empty()) out << '\n' << tr("Subgroups with units but no condensate:") << ' ' << join(without, ", ") << '\n';
-  if (!weak.empty()) out << '\n' << tr("Weakly anchored subgroups (units from one informant only):") << ' ' << join(weak, ", ") << '\n';
-  if (!uncoded.empty()) out << '\n' << tr("Transcripts without coding:") << ' ' << join(uncoded, ", ") << '\n';
+  if (!without.empty())
+    out << '\n'
+        << tr("Subgroups with units but no condensate:") << ' ' << join(without, ", ") << '\n';
+  if (!weak.empty())
+    out << '\n'
+        << tr("Weakly anchored subgroups (units from one informant only):") << ' '
+        << join(weak, ", ") << '\n';
+  if (!uncoded.empty())
+    out << '\n' << tr("Transcripts without coding:") << ' ' << join(uncoded, ", ") << '\n';
 }
 
 int run_status(const Globals& g, const loader::Options& o) {
@@ -119,12 +128,14 @@ int run_status(const Globals& g, const loader::Options& o) {
 
 void setup_status(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<loader::Options>();
-  auto* cmd = app.add_subcommand("status", tr("Show units per code and informant, and what is left to do"));
+  auto* cmd =
+      app.add_subcommand("status", tr("Show units per code and informant, and what is left to do"));
   cmd->add_option("--round", opts->round, tr("Show only this round"));
   cmd->add_option("--coder", opts->coder, tr("Use only this coder's coding files"));
   cmd->add_flag("--include-interviewer", opts->include_interviewer,
                 tr("Count units in interviewer turns too"));
-  cmd->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_status(ctx.globals, *opts); }; });
+  cmd->callback(
+      [&ctx, opts] { ctx.action = [&ctx, opts] { return run_status(ctx.globals, *opts); }; });
 }
 
 }  // namespace ipcode::cli

@@ -1,22 +1,23 @@
 // `ipcode verify` (SPEC §7, §10): re-runs condense in memory and compares with out/ and the
 // input hashes recorded in out/manifest.json, so a reviewer can trust what they read.
-#include <CLI/CLI.hpp>
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <map>
-#include <nlohmann/json.hpp>
-#include <optional>
-#include <set>
-#include <string_view>
-#include <utility>
-
 #include "cli/common.hpp"
 #include "cli/condense_run.hpp"
 #include "ipcode/base/fs.hpp"
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <utility>
 
 namespace ipcode::cli {
 namespace {
@@ -199,16 +200,20 @@ int run_verify(const Globals& g, const CondenseOptions& given) {
 
   const std::string shown_manifest = study->manifest.output + "/manifest.json";
   if (manifest_bytes && !recorded) {
-    problems.push_back(format(tr("{1} is not a manifest written by ipcode condense"), {shown_manifest}));
+    problems.push_back(
+        format(tr("{1} is not a manifest written by ipcode condense"), {shown_manifest}));
   }
   if (recorded) {
     for (const auto& [path, hash] : study->input_hashes) {
       auto it = recorded->inputs.find(path);
-      if (it == recorded->inputs.end()) problems.push_back(format(tr("new input, not in manifest.json: {1}"), {path}));
-      else if (it->second != hash) problems.push_back(format(tr("input changed since condense: {1}"), {path}));
+      if (it == recorded->inputs.end())
+        problems.push_back(format(tr("new input, not in manifest.json: {1}"), {path}));
+      else if (it->second != hash)
+        problems.push_back(format(tr("input changed since condense: {1}"), {path}));
     }
     for (const auto& [path, hash] : recorded->inputs) {
-      if (study->input_hashes.count(path) == 0) problems.push_back(format(tr("input gone since condense: {1}"), {path}));
+      if (study->input_hashes.count(path) == 0)
+        problems.push_back(format(tr("input gone since condense: {1}"), {path}));
     }
     for (const auto& rel : unlisted_files(*study, *recorded)) {
       problems.push_back(format(tr("not written by condense (manifest.json does not list it): {1}"),
@@ -230,10 +235,11 @@ int run_verify(const Globals& g, const CondenseOptions& given) {
   }
   for (const auto& p : problems) std::cout << p << '\n';
   if (!problems.empty()) {
-    std::cerr << format(trn("{1} difference; run 'ipcode condense' again, or find out what changed",
-                            "{1} differences; run 'ipcode condense' again, or find out what changed",
-                            static_cast<long>(problems.size())),
-                        {std::to_string(problems.size())})
+    std::cerr << format(
+                     trn("{1} difference; run 'ipcode condense' again, or find out what changed",
+                         "{1} differences; run 'ipcode condense' again, or find out what changed",
+                         static_cast<long>(problems.size())),
+                     {std::to_string(problems.size())})
               << '\n';
     return kProblems;
   }
@@ -255,9 +261,11 @@ int run_verify(const Globals& g, const CondenseOptions& given) {
 
 void setup_verify(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<CondenseOptions>();
-  auto* cmd = app.add_subcommand("verify", tr("Re-run condense in memory and compare with the output folder"));
+  auto* cmd = app.add_subcommand(
+      "verify", tr("Re-run condense in memory and compare with the output folder"));
   add_condense_options(*cmd, *opts);
-  cmd->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_verify(ctx.globals, *opts); }; });
+  cmd->callback(
+      [&ctx, opts] { ctx.action = [&ctx, opts] { return run_verify(ctx.globals, *opts); }; });
 }
 
 }  // namespace ipcode::cli

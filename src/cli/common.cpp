@@ -1,6 +1,7 @@
 #include "cli/common.hpp"
 
 #include <CLI/CLI.hpp>
+
 #include <algorithm>
 #include <iostream>
 #if defined(__GLIBC__)
@@ -54,7 +55,8 @@ void release_free_memory() {
 int run_action(const std::function<int()>& action) {
   const auto internal = [](const std::string& what) {
     print_error(format(tr("internal error (a bug in ipcode, not in your files): {1}. Please "
-                          "report it with the command you ran."), {what}));
+                          "report it with the command you ran."),
+                       {what}));
     return kSoftware;
   };
   try {
@@ -69,7 +71,8 @@ int run_action(const std::function<int()>& action) {
 
 void print_error(const std::string& message) { std::cerr << "ipcode: error: " << message << '\n'; }
 
-std::optional<loader::Study> load_valid(const Globals& g, const loader::Options& options, int& code) {
+std::optional<loader::Study> load_valid(const Globals& g, const loader::Options& options,
+                                        int& code) {
   Diagnostics diags;
   auto study = loader::load(g.dir, options, diags);
   code = exit_for(diags);

@@ -1,19 +1,19 @@
 // Private to src/cli: what every command shares (global options, exit codes, printing).
 #pragma once
 
+#include "ipcode/base/diagnostic.hpp"
+#include "ipcode/base/result.hpp"
+#include "ipcode/loader/study.hpp"
+
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "ipcode/base/diagnostic.hpp"
-#include "ipcode/base/result.hpp"
-#include "ipcode/loader/study.hpp"
-
 namespace CLI {
 class App;
 class Option;
-}
+}  // namespace CLI
 
 namespace ipcode::cli {
 
@@ -73,7 +73,8 @@ void print_error(const std::string& message);
 
 /// Loads the study for a command that needs a valid one: prints the diagnostics (warnings
 /// only with -v) and sets `code` to 65/66 when there are errors.
-std::optional<loader::Study> load_valid(const Globals& g, const loader::Options& options, int& code);
+std::optional<loader::Study> load_valid(const Globals& g, const loader::Options& options,
+                                        int& code);
 
 /// The study's manifest, read and parsed as the loader does (BOM, Windows-1252), for commands
 /// that need it before or without loading the whole study; nullopt when it cannot be read.

@@ -1,9 +1,9 @@
 #include "cli/condense_run.hpp"
 
+#include "ipcode/base/strings.hpp"
+
 #include <cstdlib>
 #include <ctime>
-
-#include "ipcode/base/strings.hpp"
 
 namespace ipcode::cli {
 

@@ -1,11 +1,11 @@
 // Private to src/cli: what `condense` and `verify` share (options, the in-memory run).
 #pragma once
 
+#include "ipcode/report/report.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "ipcode/report/report.hpp"
 
 namespace CLI {
 class App;

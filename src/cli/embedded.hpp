@@ -7,7 +7,7 @@
 namespace ipcode::cli {
 
 struct EmbeddedFile {
-  std::string_view path;   // relative to the repository: codebooks/..., examples/...
+  std::string_view path;  // relative to the repository: codebooks/..., examples/...
   std::string_view bytes;
 };
 

@@ -1,8 +1,8 @@
 #include "cli/table.hpp"
 
-#include <algorithm>
-
 #include "ipcode/text/text.hpp"
+
+#include <algorithm>
 
 namespace ipcode::cli {
 
@@ -10,7 +10,8 @@ void Table::print(std::ostream& out, int indent) const {
   std::vector<std::size_t> widths;
   for (const auto& row : rows_) {
     if (widths.size() < row.size()) widths.resize(row.size(), 0);
-    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], text::length(row[c]));
+    for (std::size_t c = 0; c < row.size(); ++c)
+      widths[c] = std::max(widths[c], text::length(row[c]));
   }
   for (const auto& row : rows_) {
     std::string line(static_cast<std::size_t>(indent), ' ');

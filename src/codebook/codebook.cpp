@@ -1,11 +1,11 @@
 #include "ipcode/codebook/codebook.hpp"
 
-#include <algorithm>
-#include <map>
-
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/base/yaml.hpp"
+
+#include <algorithm>
+#include <map>
 
 namespace ipcode::codebook {
 namespace {
@@ -13,8 +13,10 @@ namespace {
 using yaml::Key;
 
 const std::vector<Key> kTopKeys = {
-    {"codebook", {"kodebok", "name", "navn"}}, {"version", {"versjon"}},
-    {"language", {"språk"}}, {"description", {"beskrivelse"}},
+    {"codebook", {"kodebok", "name", "navn"}},
+    {"version", {"versjon"}},
+    {"language", {"språk"}},
+    {"description", {"beskrivelse"}},
     {"themes", {"temaer", "tema", "hovedkategorier", "hovedkategori"}},
     {"levels", {"nivåer", "nivaer"}},
 };
@@ -23,15 +25,20 @@ const std::vector<Key> kLevelKeys = {
     {"group", {"kodegruppe", "kategori", "underkategori"}},
     {"subgroup", {"subgruppe", "undergruppe"}},
 };
-const Key kGroupsKey = {"groups", {"kodegrupper", "kodegruppe", "kategorier", "kategori",
-                                   "underkategorier", "underkategori"}};
+const Key kGroupsKey = {
+    "groups",
+    {"kodegrupper", "kodegruppe", "kategorier", "kategori", "underkategorier", "underkategori"}};
 const Key kSubgroupsKey = {"subgroups", {"subgrupper", "subgruppe", "undergrupper", "undergruppe"}};
 
 std::vector<Key> node_keys(Level level) {
   std::vector<Key> keys = {
-      {"id"}, {"label", {"etikett", "navn"}}, {"description", {"beskrivelse"}},
-      {"include", {"inklusjon", "ta med"}}, {"exclude", {"eksklusjon", "utelat"}},
-      {"examples", {"eksempler"}}, {"color", {"colour", "farge"}},
+      {"id"},
+      {"label", {"etikett", "navn"}},
+      {"description", {"beskrivelse"}},
+      {"include", {"inklusjon", "ta med"}},
+      {"exclude", {"eksklusjon", "utelat"}},
+      {"examples", {"eksempler"}},
+      {"color", {"colour", "farge"}},
       {"keywords", {"nøkkelord", "stikkord"}},
   };
   if (level == Level::theme) keys.push_back(kGroupsKey);
@@ -41,16 +48,20 @@ std::vector<Key> node_keys(Level level) {
 
 std::string level_text(Level level) {
   switch (level) {
-    case Level::theme: return tr("a theme");
-    case Level::group: return tr("a code group");
-    case Level::subgroup: return tr("a subgroup");
+    case Level::theme:
+      return tr("a theme");
+    case Level::group:
+      return tr("a code group");
+    case Level::subgroup:
+      return tr("a subgroup");
   }
   return {};
 }
 
 bool valid_color(std::string_view c) {
   if (c.size() != 7 || c[0] != '#') return false;
-  return std::all_of(c.begin() + 1, c.end(), [](char x) { return std::isxdigit(static_cast<unsigned char>(x)) != 0; });
+  return std::all_of(c.begin() + 1, c.end(),
+                     [](char x) { return std::isxdigit(static_cast<unsigned char>(x)) != 0; });
 }
 
 struct Reader {
@@ -61,7 +72,8 @@ struct Reader {
 
   void read_list(const yaml::Node& list, Level level, int parent) {
     if (!list.is_sequence()) {
-      diags.error(file, list.mark.line, list.mark.col, tr("expected a list of nodes here (each starting with '- id: ...')"));
+      diags.error(file, list.mark.line, list.mark.col,
+                  tr("expected a list of nodes here (each starting with '- id: ...')"));
       return;
     }
     for (const auto& item : list.items) read_node(item, level, parent);
@@ -115,9 +127,10 @@ struct Reader {
       }
     }
     if (auto it = seen.find(n.id); it != seen.end()) {
-      diags.error(file, id_node->mark.line, id_node->mark.col,
-                  format(tr("duplicate id '{1}' (first used on line {2})"),
-                         {n.id, std::to_string(cb.nodes[static_cast<std::size_t>(it->second)].line)}));
+      diags.error(
+          file, id_node->mark.line, id_node->mark.col,
+          format(tr("duplicate id '{1}' (first used on line {2})"),
+                 {n.id, std::to_string(cb.nodes[static_cast<std::size_t>(it->second)].line)}));
       return;
     }
     const int index = static_cast<int>(cb.nodes.size());
@@ -125,14 +138,16 @@ struct Reader {
     if (parent >= 0) cb.nodes[static_cast<std::size_t>(parent)].children.push_back(index);
     cb.nodes.push_back(std::move(n));
     if (level == Level::theme && get("groups")) read_list(*get("groups"), Level::group, index);
-    if (level == Level::group && get("subgroups")) read_list(*get("subgroups"), Level::subgroup, index);
+    if (level == Level::group && get("subgroups"))
+      read_list(*get("subgroups"), Level::subgroup, index);
   }
 };
 
 }  // namespace
 
 bool valid_id(std::string_view id) {
-  if (id.empty() || !((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= '0' && id[0] <= '9'))) return false;
+  if (id.empty() || !((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= '0' && id[0] <= '9')))
+    return false;
   return std::all_of(id.begin(), id.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
   });
@@ -161,9 +176,12 @@ std::string keyword_problem(std::string_view pattern) {
 
 std::string_view level_key(Level level) {
   switch (level) {
-    case Level::theme: return "theme";
-    case Level::group: return "group";
-    case Level::subgroup: return "subgroup";
+    case Level::theme:
+      return "theme";
+    case Level::group:
+      return "group";
+    case Level::subgroup:
+      return "subgroup";
   }
   return "theme";
 }
@@ -195,9 +213,12 @@ std::string Codebook::level_name(Level level, std::string_view lang) const {
   const auto& own = level_names[static_cast<std::size_t>(level)];
   if (!own.empty()) return own;
   switch (level) {
-    case Level::theme: return i18n::tr_in(lang, "Theme");
-    case Level::group: return i18n::tr_in(lang, "Code group");
-    case Level::subgroup: return i18n::tr_in(lang, "Subgroup");
+    case Level::theme:
+      return i18n::tr_in(lang, "Theme");
+    case Level::group:
+      return i18n::tr_in(lang, "Code group");
+    case Level::subgroup:
+      return i18n::tr_in(lang, "Subgroup");
   }
   return {};
 }
@@ -209,21 +230,24 @@ Codebook parse_codebook(std::string_view text, std::string_view origin, Diagnost
   yaml::Node root;
   if (!yaml::parse(text, origin, root, diags)) return cb;
   if (root.is_null()) {
-    diags.error(file, 1, 1, tr("the codebook is empty; it needs 'codebook:' (a name) and 'themes:'"));
+    diags.error(file, 1, 1,
+                tr("the codebook is empty; it needs 'codebook:' (a name) and 'themes:'"));
     return cb;
   }
   const auto k = yaml::read_keys(root, kTopKeys, tr("the codebook"), file, diags);
   if (!root.is_map()) return cb;
   const auto get = [&](const char* key) { return k.count(key) ? k.at(key) : nullptr; };
   cb.name = yaml::as_string(get("codebook"), file, diags);
-  if (cb.name.empty()) diags.error(file, 1, 1, tr("the codebook needs a name: 'codebook: my-codebook'"));
+  if (cb.name.empty())
+    diags.error(file, 1, 1, tr("the codebook needs a name: 'codebook: my-codebook'"));
   cb.version = yaml::as_string(get("version"), file, diags);
   cb.language = yaml::as_string(get("language"), file, diags, "nb");
   if (const auto* levels = get("levels")) {
     const auto lk = yaml::read_keys(*levels, kLevelKeys, tr("'levels'"), file, diags);
     for (int l = 0; l < 3; ++l) {
       const auto key = std::string(level_key(static_cast<Level>(l)));
-      if (lk.count(key)) cb.level_names[static_cast<std::size_t>(l)] = yaml::as_string(lk.at(key), file, diags);
+      if (lk.count(key))
+        cb.level_names[static_cast<std::size_t>(l)] = yaml::as_string(lk.at(key), file, diags);
     }
   }
   Reader reader{cb, file, diags, {}};

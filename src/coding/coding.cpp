@@ -11,23 +11,32 @@ namespace {
 using yaml::Key;
 
 const std::vector<Key> kCodingKeys = {
-    {"transcript", {"transkripsjon", "intervju"}}, {"coder", {"koder"}},
-    {"units", {"meningsenheter", "meningsenhet", "meningsbærende enheter",
-               "meningsbærende enhet", "enheter"}},
+    {"transcript", {"transkripsjon", "intervju"}},
+    {"coder", {"koder"}},
+    {"units",
+     {"meningsenheter", "meningsenhet", "meningsbærende enheter", "meningsbærende enhet",
+      "enheter"}},
 };
 const std::vector<Key> kUnitKeys = {
-    {"id"}, {"lines", {"linjer", "line", "linje"}}, {"quote", {"sitat"}},
-    {"codes", {"koder", "code", "kode"}}, {"note", {"notat", "merknad"}},
+    {"id"},
+    {"lines", {"linjer", "line", "linje"}},
+    {"quote", {"sitat"}},
+    {"codes", {"koder", "code", "kode"}},
+    {"note", {"notat", "merknad"}},
 };
 const std::vector<Key> kCondensationKeys = {
-    {"round", {"runde"}}, {"subgroups", {"subgrupper", "undergrupper", "subgruppe", "undergruppe"}},
+    {"round", {"runde"}},
+    {"subgroups", {"subgrupper", "undergrupper", "subgruppe", "undergruppe"}},
     {"groups", {"kodegrupper", "kategorier", "underkategorier", "kodegruppe", "kategori"}},
 };
 const std::vector<Key> kSubgroupKeys = {
-    {"condensate", {"kondensat", "kunstig sitat"}}, {"quote", {"sitat"}},
-    {"analysis", {"analyse"}}, {"norms", {"normer", "idealpraksis"}},
+    {"condensate", {"kondensat", "kunstig sitat"}},
+    {"quote", {"sitat"}},
+    {"analysis", {"analyse"}},
+    {"norms", {"normer", "idealpraksis"}},
 };
-const std::vector<Key> kGroupKeys = {{"analysis", {"analyse"}}, {"norms", {"normer", "idealpraksis"}}};
+const std::vector<Key> kGroupKeys = {{"analysis", {"analyse"}},
+                                     {"norms", {"normer", "idealpraksis"}}};
 const std::vector<Key> kNormKeys = {{"source", {"kilde"}}, {"text", {"tekst"}}};
 
 Where at(const yaml::Node& n) { return {n.mark.line, n.mark.col}; }
@@ -68,7 +77,8 @@ std::string parse_lines(const yaml::Node& n, UnitSpec& u) {
 std::vector<Norm> read_norms(const yaml::Node& n, const std::string& file, Diagnostics& diags) {
   std::vector<Norm> out;
   if (!n.is_sequence()) {
-    diags.error(file, n.mark.line, n.mark.col, tr("'norms' must be a list of {source: ..., text: ...}"));
+    diags.error(file, n.mark.line, n.mark.col,
+                tr("'norms' must be a list of {source: ..., text: ...}"));
     return out;
   }
   for (const auto& item : n.items) {
@@ -103,7 +113,8 @@ CodingFile parse_coding(std::string_view text, std::string_view origin, Diagnost
     f.transcript = yaml::as_string(k.at("transcript"), file, diags);
     f.transcript_at = at(*k.at("transcript"));
   } else {
-    diags.error(file, 1, 1, tr("the coding file needs 'transcript:' (the transcript's id, e.g. r1-B1)"));
+    diags.error(file, 1, 1,
+                tr("the coding file needs 'transcript:' (the transcript's id, e.g. r1-B1)"));
   }
   f.coder = yaml::as_string(k.count("coder") ? k.at("coder") : nullptr, file, diags, "-");
   if (!k.count("units")) return f;
@@ -156,8 +167,10 @@ CodingFile parse_coding(std::string_view text, std::string_view origin, Diagnost
         diags.error(file, u.at.line, u.at.col,
                     format(tr("{1} needs 'lines', 'quote' or both"), {name}));
       }
-      if (!u.id.empty()) f.unplaced_ids.push_back(u.id);
-      else f.unplaced_unnamed = true;
+      if (!u.id.empty())
+        f.unplaced_ids.push_back(u.id);
+      else
+        f.unplaced_unnamed = true;
       continue;
     }
     f.units.push_back(std::move(u));
@@ -179,7 +192,8 @@ Condensation parse_condensation(std::string_view text, std::string_view origin,
   if (k.count("subgroups") && !k.at("subgroups")->is_null()) {
     const auto& subs = *k.at("subgroups");
     if (!subs.is_map()) {
-      diags.error(file, subs.mark.line, subs.mark.col, tr("'subgroups' must map subgroup ids to their texts"));
+      diags.error(file, subs.mark.line, subs.mark.col,
+                  tr("'subgroups' must map subgroup ids to their texts"));
     } else {
       for (const auto& [key, value] : subs.entries) {
         const auto sk = yaml::read_keys(value, kSubgroupKeys, "'" + key.scalar + "'", file, diags);
@@ -202,13 +216,15 @@ Condensation parse_condensation(std::string_view text, std::string_view origin,
   if (k.count("groups") && !k.at("groups")->is_null()) {
     const auto& groups = *k.at("groups");
     if (!groups.is_map()) {
-      diags.error(file, groups.mark.line, groups.mark.col, tr("'groups' must map code group ids to their texts"));
+      diags.error(file, groups.mark.line, groups.mark.col,
+                  tr("'groups' must map code group ids to their texts"));
     } else {
       for (const auto& [key, value] : groups.entries) {
         const auto gk = yaml::read_keys(value, kGroupKeys, "'" + key.scalar + "'", file, diags);
         GroupText g;
         g.at = at(key);
-        g.analysis = yaml::as_string(gk.count("analysis") ? gk.at("analysis") : nullptr, file, diags);
+        g.analysis =
+            yaml::as_string(gk.count("analysis") ? gk.at("analysis") : nullptr, file, diags);
         if (gk.count("norms")) g.norms = read_norms(*gk.at("norms"), file, diags);
         if (!c.groups.emplace(key.scalar, std::move(g)).second) {
           diags.error(file, key.mark.line, key.mark.col,

@@ -6,15 +6,15 @@
 
 #include "ipcode/condense/analysis.hpp"
 
+#include "corpus.hpp"
+#include "ipcode/base/strings.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
-
-#include "corpus.hpp"
-#include "ipcode/base/strings.hpp"
 
 namespace ipcode::condense {
 namespace {

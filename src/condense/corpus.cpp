@@ -4,6 +4,10 @@
 
 #include "corpus.hpp"
 
+#include "ipcode/base/parallel.hpp"
+#include "ipcode/base/strings.hpp"
+#include "ipcode/text/text.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -11,10 +15,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include "ipcode/base/parallel.hpp"
-#include "ipcode/base/strings.hpp"
-#include "ipcode/text/text.hpp"
 
 namespace ipcode::condense::detail {
 namespace {
@@ -133,22 +133,25 @@ void Corpus::prepare(const std::vector<int>& units) {
     splits.assign(count, {});
     // Up to four threads: text segmentation keeps its ICU iterators per thread, and each
     // split touches only its own slot.
-    ipcode::parallel_for(count, [&](std::size_t i) {
-      const auto u = static_cast<std::size_t>(todo[first + i]);
-      const std::string_view text = round_.units[u].own_words();
-      Split& sp = splits[i];
-      sp.sentences = text::sentences(text);
-      sp.words = text::words(text);
-      for (const text::Span& w : sp.words) {
-        sp.known.push_back(known_terms(piece(text, w)));
-      }
-      if (std::find(sp.known.begin(), sp.known.end(), nullptr) != sp.known.end()) {
-        return;
-      }
-      sentences_[u] = build_sentences(text, sp.sentences, sp.words,
-                                      [&](std::size_t w) { return std::cref(*sp.known[w]); });
-      sp.complete = true;
-    }, 4);
+    ipcode::parallel_for(
+        count,
+        [&](std::size_t i) {
+          const auto u = static_cast<std::size_t>(todo[first + i]);
+          const std::string_view text = round_.units[u].own_words();
+          Split& sp = splits[i];
+          sp.sentences = text::sentences(text);
+          sp.words = text::words(text);
+          for (const text::Span& w : sp.words) {
+            sp.known.push_back(known_terms(piece(text, w)));
+          }
+          if (std::find(sp.known.begin(), sp.known.end(), nullptr) != sp.known.end()) {
+            return;
+          }
+          sentences_[u] = build_sentences(text, sp.sentences, sp.words,
+                                          [&](std::size_t w) { return std::cref(*sp.known[w]); });
+          sp.complete = true;
+        },
+        4);
     for (std::size_t i = 0; i < count; ++i) {
       const auto u = static_cast<std::size_t>(todo[first + i]);
       Split& sp = splits[i];

@@ -6,16 +6,16 @@
 /// into RoundData::units[u].text.
 #pragma once
 
+#include "ipcode/condense/analysis.hpp"
+#include "ipcode/loader/study.hpp"
+#include "ipcode/text/text.hpp"
+
 #include <cstddef>
 #include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include "ipcode/condense/analysis.hpp"
-#include "ipcode/loader/study.hpp"
-#include "ipcode/text/text.hpp"
 
 namespace ipcode::condense::detail {
 

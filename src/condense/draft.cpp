@@ -8,6 +8,11 @@
 // subgroup's other sentences, computed as v·(S − v)/(n − 1) with S the sum of all vectors,
 // so a subgroup of n sentences costs O(n) rather than O(n²).
 
+#include "corpus.hpp"
+#include "ipcode/base/strings.hpp"
+#include "ipcode/condense/analysis.hpp"
+#include "ipcode/text/text.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -15,11 +20,6 @@
 #include <string>
 #include <utility>
 #include <vector>
-
-#include "corpus.hpp"
-#include "ipcode/base/strings.hpp"
-#include "ipcode/condense/analysis.hpp"
-#include "ipcode/text/text.hpp"
 
 namespace ipcode::condense {
 namespace detail {
@@ -133,10 +133,10 @@ std::string marked_cut(std::string_view sentence) {
     out = "\u2026 ";
   }
   out += sentence;
-  static constexpr std::string_view kEnds[] = {".", "!", "?", "\u2026", ":", ";",
-                                               ".\u00bb", "!\u00bb", "?\u00bb", ".\"",
-                                               "!\"", "?\"", ".\u201d", "!\u201d", "?\u201d",
-                                               "(\u2026)", "(...)", "[\u2026]", "[...]"};
+  static constexpr std::string_view kEnds[] = {
+      ".",       "!",        "?",     "\u2026",   ":",    ";",       ".\u00bb",
+      "!\u00bb", "?\u00bb",  ".\"",   "!\"",      "?\"",  ".\u201d", "!\u201d",
+      "?\u201d", "(\u2026)", "(...)", "[\u2026]", "[...]"};
   if (std::none_of(std::begin(kEnds), std::end(kEnds),
                    [&](std::string_view e) { return out.ends_with(e); })) {
     out += " \u2026";

@@ -3,14 +3,14 @@
 // inflected forms count as the same word ("planene" is not foreign when a unit says
 // "planen"); stop words and numbers are never foreign.
 
+#include "corpus.hpp"
+#include "ipcode/condense/analysis.hpp"
+#include "ipcode/text/text.hpp"
+
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "corpus.hpp"
-#include "ipcode/condense/analysis.hpp"
-#include "ipcode/text/text.hpp"
 
 namespace ipcode::condense {
 namespace detail {

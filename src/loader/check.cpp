@@ -1,11 +1,11 @@
 // Checks of one loaded round (SPEC §8) that look across files.
-#include <algorithm>
-#include <map>
-#include <set>
-
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "resolve.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
 
 namespace ipcode::loader {
 namespace {
@@ -28,7 +28,8 @@ void collect_informants(const Study& study, RoundData& round, Diagnostics& diags
       }
       first_seen.emplace(label, std::make_pair(t.path, line));
     }
-    if (t.informant_explicit || labels.empty()) first_seen.emplace(t.informant, std::make_pair(t.path, 0));
+    if (t.informant_explicit || labels.empty())
+      first_seen.emplace(t.informant, std::make_pair(t.path, 0));
   }
   for (const auto& [id, where] : first_seen) {
     round.informants.push_back(id);
@@ -54,7 +55,8 @@ void check_overlaps(const RoundData& round, Diagnostics& diags) {
         if (a.codes == b.codes) {
           diags.warning(b.file, b.at.line, b.at.col,
                         format(tr("unit '{1}' overlaps unit '{2}' and has the same codes; merge "
-                                  "them or give them different codes"), {b.id, a.id}));
+                                  "them or give them different codes"),
+                               {b.id, a.id}));
         }
       }
     }
@@ -75,8 +77,9 @@ void check_condensation(RoundData& round, Diagnostics& diags) {
     return g ? format(tr("; did you mean '{1}'?"), {*g}) : std::string();
   };
   if (!c.round.empty() && c.round != round.spec.id) {
-    diags.warning(c.path, 1, 1, format(tr("this file says 'round: {1}' but is used for round '{2}'"),
-                                       {c.round, round.spec.id}));
+    diags.warning(c.path, 1, 1,
+                  format(tr("this file says 'round: {1}' but is used for round '{2}'"),
+                         {c.round, round.spec.id}));
   }
   // [first-hour] A codebook that could not be read is reported once, first; its subgroups and
   // groups are unknown for that reason, so the condensation file's entries are not flagged.
@@ -86,9 +89,11 @@ void check_condensation(RoundData& round, Diagnostics& diags) {
     if (n < 0 || cb.nodes[static_cast<std::size_t>(n)].level != Level::subgroup) {
       diags.error(c.path, s.at.line, s.at.col,
                   (n < 0 ? format(tr("unknown subgroup '{1}' (not in the codebook of round '{2}')"),
-                                  {id, round.spec.id}) + suggestion(id, subgroup_ids)
+                                  {id, round.spec.id}) +
+                               suggestion(id, subgroup_ids)
                          : format(tr("'{1}' is not a subgroup; texts for code groups go under "
-                                     "'groups:'"), {id})));
+                                     "'groups:'"),
+                                  {id})));
       continue;
     }
     if (s.quote.empty()) continue;
@@ -98,8 +103,8 @@ void check_condensation(RoundData& round, Diagnostics& diags) {
     }
     const int u = round.find_unit(s.quote);
     const auto& failed = round.failed_unit_ids;
-    if (u < 0 && (round.coding_failed ||
-                  std::find(failed.begin(), failed.end(), s.quote) != failed.end())) {
+    if (u < 0 &&
+        (round.coding_failed || std::find(failed.begin(), failed.end(), s.quote) != failed.end())) {
       continue;  // the unit itself has an error, reported where it is written
     }
     if (u < 0) {
@@ -122,7 +127,8 @@ void check_condensation(RoundData& round, Diagnostics& diags) {
       diags.warning(c.path, s.quote_at.line, s.quote_at.col,
                     format(tr("the illustrative quote '{1}' is from {2}, which is marked "
                               "'background: true' and is never quoted: the reports leave it "
-                              "out; choose a unit from an interview"), {s.quote, t.path}));
+                              "out; choose a unit from an interview"),
+                           {s.quote, t.path}));
     }
   }
   for (const auto& [id, g] : c.groups) {
@@ -130,7 +136,8 @@ void check_condensation(RoundData& round, Diagnostics& diags) {
     if (n < 0 || cb.nodes[static_cast<std::size_t>(n)].level != Level::group) {
       diags.error(c.path, g.at.line, g.at.col,
                   format(tr("unknown code group '{1}' (not in the codebook of round '{2}')"),
-                         {id, round.spec.id}) + suggestion(id, group_ids));
+                         {id, round.spec.id}) +
+                      suggestion(id, group_ids));
     }
   }
 }
@@ -144,7 +151,8 @@ void check_interviewer_units(const RoundData& round, const Options& options, Dia
     diags.warning(u.file, u.at.line, u.at.col,
                   format(tr("unit '{1}' starts in the interviewer's turn ({2}); it is listed in "
                             "units.csv but counts in matrices and reports only with "
-                            "--include-interviewer"), {u.id, u.informant}));
+                            "--include-interviewer"),
+                         {u.id, u.informant}));
   }
 }
 
@@ -165,15 +173,15 @@ void check_missing_condensates(const RoundData& round, const Options& options, D
       diags.warning(listed ? round.condensation.path : node.file,
                     listed ? it->second.at.line : node.line, listed ? it->second.at.col : node.col,
                     format(tr("subgroup '{1}' has units but no condensate in round '{2}'; the "
-                              "report shows a draft"), {node.id, round.spec.id}));
+                              "report shows a draft"),
+                           {node.id, round.spec.id}));
     }
   }
 }
 
 }  // namespace
 
-void check_round(const Study& study, RoundData& round, const Options& options,
-                 Diagnostics& diags) {
+void check_round(const Study& study, RoundData& round, const Options& options, Diagnostics& diags) {
   collect_informants(study, round, diags);
   std::set<int> coded;
   for (const auto& f : round.coding) {

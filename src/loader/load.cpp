@@ -1,9 +1,4 @@
 // Reading a whole study: manifest → per round codebook, transcripts, coding, condensation.
-#include <algorithm>
-#include <map>
-#include <optional>
-#include <set>
-
 #include "ipcode/base/fs.hpp"
 #include "ipcode/base/hash.hpp"
 #include "ipcode/base/i18n.hpp"
@@ -12,6 +7,11 @@
 #include "ipcode/loader/study.hpp"
 #include "ipcode/text/text.hpp"
 #include "resolve.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
 
 namespace ipcode::loader {
 namespace {
@@ -24,15 +24,20 @@ std::optional<std::string> read_input(const stdfs::path& root, const std::string
                                       std::string* hash) {
   switch (fs::check_inside(root, rel)) {
     case fs::PathProblem::absolute:
-      diags.error(named_in, line, 0, format(tr("the path '{1}' is absolute; write it relative to "
-                                               "the study folder"), {rel}));
+      diags.error(named_in, line, 0,
+                  format(tr("the path '{1}' is absolute; write it relative to "
+                            "the study folder"),
+                         {rel}));
       return std::nullopt;
     case fs::PathProblem::escapes:
     case fs::PathProblem::symlink_escapes:
-      diags.error(named_in, line, 0, format(tr("the path '{1}' leads out of the study folder; "
-                                               "keep every file inside it"), {rel}));
+      diags.error(named_in, line, 0,
+                  format(tr("the path '{1}' leads out of the study folder; "
+                            "keep every file inside it"),
+                         {rel}));
       return std::nullopt;
-    case fs::PathProblem::none: break;
+    case fs::PathProblem::none:
+      break;
   }
   auto bytes = fs::read_file(root / rel);
   if (!bytes) {
@@ -117,12 +122,15 @@ RoundCodebook read_codebooks(const stdfs::path& root, const study::Round& spec, 
         d.line = line > 0 ? line : 1;
         d.col = line > 0 ? col : 1;
         if (d.problem == Problem::missing) {
-          d.message = line > 0
-              ? format(tr("the codebook '{1}' does not exist or cannot be read; the codes in "
-                          "the coding files are checked once it can be read"), {f})
-              : format(tr("the codebook '{1}' does not exist or cannot be read (the manifest "
-                          "names no 'codebook:', so ipcode looks for '{1}'); the codes in the "
-                          "coding files are checked once it can be read"), {f});
+          d.message =
+              line > 0
+                  ? format(tr("the codebook '{1}' does not exist or cannot be read; the codes in "
+                              "the coding files are checked once it can be read"),
+                           {f})
+                  : format(tr("the codebook '{1}' does not exist or cannot be read (the manifest "
+                              "names no 'codebook:', so ipcode looks for '{1}'); the codes in the "
+                              "coding files are checked once it can be read"),
+                           {f});
         }
       }
       diags.add(std::move(d));
@@ -141,13 +149,15 @@ std::vector<std::string> expand(const stdfs::path& root, const std::vector<std::
         problem == fs::PathProblem::absolute) {
       diags.error(study.manifest.file, line, 0,
                   format(tr("the pattern '{1}' leads out of the study folder; keep every file "
-                            "inside it"), {g}));
+                            "inside it"),
+                         {g}));
       continue;
     }
     for (auto& p : fs::glob(root, g, study.manifest.output)) found.insert(std::move(p));
   }
   std::vector<std::string> out(found.begin(), found.end());
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return natural_less(a, b); });
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return natural_less(a, b); });
   return out;
 }
 
@@ -165,7 +175,10 @@ std::string no_transcript_message(const std::string& id, const study::Round& rou
   const auto numbers = [](const std::string& x) {
     std::vector<std::string> out;
     for (std::size_t i = 0; i < x.size();) {
-      if (x[i] < '0' || x[i] > '9') { ++i; continue; }
+      if (x[i] < '0' || x[i] > '9') {
+        ++i;
+        continue;
+      }
       std::size_t j = i;
       while (j < x.size() && x[j] >= '0' && x[j] <= '9') ++j;
       const auto digits = x.substr(i, j - i);
@@ -200,12 +213,14 @@ std::string no_transcript_message(const std::string& id, const study::Round& rou
       file = g.substr(0, star) + id.substr(prefix.size()) + g.substr(star + 1);
     }
   }
-  std::string msg = file.empty()
-      ? format(tr("there is no transcript '{1}' in round '{2}': no file matching {3} has this "
-                  "id (a transcript's id is the round, '-' and its file name, unless its front "
-                  "matter says 'id:')"), {id, round.id, join(round.transcripts, ", ")})
-      : format(tr("there is no transcript '{1}' in round '{2}': the file {3} does not exist"),
-               {id, round.id, file});
+  std::string msg =
+      file.empty()
+          ? format(tr("there is no transcript '{1}' in round '{2}': no file matching {3} has this "
+                      "id (a transcript's id is the round, '-' and its file name, unless its front "
+                      "matter says 'id:')"),
+                   {id, round.id, join(round.transcripts, ", ")})
+          : format(tr("there is no transcript '{1}' in round '{2}': the file {3} does not exist"),
+                   {id, round.id, file});
   if (guess) msg += format(tr("; did you mean '{1}'?"), {*guess});
   return msg;
 }
@@ -250,12 +265,12 @@ Study load(const stdfs::path& root, const Options& options, Diagnostics& diags) 
     return study;
   }
   study.input_hashes[study::kManifestName] = sha256_hex(*manifest_bytes);
-  study.manifest = study::parse_manifest(text::decode(*manifest_bytes).utf8,
-                                         study::kManifestName, diags);
+  study.manifest =
+      study::parse_manifest(text::decode(*manifest_bytes).utf8, study::kManifestName, diags);
   const auto& m = study.manifest;
   if (fs::check_inside(root, m.output) != fs::PathProblem::none) {
-    diags.error(m.file, 0, 0, format(tr("the output folder '{1}' must be inside the study folder"),
-                                     {m.output}));
+    diags.error(m.file, 0, 0,
+                format(tr("the output folder '{1}' must be inside the study folder"), {m.output}));
   }
 
   std::map<std::vector<std::string>, RoundCodebook> codebooks;  // shared between rounds
@@ -303,10 +318,11 @@ Study load(const stdfs::path& root, const Options& options, Diagnostics& diags) 
     }
     coded.clear();
     if (!spec.condensation.empty()) {
-      auto bytes = read_input(root, spec.condensation, m.file, spec.line, diags, study.input_hashes);
+      auto bytes =
+          read_input(root, spec.condensation, m.file, spec.line, diags, study.input_hashes);
       if (bytes) {
-        round.condensation = coding::parse_condensation(text::decode(*bytes).utf8,
-                                                        spec.condensation, diags);
+        round.condensation =
+            coding::parse_condensation(text::decode(*bytes).utf8, spec.condensation, diags);
       }
     }
     resolver.finish(study, std::move(placed), diags);

@@ -1,16 +1,16 @@
 #include "resolve.hpp"
 
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/strings.hpp"
+#include "ipcode/text/text.hpp"
+#include "ipcode/transcript/match.hpp"
+
 #include <algorithm>
 #include <iterator>
 #include <map>
 #include <memory>
 #include <set>
 #include <tuple>
-
-#include "ipcode/base/i18n.hpp"
-#include "ipcode/base/strings.hpp"
-#include "ipcode/text/text.hpp"
-#include "ipcode/transcript/match.hpp"
 
 namespace ipcode::loader {
 namespace {
@@ -76,13 +76,12 @@ bool place_quote(const coding::CodingFile& file, const coding::UnitSpec& spec, c
                                       : index->find(spec.quote);
   if (matches.empty()) {
     const std::string range = range_text(spec.line_from, spec.line_to);
-    std::string msg =
-        spec.has_lines
-            ? format(for_lines(spec.line_from, spec.line_to,
-                               tr("the quote of {1} is not in {2} at line {3}"),
-                               tr("the quote of {1} is not in {2} at lines {3}")),
-                     {name, t.path, range})
-            : format(tr("the quote of {1} is not in {2}"), {name, t.path});
+    std::string msg = spec.has_lines
+                          ? format(for_lines(spec.line_from, spec.line_to,
+                                             tr("the quote of {1} is not in {2} at line {3}"),
+                                             tr("the quote of {1} is not in {2} at lines {3}")),
+                                   {name, t.path, range})
+                          : format(tr("the quote of {1} is not in {2}"), {name, t.path});
     const auto elsewhere = spec.has_lines ? index->find(spec.quote) : matches;
     if (!elsewhere.empty()) {
       const bool one = elsewhere.size() == 1 && elsewhere[0].line_start == elsewhere[0].line_end;
@@ -99,11 +98,11 @@ bool place_quote(const coding::CodingFile& file, const coding::UnitSpec& spec, c
   }
   if (matches.size() > transcript::MatchIndex::kMaxMatches) {
     std::vector<transcript::QuoteMatch> shown(matches.begin(), matches.begin() + 10);
-    diags.error(file.path, spec.quote_at.line, spec.quote_at.col,
-                format(tr("the quote of {1} occurs more than {2} times in {3}, first at lines "
-                          "{4}; add 'lines' to say which one is meant"),
-                       {name, std::to_string(transcript::MatchIndex::kMaxMatches), t.path,
-                        places(shown)}));
+    diags.error(
+        file.path, spec.quote_at.line, spec.quote_at.col,
+        format(tr("the quote of {1} occurs more than {2} times in {3}, first at lines "
+                  "{4}; add 'lines' to say which one is meant"),
+               {name, std::to_string(transcript::MatchIndex::kMaxMatches), t.path, places(shown)}));
     return false;
   }
   if (matches.size() > 1) {
@@ -149,11 +148,12 @@ bool place_unit(const coding::CodingFile& file, const coding::UnitSpec& spec, co
     return false;
   }
   if (spec.has_lines && spec.line_to <= t.front_matter_end) {
-    diags.error(file.path, spec.lines_at.line, spec.lines_at.col,
-                format(for_lines(spec.line_from, spec.line_to,
-                                 tr("line {1} is in the front matter of {2}, not in the interview"),
-                                 tr("lines {1} are in the front matter of {2}, not in the interview")),
-                       {range, t.path}));
+    diags.error(
+        file.path, spec.lines_at.line, spec.lines_at.col,
+        format(for_lines(spec.line_from, spec.line_to,
+                         tr("line {1} is in the front matter of {2}, not in the interview"),
+                         tr("lines {1} are in the front matter of {2}, not in the interview")),
+               {range, t.path}));
     return false;
   }
   if (!spec.quote.empty()) {
@@ -179,9 +179,9 @@ struct Written {
 };
 struct Merged {
   Unit unit;
-  bool first_written = false;        // the first unit (by coding-file path) has an explicit id
-  std::vector<Written> ids;          // explicit ids, first by coding-file path, distinct
-  std::vector<std::string> coders;   // coders merged into it
+  bool first_written = false;       // the first unit (by coding-file path) has an explicit id
+  std::vector<Written> ids;         // explicit ids, first by coding-file path, distinct
+  std::vector<std::string> coders;  // coders merged into it
 };
 
 // Merging coders (SPEC §5): units of different coders with an identical span (same first and
@@ -227,8 +227,8 @@ std::vector<Merged> merge_coders(std::vector<Pending> pending) {
 // Unit ids are unique within a round (SPEC §5); the error points at the place an id is
 // written the second time and names the first. Default ids never collide (they skip taken
 // ids), so every id here was written by hand.
-void report_duplicate_ids(const RoundData& round,
-                          const std::vector<std::vector<Written>>& written, Diagnostics& diags) {
+void report_duplicate_ids(const RoundData& round, const std::vector<std::vector<Written>>& written,
+                          Diagnostics& diags) {
   // In the order the ids are written: coding files by path, then line by line.
   std::vector<const Written*> all;
   for (const auto& ids : written) {
@@ -242,10 +242,10 @@ void report_duplicate_ids(const RoundData& round,
   for (const Written* w : all) {
     auto [it, fresh] = first.emplace(w->id, w);
     if (!fresh) {
-      diags.error(w->file, w->at.line, w->at.col,
-                  format(tr("duplicate unit id '{1}' in round '{2}' (also {3}:{4})"),
-                         {w->id, round.spec.id, it->second->file,
-                          std::to_string(it->second->at.line)}));
+      diags.error(
+          w->file, w->at.line, w->at.col,
+          format(tr("duplicate unit id '{1}' in round '{2}' (also {3}:{4})"),
+                 {w->id, round.spec.id, it->second->file, std::to_string(it->second->at.line)}));
     }
   }
 }
@@ -256,18 +256,21 @@ Resolver::Resolver(RoundData& round, const Options& options, Diagnostics& diags)
     : round_(round), options_(options) {
   const auto& cb = round.codebook;
   node_ids_ = all_ids(cb);
-  for (std::size_t i = 0; i < cb.nodes.size(); ++i) node_index_[cb.nodes[i].id] = static_cast<int>(i);
+  for (std::size_t i = 0; i < cb.nodes.size(); ++i)
+    node_index_[cb.nodes[i].id] = static_cast<int>(i);
   // Transcripts: unique ids, anonymity.
   for (std::size_t i = 0; i < round.transcripts.size(); ++i) {
     const auto& t = round.transcripts[i];
     if (auto [it, fresh] = transcript_index_.emplace(t.id, static_cast<int>(i)); !fresh) {
-      diags.error(t.path, 0, 0, format(tr("transcript id '{1}' is also used by {2}"),
-                                       {t.id, round.transcripts[static_cast<std::size_t>(it->second)].path}));
+      diags.error(t.path, 0, 0,
+                  format(tr("transcript id '{1}' is also used by {2}"),
+                         {t.id, round.transcripts[static_cast<std::size_t>(it->second)].path}));
     }
     transcript_ids_.push_back(t.id);
     if (!t.anonymised) {
-      diags.error(t.path, 1, 1, tr("this transcript is marked 'anonymised: false'; anonymise it "
-                                   "and set 'anonymised: true' before analysing it"));
+      diags.error(t.path, 1, 1,
+                  tr("this transcript is marked 'anonymised: false'; anonymise it "
+                     "and set 'anonymised: true' before analysing it"));
     }
   }
 }
@@ -330,8 +333,10 @@ Placed Resolver::place(const coding::CodingFile& file, Diagnostics& diags) const
       }
     }
     if (!place_unit(file, spec, t, index, u, diags) || !codes_ok) {
-      if (!spec.id.empty()) out.failed_ids.push_back(spec.id);
-      else out.unnamed_failed = true;
+      if (!spec.id.empty())
+        out.failed_ids.push_back(spec.id);
+      else
+        out.unnamed_failed = true;
       continue;
     }
     u.codes.assign(code_set.begin(), code_set.end());
@@ -345,7 +350,8 @@ void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostic
   std::map<int, std::vector<Pending>> per_transcript;
   for (auto& p : placed) {
     if (p.unreadable) round.coding_failed = true;
-    round.failed_unit_ids.insert(round.failed_unit_ids.end(), p.failed_ids.begin(), p.failed_ids.end());
+    round.failed_unit_ids.insert(round.failed_unit_ids.end(), p.failed_ids.begin(),
+                                 p.failed_ids.end());
     if (p.transcript < 0) continue;
     if (p.unnamed_failed) {
       // Default ids are numbered over the units that could be placed: with one missing, the
@@ -364,7 +370,8 @@ void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostic
   std::vector<std::pair<int, std::vector<Merged>>> merged;
   for (auto& [t_index, pending] : per_transcript) {
     std::stable_sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) {
-      return std::tie(a.unit.line_start, a.unit.line_end) < std::tie(b.unit.line_start, b.unit.line_end);
+      return std::tie(a.unit.line_start, a.unit.line_end) <
+             std::tie(b.unit.line_start, b.unit.line_end);
     });
     merged.emplace_back(t_index, merge_coders(std::move(pending)));
     for (const auto& m : merged.back().second) {

@@ -1,11 +1,11 @@
 // Private to the loader: resolving one round's references and checking it (SPEC §5, §6, §8).
 #pragma once
 
+#include "ipcode/loader/study.hpp"
+
 #include <map>
 #include <string>
 #include <vector>
-
-#include "ipcode/loader/study.hpp"
 
 namespace ipcode::loader {
 
@@ -17,8 +17,8 @@ struct Pending {
 
 /// What one coding file contributes to its round.
 struct Placed {
-  int transcript = -1;     // -1: the file names no transcript of the round
-  bool unreadable = false; // the file itself could not be read (already reported)
+  int transcript = -1;      // -1: the file names no transcript of the round
+  bool unreadable = false;  // the file itself could not be read (already reported)
   std::vector<Pending> units;
   std::vector<std::string> failed_ids;  // explicit ids of units not placed
   bool unnamed_failed = false;          // a unit without an id was not placed
@@ -52,7 +52,6 @@ std::string no_transcript_message(const std::string& id, const study::Round& rou
 
 /// The round-level checks of SPEC §8 that need every unit placed: informants of the round,
 /// transcripts without coding, overlapping units, condensation references.
-void check_round(const Study& study, RoundData& round, const Options& options,
-                 Diagnostics& diags);
+void check_round(const Study& study, RoundData& round, const Options& options, Diagnostics& diags);
 
 }  // namespace ipcode::loader

@@ -3,12 +3,12 @@
 // keys the researcher did not choose, so every name an informant gets in a report comes from
 // here.
 
-#include <algorithm>
-#include <map>
-
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "report_common.hpp"
+
+#include <algorithm>
+#include <map>
 
 namespace ipcode::report::detail {
 namespace {

@@ -3,12 +3,12 @@
 // Codebooks change between rounds, so nodes are matched by id; a node missing from a round's
 // codebook is "not in the codebook" there, never zero.
 
-#include <map>
-#include <set>
-
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "report_common.hpp"
+
+#include <map>
+#include <set>
 
 namespace ipcode::report::detail {
 namespace {

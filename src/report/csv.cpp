@@ -2,14 +2,14 @@
 // the informant × node matrices, the STC overview (steps 3–4) and the co-occurrence of code
 // groups. Every file is UTF-8 without BOM, RFC 4180 quoting, '\n' line ends, a header row.
 
+#include "ipcode/base/strings.hpp"
+#include "ipcode/report/report.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "ipcode/base/strings.hpp"
-#include "ipcode/report/report.hpp"
 
 namespace ipcode::report {
 namespace {
@@ -71,8 +71,7 @@ std::vector<std::string> overview_row(const loader::RoundData& round,
     // Background material is never quoted (SPEC §3): the unit is named, its text is not.
     if (const auto* u = unit_by_id(round, quote_unit)) {
       quote_unit = u->id;  // as units.csv names it
-      const bool background = u->transcript >= 0 &&
-                              at(u->transcript) < round.transcripts.size() &&
+      const bool background = u->transcript >= 0 && at(u->transcript) < round.transcripts.size() &&
                               round.transcripts[at(u->transcript)].background;
       if (!background) quote = u->text;
     }

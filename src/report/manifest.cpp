@@ -2,12 +2,12 @@
 // the ipcode version, each round's codebook name and version, and the sha256 of every input
 // and of every other output. Keys come in a fixed order; paths are sorted byte-wise.
 
+#include "ipcode/report/report.hpp"
+
 #include <cstdio>
 #include <map>
 #include <string>
 #include <vector>
-
-#include "ipcode/report/report.hpp"
 
 namespace ipcode::report {
 namespace {
@@ -75,11 +75,13 @@ std::string manifest_json(const loader::Study& study,
   out += "  \"rounds\": " + json_rounds(study) + ",\n";
   // The options of the run, so that `verify` re-computes exactly what `condense` wrote.
   out += "  \"options\": {\n";
-  out += "    \"stage\": " + json_string(options.stage == Stage::final ? "final" : "working") + ",\n";
+  out +=
+      "    \"stage\": " + json_string(options.stage == Stage::final ? "final" : "working") + ",\n";
   out += "    \"xlsx\": " + std::string(options.xlsx ? "true" : "false") + ",\n";
   out += "    \"round\": " + json_string(options.load.round) + ",\n";
   out += "    \"coder\": " + json_string(options.load.coder) + ",\n";
-  out += "    \"include_interviewer\": " + std::string(options.load.include_interviewer ? "true" : "false") + "\n";
+  out += "    \"include_interviewer\": " +
+         std::string(options.load.include_interviewer ? "true" : "false") + "\n";
   out += "  },\n";
   out += "  \"inputs\": " + json_object(study.input_hashes, "  ") + ",\n";
   out += "  \"outputs\": " + json_object(output_hashes, "  ") + "\n";

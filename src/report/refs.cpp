@@ -2,16 +2,16 @@
 // units are, as theses print it (step 2: "B3 s. 12"), so that every unit can be found again
 // in its transcript.
 
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/strings.hpp"
+#include "ipcode/report/report.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
-
-#include "ipcode/base/i18n.hpp"
-#include "ipcode/base/strings.hpp"
-#include "ipcode/report/report.hpp"
 
 namespace ipcode::report {
 namespace {

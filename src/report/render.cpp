@@ -3,6 +3,10 @@
 // and neither holds every output in memory at once (SPEC §13: a large study's report.html
 // alone can be larger than its corpus).
 
+#include "ipcode/base/hash.hpp"
+#include "ipcode/report/report.hpp"
+#include "report_common.hpp"
+
 #include <functional>
 #include <map>
 #include <stdexcept>
@@ -10,10 +14,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include "ipcode/base/hash.hpp"
-#include "ipcode/report/report.hpp"
-#include "report_common.hpp"
 
 namespace ipcode::report {
 namespace {

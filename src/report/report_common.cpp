@@ -3,12 +3,12 @@
 
 #include "report_common.hpp"
 
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/strings.hpp"
+
 #include <array>
 #include <cctype>
 #include <utility>
-
-#include "ipcode/base/i18n.hpp"
-#include "ipcode/base/strings.hpp"
 
 namespace ipcode::report::detail {
 namespace {

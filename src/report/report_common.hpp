@@ -8,6 +8,10 @@
 /// Markdown backslashes), so nothing taken from a study can inject markup.
 #pragma once
 
+#include "ipcode/condense/analysis.hpp"
+#include "ipcode/loader/study.hpp"
+#include "ipcode/report/report.hpp"
+
 #include <cstddef>
 #include <functional>
 #include <map>
@@ -16,10 +20,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "ipcode/condense/analysis.hpp"
-#include "ipcode/loader/study.hpp"
-#include "ipcode/report/report.hpp"
 
 namespace ipcode::report::detail {
 

@@ -1,12 +1,12 @@
 // report.html: one self-contained file (no scripts, fonts, images or links to the network),
 // rendered from the same document model as report.md, readable on screen and in print.
 
-#include <algorithm>
-#include <string>
-
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "report_common.hpp"
+
+#include <algorithm>
+#include <string>
 
 namespace ipcode::report::detail {
 namespace {

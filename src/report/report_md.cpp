@@ -1,10 +1,10 @@
 // report.md: the round report as GitHub-flavoured Markdown, rendered from the same document
 // model as report.html. Nothing external is linked or embedded: the heat map becomes a table.
 
-#include <algorithm>
-
 #include "ipcode/base/strings.hpp"
 #include "report_common.hpp"
+
+#include <algorithm>
 
 namespace ipcode::report::detail {
 namespace {

@@ -3,11 +3,11 @@
 // ids, unsorted lists, the vocabulary check, the appendix and the log, so a student can paste
 // the text into a thesis without leaking internal keys.
 
-#include <algorithm>
-
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "report_common.hpp"
+
+#include <algorithm>
 
 namespace ipcode::report::detail {
 namespace {
@@ -286,13 +286,12 @@ void add_unsorted(Doc& doc, const Ctx& c, int group) {
       "unsorted");
   std::vector<Inline> items;
   const std::string pattern = reference_pattern(c.lang);
-  const std::string background =
-      "(" + i18n::tr_in(c.lang, "background material, not quoted") + ")";
+  const std::string background = "(" + i18n::tr_in(c.lang, "background material, not quoted") + ")";
   for (const int u : it->second) {
     const loader::Unit& unit = c.unit(u);
     if (c.background(unit)) {  // never quoted (SPEC §3): the reference only
-      items.push_back({code(unit.id), plain(" \u00b7 " + reference_with(pattern, unit) + " "),
-                       em(background)});
+      items.push_back(
+          {code(unit.id), plain(" \u00b7 " + reference_with(pattern, unit) + " "), em(background)});
       continue;
     }
     items.push_back(

@@ -2,12 +2,12 @@
 // validation status (step 4: recontextualisation), the traceability appendix and the project
 // log.
 
-#include <algorithm>
-#include <utility>
-
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "report_common.hpp"
+
+#include <algorithm>
+#include <utility>
 
 namespace ipcode::report::detail {
 namespace {
@@ -141,8 +141,7 @@ void for_each_excerpt(const std::string& lang, const Block& appendix,
   const std::string page = i18n::tr_in(lang, "p. {1}");
   const std::string lines = i18n::tr_in(lang, "l. {1}");
   const std::string codes = " \u00b7 " + i18n::tr_in(lang, "codes:") + " ";
-  const std::string background =
-      " (" + i18n::tr_in(lang, "background material, not quoted") + ")";
+  const std::string background = " (" + i18n::tr_in(lang, "background material, not quoted") + ")";
   Block b;  // one block, refilled for every unit
   b.kind = Block::Kind::excerpt;
   for (const loader::Unit& u : round.units) {

@@ -3,12 +3,17 @@
 // temporary file that is read back and removed. Its bytes are deterministic: the document
 // properties carry a fixed creation time and libxlsxwriter dates every zip entry 1980-01-01.
 
-#include <unistd.h>
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/strings.hpp"
+#include "ipcode/report/report.hpp"
+#include "ipcode/text/text.hpp"
+
 #include <xlsxwriter.h>
 
-#include <cstdlib>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -16,11 +21,6 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include "ipcode/base/i18n.hpp"
-#include "ipcode/base/strings.hpp"
-#include "ipcode/report/report.hpp"
-#include "ipcode/text/text.hpp"
 
 namespace ipcode::report {
 namespace {
@@ -108,8 +108,8 @@ stdfs::path temporary_file() {
   std::string pattern = (folder / "ipcode-matrices-XXXXXX.xlsx").string();
   const int fd = ec ? -1 : ::mkstemps(pattern.data(), 5);
   if (fd < 0) {
-    throw std::runtime_error(format(tr("cannot create a temporary file for matrices.xlsx in {1}"),
-                                    {folder.string()}));
+    throw std::runtime_error(
+        format(tr("cannot create a temporary file for matrices.xlsx in {1}"), {folder.string()}));
   }
   ::close(fd);
   return pattern;

@@ -1,12 +1,12 @@
 #include "ipcode/study/manifest.hpp"
 
-#include <algorithm>
-#include <cctype>
-#include <set>
-
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/base/yaml.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
 
 namespace ipcode::study {
 namespace {
@@ -14,17 +14,30 @@ namespace {
 using yaml::Key;
 
 const std::vector<Key> kTopKeys = {
-    {"ipcode"}, {"title", {"tittel"}}, {"language", {"språk"}}, {"codebook", {"kodebok"}},
-    {"output", {"utdata"}}, {"informants", {"informanter", "deltakere", "informant", "deltaker"}},
-    {"rounds", {"runder"}}, {"report", {"rapport"}}, {"description", {"beskrivelse"}},
+    {"ipcode"},
+    {"title", {"tittel"}},
+    {"language", {"språk"}},
+    {"codebook", {"kodebok"}},
+    {"output", {"utdata"}},
+    {"informants", {"informanter", "deltakere", "informant", "deltaker"}},
+    {"rounds", {"runder"}},
+    {"report", {"rapport"}},
+    {"description", {"beskrivelse"}},
 };
 const std::vector<Key> kInformantKeys = {
-    {"id"}, {"role", {"rolle"}}, {"pseudonym"}, {"attributes", {"attributter", "egenskaper"}},
+    {"id"},
+    {"role", {"rolle"}},
+    {"pseudonym"},
+    {"attributes", {"attributter", "egenskaper"}},
 };
 const std::vector<Key> kRoundKeys = {
-    {"id"}, {"title", {"tittel"}}, {"period", {"periode"}},
-    {"transcripts", {"transkripsjoner"}}, {"coding", {"koding"}},
-    {"condensation", {"kondensering"}}, {"codebook", {"kodebok"}},
+    {"id"},
+    {"title", {"tittel"}},
+    {"period", {"periode"}},
+    {"transcripts", {"transkripsjoner"}},
+    {"coding", {"koding"}},
+    {"condensation", {"kondensering"}},
+    {"codebook", {"kodebok"}},
     {"description", {"beskrivelse"}},
 };
 const std::vector<Key> kReportKeys = {{"attribution", {"attribusjon"}}};
@@ -59,14 +72,15 @@ void read_informants(const yaml::Node& node, const std::string& file, Manifest& 
     inf.line = item.mark.line;
     inf.id = yaml::as_string(k.count("id") ? k.at("id") : nullptr, file, diags);
     if (inf.id.empty()) {
-      if (item.is_map()) diags.error(file, item.mark.line, item.mark.col,
-                                     tr("an informant needs an 'id' (for example B1)"));
+      if (item.is_map())
+        diags.error(file, item.mark.line, item.mark.col,
+                    tr("an informant needs an 'id' (for example B1)"));
       continue;
     }
     if (!valid_id(inf.id)) {
-      diags.error(file, k.at("id")->mark.line, k.at("id")->mark.col,
-                  format(tr("informant id '{1}' may only use letters, digits, '-' and '_'"),
-                         {inf.id}));
+      diags.error(
+          file, k.at("id")->mark.line, k.at("id")->mark.col,
+          format(tr("informant id '{1}' may only use letters, digits, '-' and '_'"), {inf.id}));
     }
     if (!seen.insert(inf.id).second) {
       diags.error(file, item.mark.line, item.mark.col,
@@ -90,8 +104,7 @@ void read_informants(const yaml::Node& node, const std::string& file, Manifest& 
   }
 }
 
-void read_rounds(const yaml::Node& node, const std::string& file, Manifest& m,
-                 Diagnostics& diags) {
+void read_rounds(const yaml::Node& node, const std::string& file, Manifest& m, Diagnostics& diags) {
   if (!node.is_sequence()) {
     diags.error(file, node.mark.line, node.mark.col, tr("'rounds' must be a list"));
     return;
@@ -104,8 +117,9 @@ void read_rounds(const yaml::Node& node, const std::string& file, Manifest& m,
     const auto get = [&](const char* key) { return k.count(key) ? k.at(key) : nullptr; };
     r.id = yaml::as_string(get("id"), file, diags);
     if (r.id.empty()) {
-      if (item.is_map()) diags.error(file, item.mark.line, item.mark.col,
-                                     tr("a round needs an 'id' (for example r1)"));
+      if (item.is_map())
+        diags.error(file, item.mark.line, item.mark.col,
+                    tr("a round needs an 'id' (for example r1)"));
       continue;
     }
     if (!valid_id(r.id)) {
@@ -152,10 +166,14 @@ const std::vector<std::string>& Manifest::codebooks_of(const Round& round) const
 
 std::string_view attribution_name(Attribution a) {
   switch (a) {
-    case Attribution::id: return "id";
-    case Attribution::role: return "role";
-    case Attribution::pseudonym: return "pseudonym";
-    case Attribution::none: return "none";
+    case Attribution::id:
+      return "id";
+    case Attribution::role:
+      return "role";
+    case Attribution::pseudonym:
+      return "pseudonym";
+    case Attribution::none:
+      return "none";
   }
   return "role";
 }
@@ -173,7 +191,8 @@ Manifest parse_manifest(std::string_view text, std::string_view origin, Diagnost
   const auto k = yaml::read_keys(root, kTopKeys, tr("the manifest"), file, diags);
   const auto get = [&](const char* key) { return k.count(key) ? k.at(key) : nullptr; };
   if (get("ipcode") == nullptr) {
-    if (root.is_map()) diags.error(file, 1, 1, tr("the manifest needs 'ipcode: 1' (the format version)"));
+    if (root.is_map())
+      diags.error(file, 1, 1, tr("the manifest needs 'ipcode: 1' (the format version)"));
   } else {
     m.format = static_cast<int>(yaml::as_int(get("ipcode"), file, diags, 1));
     if (m.format != 1) {
@@ -211,13 +230,18 @@ Manifest parse_manifest(std::string_view text, std::string_view origin, Diagnost
     if (rk.count("attribution")) {
       const auto* node = rk.at("attribution");
       const std::string a = yaml::as_string(node, file, diags, "role");
-      if (a == "id") m.attribution = Attribution::id;
-      else if (a == "role" || a == "rolle") m.attribution = Attribution::role;
-      else if (a == "pseudonym") m.attribution = Attribution::pseudonym;
-      else if (a == "none" || a == "ingen") m.attribution = Attribution::none;
-      else diags.error(file, node->mark.line, node->mark.col,
-                       format(tr("attribution '{1}' is not known; use id, role, pseudonym or none"),
-                              {a}));
+      if (a == "id")
+        m.attribution = Attribution::id;
+      else if (a == "role" || a == "rolle")
+        m.attribution = Attribution::role;
+      else if (a == "pseudonym")
+        m.attribution = Attribution::pseudonym;
+      else if (a == "none" || a == "ingen")
+        m.attribution = Attribution::none;
+      else
+        diags.error(
+            file, node->mark.line, node->mark.col,
+            format(tr("attribution '{1}' is not known; use id, role, pseudonym or none"), {a}));
     }
   }
   return m;

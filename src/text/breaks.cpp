@@ -1,6 +1,8 @@
 // Word and sentence segmentation with ICU break iterators, run directly over UTF-8 through a
 // UText so the boundaries ICU returns are byte offsets into the caller's string.
 
+#include "ipcode/text/text.hpp"
+
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
@@ -13,8 +15,6 @@
 #include <memory>
 #include <string_view>
 #include <vector>
-
-#include "ipcode/text/text.hpp"
 
 namespace ipcode::text {
 namespace {

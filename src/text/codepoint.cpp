@@ -1,14 +1,14 @@
 // The one UTF-8 decoder and the one word-character class every module uses (matcher,
 // transcript reader, string helpers), both on ICU's macros and properties.
 
+#include "ipcode/text/text.hpp"
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <cstdint>
 #include <string>
 #include <string_view>
-
-#include "ipcode/text/text.hpp"
 
 namespace ipcode::text {
 
@@ -76,14 +76,32 @@ void append_match_form(std::string& out, char32_t c) {
     case 0x2026:  // …
       out += "...";
       return;
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: case 0x2033:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2033:
       out += '"';
       return;
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2039: case 0x203A: case 0x2032:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2039:
+    case 0x203A:
+    case 0x2032:
     case 0x02BC:
       out += '\'';
       return;
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
       out += '-';
       return;
     default:

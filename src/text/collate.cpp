@@ -1,5 +1,7 @@
 // Norwegian collation with ICU's "nb" collator (æ, ø, å after z; "aa" sorts as "å").
 
+#include "ipcode/text/text.hpp"
+
 #include <unicode/coll.h>
 #include <unicode/locid.h>
 #include <unicode/stringpiece.h>
@@ -13,8 +15,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include "ipcode/text/text.hpp"
 
 namespace ipcode::text {
 namespace {

@@ -1,6 +1,8 @@
 // Bytes to UTF-8: BOM stripping, strict UTF-8 validation, Windows-1252 fallback.
 // Transcripts exported from older Word versions on Norwegian Windows are often cp1252.
 
+#include "ipcode/text/text.hpp"
+
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
 #include <unicode/utf8.h>
@@ -9,8 +11,6 @@
 #include <cstring>
 #include <string>
 #include <string_view>
-
-#include "ipcode/text/text.hpp"
 
 namespace ipcode::text {
 namespace {

@@ -1,6 +1,8 @@
 // NFC, simple case folding and code point counting.
 // Each has a fast path: corpora are mostly ASCII and almost always NFC already.
 
+#include "ipcode/text/text.hpp"
+
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -10,8 +12,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-
-#include "ipcode/text/text.hpp"
 
 namespace ipcode::text {
 namespace {

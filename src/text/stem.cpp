@@ -1,6 +1,8 @@
 // Snowball Norwegian stemming, and the content words of a text (what suggestions and
 // condensation count: folded, stop words and numbers out, stemmed).
 
+#include "ipcode/text/text.hpp"
+
 #include <libstemmer.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -11,8 +13,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include "ipcode/text/text.hpp"
 
 namespace ipcode::text {
 namespace {

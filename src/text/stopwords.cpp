@@ -2,11 +2,11 @@
 // nynorsk), plus fillers and dialect function words common in interview transcripts.
 // A copy lives here so nothing is read at run time.
 
+#include "ipcode/text/text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <string_view>
-
-#include "ipcode/text/text.hpp"
 
 namespace ipcode::text {
 namespace {

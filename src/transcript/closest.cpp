@@ -1,10 +1,10 @@
 // Step 2 support: when a quote is not in its transcript, where the closest match breaks off,
 // so a student sees "skreiv" where the transcript has "skrev" at once.
-#include <sstream>
-
 #include "ipcode/text/text.hpp"
 #include "ipcode/transcript/match.hpp"
 #include "quote.hpp"
+
+#include <sstream>
 
 namespace ipcode::transcript {
 
@@ -39,7 +39,9 @@ std::optional<QuoteMiss> MatchIndex::closest(std::string_view quote, int from, i
     words.push_back({i, j, pieces_[k].turn, pieces_[k].line});
     i = j;
   }
-  const auto word_text = [&](const Word& w) { return std::string_view(stream_).substr(w.begin, w.end - w.begin); };
+  const auto word_text = [&](const Word& w) {
+    return std::string_view(stream_).substr(w.begin, w.end - w.begin);
+  };
 
   // As in find(): a quote without a gap may run into the next turn.
   const bool one_part = pq.segments.size() == 1;
@@ -91,7 +93,8 @@ std::optional<QuoteMiss> MatchIndex::closest(std::string_view quote, int from, i
     }
     const std::size_t x = best_start + best_break;
     if (x < words.size() && (one_part || words[x].turn == words[best_start].turn)) {
-      return QuoteMiss{words[x].line, quote_words[best_break], original(words[x].begin, words[x].end)};
+      return QuoteMiss{words[x].line, quote_words[best_break],
+                       original(words[x].begin, words[x].end)};
     }
     const std::size_t last = x == 0 ? 0 : x - 1;
     return QuoteMiss{words[last].line, quote_words[best_break], ""};

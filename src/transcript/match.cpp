@@ -1,12 +1,12 @@
 // Step 2 support: finding a meaning unit's quote in its transcript, as theses quote it.
 #include "ipcode/transcript/match.hpp"
 
-#include <algorithm>
-#include <array>
-
 #include "ipcode/base/strings.hpp"
 #include "ipcode/text/text.hpp"
 #include "quote.hpp"
+
+#include <algorithm>
+#include <array>
 
 namespace ipcode::transcript {
 namespace {
@@ -14,8 +14,8 @@ namespace {
 using namespace std::string_view_literals;
 using namespace detail;
 
-constexpr std::array kBackChannels = {"ja"sv, "mm"sv, "mhm"sv, "hm"sv, "ok"sv, "jaha"sv,
-                                      "nettopp"sv, "ja vel"sv};
+constexpr std::array kBackChannels = {"ja"sv, "mm"sv,   "mhm"sv,     "hm"sv,
+                                      "ok"sv, "jaha"sv, "nettopp"sv, "ja vel"sv};
 
 }  // namespace
 
@@ -66,8 +66,8 @@ MatchIndex::MatchIndex(const Transcript& t) : t_(t) {
     if (begin < stream_.size() && stream_[begin] == ' ') ++begin;
     if (begin >= stream_.size()) continue;
     const int turn = l->turn < 0 ? -1 : effective[static_cast<std::size_t>(l->turn)];
-    pieces_.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(stream_.size()),
-                       n, turn});
+    pieces_.push_back(
+        {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(stream_.size()), n, turn});
   }
 }
 
@@ -140,7 +140,8 @@ std::vector<QuoteMatch> MatchIndex::find(std::string_view quote, int from, int t
         pieces.push_back(note);
         at = offset;
       }
-      if (at < segs[i].key.size()) pieces.push_back(original(pos[i] + at, pos[i] + segs[i].key.size()));
+      if (at < segs[i].key.size())
+        pieces.push_back(original(pos[i] + at, pos[i] + segs[i].key.size()));
       parts.push_back(join_parts(pieces));
     }
     // Gaps keep the mark the quote used for them ("(…)", "[...]").

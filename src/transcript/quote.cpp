@@ -2,12 +2,12 @@
 // folded form quotes and transcripts are matched in (SPEC §5).
 #include "quote.hpp"
 
-#include <algorithm>
-#include <memory>
-
 #include "ipcode/base/strings.hpp"
 #include "ipcode/text/text.hpp"
 #include "ipcode/transcript/match.hpp"
+
+#include <algorithm>
+#include <memory>
 
 namespace ipcode::transcript {
 namespace detail {

@@ -1,22 +1,27 @@
 #include "ipcode/transcript/transcript.hpp"
 
-#include <algorithm>
-#include <filesystem>
-#include <map>
-
 #include "ipcode/base/hash.hpp"
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/base/yaml.hpp"
 #include "ipcode/text/text.hpp"
 
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
 namespace ipcode::transcript {
 namespace {
 
 const std::vector<yaml::Key> kFrontKeys = {
-    {"id"}, {"informant", {"deltaker"}}, {"date", {"dato"}},
-    {"anonymised", {"anonymized", "anonymisert"}}, {"source", {"kilde"}},
-    {"background", {"bakgrunn"}}, {"speakers", {"talere"}}, {"title", {"tittel"}},
+    {"id"},
+    {"informant", {"deltaker"}},
+    {"date", {"dato"}},
+    {"anonymised", {"anonymized", "anonymisert"}},
+    {"source", {"kilde"}},
+    {"background", {"bakgrunn"}},
+    {"speakers", {"talere"}},
+    {"title", {"tittel"}},
     {"note", {"notat", "merknad"}},
 };
 
@@ -145,7 +150,8 @@ Transcript parse_transcript(std::string_view bytes, std::string path, std::strin
   raw.erase(std::remove(raw.begin(), raw.end(), '\r'), raw.end());
   t.text = text::nfc(raw);
   if (t.text.size() >= UINT32_MAX) {
-    diags.error(t.path, 0, 0, tr("the transcript is larger than 4 GB; split it into several files"));
+    diags.error(t.path, 0, 0,
+                tr("the transcript is larger than 4 GB; split it into several files"));
     t.text.clear();
   }
 
@@ -170,14 +176,16 @@ Transcript parse_transcript(std::string_view bytes, std::string path, std::strin
       }
     }
     if (t.front_matter_end == 0) {
-      diags.error(t.path, 1, 1, tr("the front matter starting with '---' is never closed by "
-                                   "another '---' line"));
+      diags.error(t.path, 1, 1,
+                  tr("the front matter starting with '---' is never closed by "
+                     "another '---' line"));
     } else {
       const auto yaml_begin = t.lines[1].begin;
       const auto yaml_end = t.lines[static_cast<std::size_t>(t.front_matter_end - 1)].begin;
       read_front_matter(t, std::string_view(t.text).substr(yaml_begin, yaml_end - yaml_begin),
                         diags);
-      for (int i = 0; i < t.front_matter_end; ++i) t.lines[static_cast<std::size_t>(i)].kind = LineKind::front_matter;
+      for (int i = 0; i < t.front_matter_end; ++i)
+        t.lines[static_cast<std::size_t>(i)].kind = LineKind::front_matter;
       first_body = static_cast<std::size_t>(t.front_matter_end);
     }
   }
@@ -204,11 +212,12 @@ Transcript parse_transcript(std::string_view bytes, std::string path, std::strin
       continue;
     }
     const auto lead = s.find_first_not_of(" \t\f");
-    const std::string_view body = lead == std::string_view::npos ? std::string_view() : s.substr(lead);
+    const std::string_view body =
+        lead == std::string_view::npos ? std::string_view() : s.substr(lead);
     if (const auto n = label_length(body); n > 0) {
       const std::string label(body.substr(0, n));
-      const bool declared = t.speakers.empty() ||
-                            std::find(t.speakers.begin(), t.speakers.end(), label) != t.speakers.end();
+      const bool declared = t.speakers.empty() || std::find(t.speakers.begin(), t.speakers.end(),
+                                                            label) != t.speakers.end();
       if (declared) {
         t.turns.push_back({label, is_interviewer_label(label), static_cast<int>(i + 1)});
         turn = static_cast<int>(t.turns.size()) - 1;

@@ -27,7 +27,9 @@ class Rng {
   /// Uniform in [0, n); n > 0. The tiny modulo bias does not matter here.
   std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
   /// Uniform in [lo, hi].
-  int between(int lo, int hi) { return lo + static_cast<int>(below(static_cast<std::size_t>(hi - lo + 1))); }
+  int between(int lo, int hi) {
+    return lo + static_cast<int>(below(static_cast<std::size_t>(hi - lo + 1)));
+  }
   /// True with probability percent/100.
   bool chance(int percent) { return below(100) < static_cast<std::size_t>(percent); }
   /// Skewed towards small indices (min of two uniforms): a cheap, integer-only Zipf stand-in.
@@ -84,13 +86,13 @@ enum class LineKind { front_matter, header, page_marker, interviewer, informant 
 
 struct Line {
   LineKind kind;
-  int turn;                          // index of the speaker turn, -1 outside turns
-  std::vector<std::string> tokens;   // spoken words, label excluded
+  int turn;                         // index of the speaker turn, -1 outside turns
+  std::vector<std::string> tokens;  // spoken words, label excluded
 };
 
 struct Transcript {
-  int number = 0;                    // n of B<n>
-  std::vector<Line> lines;           // physical lines, 1-based line n is lines[n-1]
+  int number = 0;           // n of B<n>
+  std::vector<Line> lines;  // physical lines, 1-based line n is lines[n-1]
   std::size_t words = 0;
 };
 
@@ -102,8 +104,8 @@ std::string render_transcript(const Transcript& t);
 struct Node {
   std::string id;
   std::string label;
-  int level;       // 0 theme, 1 group, 2 subgroup
-  int parent;      // index of the parent node, -1 for themes
+  int level;   // 0 theme, 1 group, 2 subgroup
+  int parent;  // index of the parent node, -1 for themes
 };
 
 struct Codebook {

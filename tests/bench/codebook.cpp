@@ -6,26 +6,38 @@ namespace benchgen {
 namespace {
 
 const char* const kThemes[] = {
-    "Inngåelse av individuell plan", "Brukermedvirkning i møtene", "Samarbeid mellom tjenestene",
-    "Koordinatorens rolle", "Økonomi og bolig", "Pårørendes stemme", "Tillit og trygghet",
-    "Overgang fra institusjon til hjem", "Hverdagsliv og mestring", "Behandling og oppfølging",
-    "Arbeid, skole og aktivitet", "Rus og psykisk helse", "Når planen ikke blir brukt",
-    "Språk og forståelse", "Ønsker for framtida",
+    "Inngåelse av individuell plan",
+    "Brukermedvirkning i møtene",
+    "Samarbeid mellom tjenestene",
+    "Koordinatorens rolle",
+    "Økonomi og bolig",
+    "Pårørendes stemme",
+    "Tillit og trygghet",
+    "Overgang fra institusjon til hjem",
+    "Hverdagsliv og mestring",
+    "Behandling og oppfølging",
+    "Arbeid, skole og aktivitet",
+    "Rus og psykisk helse",
+    "Når planen ikke blir brukt",
+    "Språk og forståelse",
+    "Ønsker for framtida",
 };
 const char* const kGroupHeads[] = {
-    "Erfaringer med", "Ønsker om", "Møter med", "Forståelse av", "Følelser rundt",
-    "Ansvar for", "Brudd i", "Tilgang til",
+    "Erfaringer med", "Ønsker om",  "Møter med", "Forståelse av",
+    "Følelser rundt", "Ansvar for", "Brudd i",   "Tilgang til",
 };
 const char* const kSubgroupHeads[] = {
-    "Å bli hørt om", "Å vente på", "Å måtte forklare", "Å føle seg trygg med",
-    "Å gi opp", "Å få støtte til", "Å skrive under på", "Å være uenig om", "Å ta ansvar for",
-    "Å ikke forstå",
+    "Å bli hørt om",   "Å vente på",      "Å måtte forklare",  "Å føle seg trygg med",
+    "Å gi opp",        "Å få støtte til", "Å skrive under på", "Å være uenig om",
+    "Å ta ansvar for", "Å ikke forstå",
 };
 const char* const kColors[] = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a",
                                "#66a61e", "#e6ab02", "#a6761d", "#666666"};
 
 template <std::size_t N>
-std::size_t count_of(const char* const (&)[N]) { return N; }
+std::size_t count_of(const char* const (&)[N]) {
+  return N;
+}
 
 // ASCII id from a Norwegian label: æ→ae, ø→o, å→aa, other letters lower-cased, the rest '-'.
 std::string slug(std::string_view label, std::size_t max_words) {
@@ -66,8 +78,8 @@ Codebook make_codebook(const Vocabulary& vocab, int target_nodes, Rng& rng) {
       std::string glabel = std::string(kGroupHeads[rng.below(count_of(kGroupHeads))]) + " " +
                            std::string(vocab.content_word(rng));
       const int group = static_cast<int>(cb.nodes.size());
-      const std::string gid = "g" + std::to_string(t + 1) + "-" + std::to_string(g + 1) + "-" +
-                              slug(glabel, 3);
+      const std::string gid =
+          "g" + std::to_string(t + 1) + "-" + std::to_string(g + 1) + "-" + slug(glabel, 3);
       cb.nodes.push_back({gid, glabel, 1, theme});
       cb.groups.push_back(group);
       for (int s = 0; s < kSubgroups; ++s) {
@@ -114,7 +126,9 @@ std::string render_codebook(const Codebook& cb, const Vocabulary& vocab, Rng& rn
     out += pad + "  - id: " + n.id + "\n";
     out += pad + "    label: " + yaml_quote(n.label) + "\n";
     if (n.level == 0) {
-      out += pad + "    description: " + yaml_quote("Alt informantene sier om " + lower(n.label) + ".") + "\n";
+      out += pad +
+             "    description: " + yaml_quote("Alt informantene sier om " + lower(n.label) + ".") +
+             "\n";
     } else if (n.level == 1) {
       out += pad + "    include: " + yaml_quote("Utsagn om " + lower(n.label) + ".") + "\n";
       out += pad + "    keywords: " + keywords(1) + "\n";

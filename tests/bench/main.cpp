@@ -1,13 +1,13 @@
 // ipcode_benchgen OUTDIR [--transcripts N] [--nodes M] [--units-per-transcript K]
 //                        [--words-per-transcript W] [--seed S] [--force]
 // Writes the synthetic study of the SPEC §13 benchmark. Same arguments, same bytes.
+#include "benchgen.hpp"
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-
-#include "benchgen.hpp"
 
 namespace fs = std::filesystem;
 using namespace benchgen;
@@ -95,9 +95,9 @@ int generate(const Options& o) {
   }
   Rng cond_rng(stream_seed(o.seed, 0xC0DEULL));
   write_file(root / "condensation" / "r1.yaml", render_condensation(cb, cond, cond_rng));
-  std::cerr << "ipcode_benchgen: " << o.transcripts << " transcripts, " << words << " spoken words, "
-            << bytes << " bytes of transcript, " << cb.nodes.size() << " codebook nodes, " << units
-            << " units -> " << root.string() << "\n";
+  std::cerr << "ipcode_benchgen: " << o.transcripts << " transcripts, " << words
+            << " spoken words, " << bytes << " bytes of transcript, " << cb.nodes.size()
+            << " codebook nodes, " << units << " units -> " << root.string() << "\n";
   return 0;
 }
 

@@ -22,7 +22,9 @@ const char* const kAnalysis[] = {
 };
 
 template <std::size_t N>
-std::size_t count_of(const char* const (&)[N]) { return N; }
+std::size_t count_of(const char* const (&)[N]) {
+  return N;
+}
 
 }  // namespace
 

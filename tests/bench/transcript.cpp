@@ -10,9 +10,9 @@ constexpr int kLinesPerPage = 40;
 
 void add_front_matter(Transcript& t) {
   const std::string b = "B" + std::to_string(t.number);
-  for (std::string s : {std::string("---"), "id: r1-" + b, "informant: " + b,
-                        std::string("anonymised: true"), std::string("source: intervju"),
-                        "speakers: [I, " + b + "]", std::string("---")}) {
+  for (std::string s :
+       {std::string("---"), "id: r1-" + b, "informant: " + b, std::string("anonymised: true"),
+        std::string("source: intervju"), "speakers: [I, " + b + "]", std::string("---")}) {
     t.lines.push_back({LineKind::front_matter, -1, {std::move(s)}});
   }
 }
@@ -24,7 +24,8 @@ void add_turn(Transcript& t, LineKind kind, int turn, std::vector<std::string>&&
   while (i < tokens.size()) {
     const std::size_t n = static_cast<std::size_t>(rng.between(10, 14));
     Line line{kind, turn, {}};
-    for (std::size_t k = 0; k < n && i < tokens.size(); ++k) line.tokens.push_back(std::move(tokens[i++]));
+    for (std::size_t k = 0; k < n && i < tokens.size(); ++k)
+      line.tokens.push_back(std::move(tokens[i++]));
     t.words += line.tokens.size();
     t.lines.push_back(std::move(line));
     if (++body_lines % kLinesPerPage == 0) {
@@ -39,9 +40,10 @@ Transcript make_transcript(const Vocabulary& vocab, int number, int target_words
   Transcript t;
   t.number = number;
   add_front_matter(t);
-  t.lines.push_back({LineKind::header, -1,
-                     {"Syntetisk", "intervju", "for", "ytelsestest.", "Transkribert",
-                      "ordrett,", "navn", "og", "steder", "er", "fjernet."}});
+  t.lines.push_back({LineKind::header,
+                     -1,
+                     {"Syntetisk", "intervju", "for", "ytelsestest.", "Transkribert", "ordrett,",
+                      "navn", "og", "steder", "er", "fjernet."}});
   int body_lines = 0, page = 1, turn = 0;
   while (t.words < static_cast<std::size_t>(target_words)) {
     std::vector<std::string> q;
@@ -64,7 +66,8 @@ std::string render_transcript(const Transcript& t) {
   for (const auto& line : t.lines) {
     if (line.kind == LineKind::interviewer && line.turn != last_turn) out += "I: ";
     if (line.kind == LineKind::informant && line.turn != last_turn) out += label;
-    if (line.kind == LineKind::interviewer || line.kind == LineKind::informant) last_turn = line.turn;
+    if (line.kind == LineKind::interviewer || line.kind == LineKind::informant)
+      last_turn = line.turn;
     for (std::size_t k = 0; k < line.tokens.size(); ++k) {
       if (k > 0) out += ' ';
       out += line.tokens[k];

@@ -34,8 +34,10 @@ int occurrences(std::string_view hay, std::string_view needle) {
   int n = 0;
   for (auto at = hay.find(needle); at != std::string_view::npos; at = hay.find(needle, at + 1)) {
     const std::size_t end = at + needle.size();
-    const bool before = at == 0 || !is_word_cp(decode_at(hay, at)) || !is_word_cp(decode_before(hay, at));
-    const bool after = end >= hay.size() || !is_word_cp(decode_before(hay, end)) || !is_word_cp(decode_at(hay, end));
+    const bool before =
+        at == 0 || !is_word_cp(decode_at(hay, at)) || !is_word_cp(decode_before(hay, at));
+    const bool after = end >= hay.size() || !is_word_cp(decode_before(hay, end)) ||
+                       !is_word_cp(decode_at(hay, end));
     if (before && after) ++n;
   }
   return n;

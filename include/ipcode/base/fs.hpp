@@ -2,6 +2,8 @@
 /// path inside the study folder. Paths handed to users are relative to the study with '/'.
 #pragma once
 
+#include "ipcode/base/result.hpp"
+
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -9,8 +11,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "ipcode/base/result.hpp"
 
 namespace ipcode::fs {
 
@@ -84,7 +84,7 @@ class AtomicBatch {
   std::optional<Error> failed_;       // the first failure: commit() is refused
   stdfs::path leftover_;
   Swap swap_ = Swap::exchange;
-  bool done_ = false;                 // committed: nothing left to remove
+  bool done_ = false;  // committed: nothing left to remove
 };
 
 /// Writes a set of files (relative path -> bytes) as the whole new content of the folder

@@ -10,12 +10,12 @@
 namespace ipcode {
 
 enum class ErrorKind {
-  invalid_data,   // 65: YAML syntax, schema, broken references
-  missing_input,  // 66: an input file is missing or unreadable
-  cannot_write,   // 73: an output cannot be written
-  usage,          // 2
-  problems_found, // 1: check/verify found problems
-  internal,       // 70: a bug
+  invalid_data,    // 65: YAML syntax, schema, broken references
+  missing_input,   // 66: an input file is missing or unreadable
+  cannot_write,    // 73: an output cannot be written
+  usage,           // 2
+  problems_found,  // 1: check/verify found problems
+  internal,        // 70: a bug
 };
 
 struct Error {
@@ -26,7 +26,7 @@ struct Error {
 template <class T>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
   Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return v_.index() == 0; }

@@ -22,7 +22,8 @@ std::string format(std::string_view pattern, const std::vector<std::string>& arg
 /// Levenshtein distance in code points (UTF-8 aware, no normalisation).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 /// The closest candidate within a distance that scales with the word's length, if any.
-std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates);
+std::optional<std::string> closest(std::string_view word,
+                                   const std::vector<std::string>& candidates);
 /// Natural order for ids: digit runs compare as numbers (B2 < B10), the rest byte-wise.
 bool natural_less(std::string_view a, std::string_view b);
 /// Parses a non-negative decimal integer; nullopt on anything else.

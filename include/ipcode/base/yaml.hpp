@@ -3,13 +3,13 @@
 /// src/base/yaml.cpp). Maps keep their order; duplicate keys are reported as errors.
 #pragma once
 
+#include "ipcode/base/diagnostic.hpp"
+
 #include <map>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include "ipcode/base/diagnostic.hpp"
 
 namespace ipcode::yaml {
 
@@ -24,10 +24,10 @@ class Node {
 
   Kind kind = Kind::null;
   Mark mark;
-  std::string scalar;                          // Kind::scalar
-  std::vector<Node> items;                     // Kind::sequence
-  struct Entry;                                // a key node and its value node
-  std::vector<Entry> entries;                  // Kind::map, in written order
+  std::string scalar;          // Kind::scalar
+  std::vector<Node> items;     // Kind::sequence
+  struct Entry;                // a key node and its value node
+  std::vector<Entry> entries;  // Kind::map, in written order
 
   bool is_null() const { return kind == Kind::null; }
   bool is_scalar() const { return kind == Kind::scalar; }

@@ -4,12 +4,12 @@
 /// codebook order (pre-order: a theme, then its groups, each followed by its subgroups).
 #pragma once
 
+#include "ipcode/base/diagnostic.hpp"
+
 #include <array>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "ipcode/base/diagnostic.hpp"
 
 namespace ipcode::codebook {
 

@@ -3,12 +3,12 @@
 /// are resolved by the loader, which knows the whole study.
 #pragma once
 
+#include "ipcode/base/diagnostic.hpp"
+
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "ipcode/base/diagnostic.hpp"
 
 namespace ipcode::coding {
 
@@ -78,7 +78,6 @@ struct Condensation {
   std::map<std::string, GroupText> groups;        // by group id
 };
 
-Condensation parse_condensation(std::string_view text, std::string_view origin,
-                                Diagnostics& diags);
+Condensation parse_condensation(std::string_view text, std::string_view origin, Diagnostics& diags);
 
 }  // namespace ipcode::coding

@@ -5,11 +5,11 @@
 /// include_interviewer. Everything here is deterministic.
 #pragma once
 
+#include "ipcode/loader/study.hpp"
+
 #include <map>
 #include <string>
 #include <vector>
-
-#include "ipcode/loader/study.hpp"
 
 namespace ipcode::condense {
 
@@ -33,8 +33,8 @@ struct RoundAnalysis {
   /// unit, and with include_interviewer every interviewer label of the round's transcripts.
   /// Every node's `informants` is a subset.
   std::vector<std::string> informants;
-  std::vector<int> counted;             // indices of the units that count, unit order
-  std::vector<NodeStats> nodes;         // by codebook node index
+  std::vector<int> counted;      // indices of the units that count, unit order
+  std::vector<NodeStats> nodes;  // by codebook node index
   /// cells[i][n]: units of informant i under node n (indices into RoundData::units).
   std::vector<std::vector<std::vector<int>>> cells;
   /// Units coded with a group but with none of its subgroups ("ikke sortert"), per group

@@ -5,17 +5,17 @@
 /// to do with errors: `check` prints them, the others refuse to go on (exit 65/66).
 #pragma once
 
-#include <filesystem>
-#include <map>
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "ipcode/base/diagnostic.hpp"
 #include "ipcode/codebook/codebook.hpp"
 #include "ipcode/coding/coding.hpp"
 #include "ipcode/study/manifest.hpp"
 #include "ipcode/transcript/transcript.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace ipcode::loader {
 
@@ -29,21 +29,23 @@ struct Unit {
   int page_end = 1;
   int line_start = 0;
   int line_end = 0;
-  std::string text;          // the quote as written (NFC, white space collapsed), else the
-                             // spoken text of its lines
+  std::string text;  // the quote as written (NFC, white space collapsed), else the
+                     // spoken text of its lines
   /// The informants' own words: `text` without the researcher's [clarifications]. Drafts and
   /// the vocabulary check use this. Kept apart only when it differs from `text` (a study may
   /// hold a hundred thousand units).
   const std::string& own_words() const { return own_words_ ? *own_words_ : text; }
   void set_own_words(std::string words) {
-    if (words == text) own_words_.reset();
-    else own_words_ = std::move(words);
+    if (words == text)
+      own_words_.reset();
+    else
+      own_words_ = std::move(words);
   }
   bool has_quote = false;
-  std::vector<int> codes;    // node indices in the round's codebook, codebook order, unique
+  std::vector<int> codes;  // node indices in the round's codebook, codebook order, unique
   std::string coder;
   std::string note;
-  std::string file;          // coding file it was written in
+  std::string file;  // coding file it was written in
   coding::Where at;
 
  private:
@@ -57,8 +59,8 @@ struct RoundData {
   std::vector<coding::CodingFile> coding;           // sorted by path; their `units` are
                                                     // resolved into `units` and not kept
   coding::Condensation condensation;
-  std::vector<Unit> units;               // by transcript, then position in it
-  std::vector<std::string> informants;   // natural order (B2 before B10)
+  std::vector<Unit> units;              // by transcript, then position in it
+  std::vector<std::string> informants;  // natural order (B2 before B10)
   /// Ids of units that could not be placed (already reported) or were left out by --coder,
   /// and whether a coding file could not be read: later checks stay quiet about what follows
   /// from those.
@@ -91,8 +93,8 @@ struct Study {
 };
 
 struct Options {
-  std::string round;               // empty: all rounds
-  std::string coder;               // empty: all coders merged
+  std::string round;  // empty: all rounds
+  std::string coder;  // empty: all coders merged
   bool include_interviewer = false;
 };
 
@@ -104,6 +106,8 @@ codebook::Codebook load_codebook(const std::filesystem::path& root,
                                  const std::vector<std::string>& files, Diagnostics& diags);
 
 /// Whether the unit counts in matrices: interviewer units only with include_interviewer.
-inline bool counts(const Unit& u, const Options& o) { return !u.interviewer || o.include_interviewer; }
+inline bool counts(const Unit& u, const Options& o) {
+  return !u.interviewer || o.include_interviewer;
+}
 
 }  // namespace ipcode::loader

@@ -6,16 +6,16 @@
 /// SOURCE_DATE_EPOCH (Options::date).
 #pragma once
 
+#include "ipcode/base/result.hpp"
+#include "ipcode/condense/analysis.hpp"
+#include "ipcode/loader/study.hpp"
+
 #include <cstddef>
 #include <functional>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "ipcode/base/result.hpp"
-#include "ipcode/condense/analysis.hpp"
-#include "ipcode/loader/study.hpp"
 
 namespace ipcode::report {
 
@@ -24,7 +24,7 @@ enum class Stage { working, final };
 struct Options {
   Stage stage = Stage::working;
   bool xlsx = false;
-  std::string date;  // YYYY-MM-DD from SOURCE_DATE_EPOCH, or empty
+  std::string date;     // YYYY-MM-DD from SOURCE_DATE_EPOCH, or empty
   std::string version;  // ipcode version for manifest.json
   loader::Options load;
 };

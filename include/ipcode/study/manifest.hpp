@@ -4,12 +4,12 @@
 /// checks that they do not leave the study.
 #pragma once
 
+#include "ipcode/base/diagnostic.hpp"
+
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include "ipcode/base/diagnostic.hpp"
 
 namespace ipcode::study {
 
@@ -32,7 +32,7 @@ struct Round {
   std::string condensation;              // optional path
   std::vector<std::string> codebooks;    // this round's codebook files; empty: the study's
   int line = 0;
-  int codebook_line = 0;                 // where its `codebook:` key is (0: none)
+  int codebook_line = 0;  // where its `codebook:` key is (0: none)
   int codebook_col = 0;
 };
 

@@ -17,14 +17,14 @@
 /// left out, as if the informant's turn went on.
 #pragma once
 
+#include "ipcode/transcript/transcript.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "ipcode/transcript/transcript.hpp"
 
 namespace ipcode::transcript {
 

@@ -7,13 +7,13 @@
 /// next line; a form feed and a marker on one line (`\f[side 5]`) are one break, to page N.
 #pragma once
 
+#include "ipcode/base/diagnostic.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "ipcode/base/diagnostic.hpp"
 
 namespace ipcode::transcript {
 
@@ -26,7 +26,7 @@ struct Line {
   std::uint32_t end = 0;           // end of the line, without the line break
   std::uint32_t speech_begin = 0;  // after the speaker label, if the line starts a turn
   std::int32_t page = 1;
-  std::int32_t turn = -1;          // index into Transcript::turns; -1 before the first label
+  std::int32_t turn = -1;  // index into Transcript::turns; -1 before the first label
   LineKind kind = LineKind::text;
 };
 
@@ -37,23 +37,23 @@ struct Turn {
 };
 
 struct Transcript {
-  std::string path;   // study-relative
+  std::string path;  // study-relative
   std::string round;
-  std::string id;     // front matter `id`, default <round>-<file stem>
-  std::string informant;           // front matter `informant`, default the file stem
+  std::string id;         // front matter `id`, default <round>-<file stem>
+  std::string informant;  // front matter `informant`, default the file stem
   bool informant_explicit = false;
   std::string date;
   std::string source;
   bool anonymised = true;
   bool background = false;
   std::vector<std::string> speakers;  // declared labels, empty when not declared
-  int front_matter_end = 0;  // last physical line of the front matter (0: none)
+  int front_matter_end = 0;           // last physical line of the front matter (0: none)
   bool from_cp1252 = false;
   bool had_bom = false;
-  std::string sha256;        // of the file's bytes as read
+  std::string sha256;  // of the file's bytes as read
 
-  std::string text;          // NFC, line ends as '\n'
-  std::vector<Line> lines;   // lines[n - 1] is physical line n
+  std::string text;         // NFC, line ends as '\n'
+  std::vector<Line> lines;  // lines[n - 1] is physical line n
   std::vector<Turn> turns;
 
   int line_count() const { return static_cast<int>(lines.size()); }

@@ -1,13 +1,14 @@
-#include <catch2/catch.hpp>
-#include <filesystem>
-#include <fstream>
-
 #include "ipcode/base/diagnostic.hpp"
 #include "ipcode/base/fs.hpp"
 #include "ipcode/base/hash.hpp"
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/base/yaml.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
 
 using namespace ipcode;
 namespace stdfs = std::filesystem;
@@ -19,7 +20,8 @@ TEST_CASE("natural order puts B2 before B10", "[base]") {
   CHECK(natural_less("r1-B9", "r1-B10"));
   CHECK_FALSE(natural_less("B1", "B1"));
   std::vector<std::string> ids = {"B10", "B2", "B1", "A3"};
-  std::sort(ids.begin(), ids.end(), [](const auto& a, const auto& b) { return natural_less(a, b); });
+  std::sort(ids.begin(), ids.end(),
+            [](const auto& a, const auto& b) { return natural_less(a, b); });
   CHECK(ids == std::vector<std::string>{"A3", "B1", "B2", "B10"});
 }
 
@@ -28,8 +30,10 @@ TEST_CASE("edit distance counts a swap of neighbours as one", "[base]") {
   CHECK(edit_distance("kitten", "sitting") == 3);
   CHECK(edit_distance("mål", "mal") == 1);  // code points, not bytes
   CHECK(edit_distance("æøå", "åøæ") == 2);
-  CHECK(edit_distance("\x80\xC3", "a") == 2);  // broken UTF-8: bytes count, nothing is read past the end
-  CHECK(closest("psevdonym", {"id", "role", "pseudonym"}) == std::optional<std::string>("pseudonym"));
+  CHECK(edit_distance("\x80\xC3", "a") ==
+        2);  // broken UTF-8: bytes count, nothing is read past the end
+  CHECK(closest("psevdonym", {"id", "role", "pseudonym"}) ==
+        std::optional<std::string>("pseudonym"));
   CHECK_FALSE(closest("xyz", {"pseudonym", "role"}).has_value());
 }
 

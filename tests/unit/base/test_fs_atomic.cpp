@@ -1,12 +1,13 @@
 // fs::AtomicBatch and fs::OutputLock: out/ changes in one step or not at all (SPEC §7).
-#include <unistd.h>
+#include "ipcode/base/fs.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <set>
-
-#include "ipcode/base/fs.hpp"
 
 using namespace ipcode;
 namespace stdfs = std::filesystem;

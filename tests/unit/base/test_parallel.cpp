@@ -1,14 +1,15 @@
 // base/parallel.hpp: the one parallel_for, and IPCODE_THREADS.
-#include <algorithm>
+#include "ipcode/base/parallel.hpp"
+
 #include <catch2/catch.hpp>
-#include <stdexcept>
-#include <string>
+
+#include <algorithm>
 #include <cstdlib>
 #include <mutex>
+#include <stdexcept>
+#include <string>
 #include <thread>
 #include <vector>
-
-#include "ipcode/base/parallel.hpp"
 
 using namespace ipcode;
 
@@ -22,8 +23,10 @@ class ThreadsEnv {
     ::setenv("IPCODE_THREADS", value, 1);
   }
   ~ThreadsEnv() {
-    if (old_.empty()) ::unsetenv("IPCODE_THREADS");
-    else ::setenv("IPCODE_THREADS", old_.c_str(), 1);
+    if (old_.empty())
+      ::unsetenv("IPCODE_THREADS");
+    else
+      ::setenv("IPCODE_THREADS", old_.c_str(), 1);
   }
   ThreadsEnv(const ThreadsEnv&) = delete;
   ThreadsEnv& operator=(const ThreadsEnv&) = delete;

@@ -1,21 +1,34 @@
 // YAML syntax errors as a student meets them: each case is a small file with one mistake, the
 // place ipcode must point at (the line of the mistake, not the line where yaml-cpp noticed it)
 // and the explanation, in English and in bokmål.
-#include <catch2/catch.hpp>
-#include <string>
-#include <vector>
-
 #include "ipcode/base/diagnostic.hpp"
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/base/yaml.hpp"
 
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
 using namespace ipcode;
 
 namespace {
 
-enum class Why { tab, quote, indent, list_item, no_colon, open_list, open_map, after_quote, escape,
-                 unclosed, duplicate, quote_label };
+enum class Why {
+  tab,
+  quote,
+  indent,
+  list_item,
+  no_colon,
+  open_list,
+  open_map,
+  after_quote,
+  escape,
+  unclosed,
+  duplicate,
+  quote_label
+};
 
 struct Text {
   const char* en;
@@ -28,55 +41,63 @@ Text text_of(Why why) {
       return {"tab characters are not allowed for indentation in YAML; use spaces",
               "tabulatortegn kan ikke brukes til innrykk i YAML; bruk mellomrom"};
     case Why::quote:
-      return {"a text that starts with [, {, *, &, !, |, >, @ or ` or contains ': ' must be in "
-              "quotes or written as a block (write 'quote: >-' and the text on the next lines, "
-              "indented)",
-              "en tekst som begynner med [, {, *, &, !, |, >, @ eller `, eller som inneholder "
-              "': ', må stå i anførselstegn eller skrives som en blokk (skriv 'quote: >-' og "
-              "teksten på linjene under, med innrykk)"};
+      return {
+          "a text that starts with [, {, *, &, !, |, >, @ or ` or contains ': ' must be in "
+          "quotes or written as a block (write 'quote: >-' and the text on the next lines, "
+          "indented)",
+          "en tekst som begynner med [, {, *, &, !, |, >, @ eller `, eller som inneholder "
+          "': ', må stå i anførselstegn eller skrives som en blokk (skriv 'quote: >-' og "
+          "teksten på linjene under, med innrykk)"};
     case Why::indent:
-      return {"this line's indentation does not match the lines above: keys of one map start in "
-              "the same column, and what belongs to a key is indented further than the key",
-              "innrykket på denne linjen passer ikke med linjene over: nøklene i samme blokk må "
-              "begynne i samme kolonne, og det som hører til en nøkkel, må ha større innrykk enn "
-              "nøkkelen"};
+      return {
+          "this line's indentation does not match the lines above: keys of one map start in "
+          "the same column, and what belongs to a key is indented further than the key",
+          "innrykket på denne linjen passer ikke med linjene over: nøklene i samme blokk må "
+          "begynne i samme kolonne, og det som hører til en nøkkel, må ha større innrykk enn "
+          "nøkkelen"};
     case Why::list_item:
-      return {"a list item '- ' where a key was expected: indent it under the key whose list it "
-              "belongs to, or remove the '- '",
-              "et listepunkt '- ' der det skulle stått en nøkkel: rykk det inn under nøkkelen "
-              "som listen hører til, eller fjern '- '"};
+      return {
+          "a list item '- ' where a key was expected: indent it under the key whose list it "
+          "belongs to, or remove the '- '",
+          "et listepunkt '- ' der det skulle stått en nøkkel: rykk det inn under nøkkelen "
+          "som listen hører til, eller fjern '- '"};
     case Why::no_colon:
       return {"this line has no ':' after its key; write 'key: value'",
               "denne linjen mangler ':' etter nøkkelen; skriv 'nøkkel: verdi'"};
     case Why::open_list:
-      return {"'[' starts a list that is not closed with ']' on this line; close it, or put a "
-              "text that starts with '[' in quotes",
-              "'[' starter en liste som ikke lukkes med ']' på denne linjen; lukk den, eller sett "
-              "en tekst som begynner med '[', i anførselstegn"};
+      return {
+          "'[' starts a list that is not closed with ']' on this line; close it, or put a "
+          "text that starts with '[' in quotes",
+          "'[' starter en liste som ikke lukkes med ']' på denne linjen; lukk den, eller sett "
+          "en tekst som begynner med '[', i anførselstegn"};
     case Why::open_map:
-      return {"'{' starts a mapping that is not closed with '}' on this line; close it, or put a "
-              "text that starts with '{' in quotes",
-              "'{' starter en blokk med nøkler som ikke lukkes med '}' på denne linjen; lukk den, "
-              "eller sett en tekst som begynner med '{', i anførselstegn"};
+      return {
+          "'{' starts a mapping that is not closed with '}' on this line; close it, or put a "
+          "text that starts with '{' in quotes",
+          "'{' starter en blokk med nøkler som ikke lukkes med '}' på denne linjen; lukk den, "
+          "eller sett en tekst som begynner med '{', i anførselstegn"};
     case Why::after_quote:
-      return {"the text in quotes ends at the second quote mark, but more follows; inside '...' "
-              "write an apostrophe as '' (two), inside \"...\" write \\\", or write the text as "
-              "a block (quote: >-)",
-              "teksten i anførselstegn slutter ved det andre anførselstegnet, men det kommer mer "
-              "etter; inne i '...' skriver du en apostrof som '' (to), inne i \"...\" som \\\", "
-              "eller så skriver du teksten som en blokk (quote: >-)"};
+      return {
+          "the text in quotes ends at the second quote mark, but more follows; inside '...' "
+          "write an apostrophe as '' (two), inside \"...\" write \\\", or write the text as "
+          "a block (quote: >-)",
+          "teksten i anførselstegn slutter ved det andre anførselstegnet, men det kommer mer "
+          "etter; inne i '...' skriver du en apostrof som '' (to), inne i \"...\" som \\\", "
+          "eller så skriver du teksten som en blokk (quote: >-)"};
     case Why::escape:
-      return {"a backslash in a text in double quotes starts an escape such as \\n; write \\\\ "
-              "for a backslash, or use single quotes",
-              "en omvendt skråstrek i en tekst i doble anførselstegn starter en kode som \\n; "
-              "skriv \\\\ for en omvendt skråstrek, eller bruk enkle anførselstegn"};
+      return {
+          "a backslash in a text in double quotes starts an escape such as \\n; write \\\\ "
+          "for a backslash, or use single quotes",
+          "en omvendt skråstrek i en tekst i doble anførselstegn starter en kode som \\n; "
+          "skriv \\\\ for en omvendt skråstrek, eller bruk enkle anførselstegn"};
     case Why::quote_label:
-      return {"a text that starts with [, {, *, &, !, |, >, @ or ` or contains ': ' must be in "
-              "quotes or written as a block (write 'label: >-' and the text on the next lines, "
-              "indented)",
-              "en tekst som begynner med [, {, *, &, !, |, >, @ eller `, eller som inneholder "
-              "': ', må stå i anførselstegn eller skrives som en blokk (skriv 'label: >-' og "
-              "teksten på linjene under, med innrykk)"};
+      return {
+          "a text that starts with [, {, *, &, !, |, >, @ or ` or contains ': ' must be in "
+          "quotes or written as a block (write 'label: >-' and the text on the next lines, "
+          "indented)",
+          "en tekst som begynner med [, {, *, &, !, |, >, @ eller `, eller som inneholder "
+          "': ', må stå i anførselstegn eller skrives som en blokk (skriv 'label: >-' og "
+          "teksten på linjene under, med innrykk)"};
     case Why::unclosed:
       return {"unclosed quote: the text in quotes that starts here has no closing quote mark",
               "anførselstegnet lukkes ikke: teksten i anførselstegn som begynner her, har ikke "
@@ -188,7 +209,8 @@ TEST_CASE("YAML syntax errors point at the mistake and say what to do (bokmål)"
   check_cases("nb");
 }
 
-TEST_CASE("YAML syntax errors in front matter count lines from the top of the file", "[base][yaml]") {
+TEST_CASE("YAML syntax errors in front matter count lines from the top of the file",
+          "[base][yaml]") {
   Diagnostics d;
   yaml::Node root;
   CHECK_FALSE(yaml::parse("id: r1-B1\n\tinformant: B1\n", "t.txt", root, d, 1));

@@ -1,10 +1,11 @@
 // cli::run_action: whatever a command throws is exit 70 with one line, never a stack trace.
+#include "cli/common.hpp"
+
 #include <catch2/catch.hpp>
+
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
-
-#include "cli/common.hpp"
 
 using namespace ipcode;
 

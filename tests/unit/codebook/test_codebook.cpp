@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "ipcode/codebook/codebook.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace ipcode;
 using namespace ipcode::codebook;
@@ -57,7 +57,8 @@ themes:
         color: red
         keywords: ["sign*er", "(x)"]
       - id: b
-)Y", "cb.yaml", d);
+)Y",
+                 "cb.yaml", d);
   std::vector<std::string> messages;
   for (const auto& i : d.items()) messages.push_back(std::to_string(i.line) + " " + i.message);
   INFO(messages.size());
@@ -68,7 +69,8 @@ themes:
 TEST_CASE("merging codebook files keeps ids unique across them", "[codebook]") {
   Diagnostics d;
   auto a = parse_codebook("codebook: a\nthemes:\n  - id: x\n    label: X\n", "a.yaml", d);
-  auto b = parse_codebook("codebook: b\nthemes:\n  - id: x\n    label: X2\n  - id: y\n    label: Y\n", "b.yaml", d);
+  auto b = parse_codebook(
+      "codebook: b\nthemes:\n  - id: x\n    label: X2\n  - id: y\n    label: Y\n", "b.yaml", d);
   const auto m = merge({a, b}, d);
   CHECK(m.nodes.size() == 3);
   REQUIRE(d.error_count() == 1);
@@ -89,7 +91,8 @@ themes:
         label: G2
   - id: t2
     label: T2
-)", "a.yaml", d);
+)",
+                                "a.yaml", d);
   const auto b = parse_codebook(R"(codebook: ip
 themes:
   - id: t1
@@ -102,7 +105,8 @@ themes:
     groups:
       - id: g3
         label: G3
-)", "b.yaml", d);
+)",
+                                "b.yaml", d);
   REQUIRE(d.items().empty());
   const auto changes = diff(a, b);
   REQUIRE(changes.size() == 3);
@@ -140,7 +144,8 @@ themes:
     groups:
       - id: g2
         label: G2
-)", "a.yaml", d);
+)",
+                                "a.yaml", d);
   const auto b = parse_codebook(R"(codebook: ip
 themes:
   - id: t1
@@ -158,7 +163,8 @@ themes:
             label: S1
       - id: s2
         label: S2
-)", "b.yaml", d);
+)",
+                                "b.yaml", d);
   REQUIRE(d.items().empty());
   const auto changes = diff(a, b);
   REQUIRE(changes.size() == 2);

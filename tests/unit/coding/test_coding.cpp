@@ -1,7 +1,7 @@
-#include <catch2/catch.hpp>
-
 #include "ipcode/coding/coding.hpp"
 #include "ipcode/study/manifest.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace ipcode;
 
@@ -21,7 +21,8 @@ meningsenheter:
   - id: B1-04
     lines: 9-3
     codes: [x]
-)", "coding/r1/B1.yaml", d);
+)",
+                                      "coding/r1/B1.yaml", d);
   CHECK(f.transcript == "r1-B1");
   CHECK(f.coder == "KH");
   REQUIRE(f.units.size() == 3);  // B1-04 has no usable place and is left out
@@ -47,7 +48,8 @@ subgrupper:
 groups:
   samtykke:
     analysis: Tekst.
-)", "condensation/r1.yaml", d);
+)",
+                                            "condensation/r1.yaml", d);
   CHECK(d.items().empty());
   CHECK(c.round == "r1");
   REQUIRE(c.subgroups.count("underskrift") == 1);
@@ -66,7 +68,8 @@ informanter:
     rolle: bruker
     attributes: {kjønn: K}
 report: {attribution: pseudonym}
-)", "ipcode.yaml", d);
+)",
+                                       "ipcode.yaml", d);
   CHECK(d.items().empty());
   CHECK(m.language == "nn");
   CHECK(m.implicit_round);
@@ -76,14 +79,16 @@ report: {attribution: pseudonym}
   CHECK(m.informant("B1")->role == "bruker");
   CHECK(m.attribution == study::Attribution::pseudonym);
   Diagnostics d2;
-  study::parse_manifest("ipcode: 2\nlanguage: de\nrounds:\n  - id: r1\n  - id: r1\n    transcripts: t/*\n", "ipcode.yaml", d2);
+  study::parse_manifest(
+      "ipcode: 2\nlanguage: de\nrounds:\n  - id: r1\n  - id: r1\n    transcripts: t/*\n",
+      "ipcode.yaml", d2);
   CHECK(d2.error_count() == 4);  // version, language, r1 without transcripts, duplicate r1
 }
 
 TEST_CASE("'lines' values: what is accepted and what each mistake says", "[coding]") {
   struct Case {
     const char* lines;
-    int from;             // 0: rejected
+    int from;  // 0: rejected
     int to;
     const char* message;  // part of the error when rejected
   };
@@ -105,9 +110,10 @@ TEST_CASE("'lines' values: what is accepted and what each mistake says", "[codin
   for (const auto& c : cases) {
     CAPTURE(c.lines);
     Diagnostics d;
-    const auto f = coding::parse_coding(std::string("transcript: r1-B1\nunits:\n  - id: U\n    lines: ") +
-                                            c.lines + "\n    codes: [x]\n",
-                                        "coding/B1.yaml", d);
+    const auto f =
+        coding::parse_coding(std::string("transcript: r1-B1\nunits:\n  - id: U\n    lines: ") +
+                                 c.lines + "\n    codes: [x]\n",
+                             "coding/B1.yaml", d);
     if (c.from > 0) {
       CHECK(d.items().empty());
       REQUIRE(f.units.size() == 1);
@@ -141,7 +147,8 @@ units:
   - quote: "  "
     lines: 4
     codes: [x]
-)", "coding/r1/B1.yaml", d);
+)",
+                                      "coding/r1/B1.yaml", d);
   // B1-03 keeps its quote (its 'lines' is reported); the last one keeps its lines.
   REQUIRE(f.units.size() == 2);
   CHECK(f.units[0].id == "B1-03");
@@ -151,7 +158,8 @@ units:
   CHECK(f.unplaced_ids == std::vector<std::string>{"B1-01"});
   d.sort();
   std::vector<std::string> messages;
-  for (const auto& item : d.items()) messages.push_back(std::to_string(item.line) + ": " + item.message);
+  for (const auto& item : d.items())
+    messages.push_back(std::to_string(item.line) + ": " + item.message);
   CHECK(messages == std::vector<std::string>{
                         "3: 'B1-01' needs 'lines', 'quote' or both",
                         "4: unknown key 'qoute' in a meaning unit; did you mean 'quote'?",

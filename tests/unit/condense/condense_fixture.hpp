@@ -3,13 +3,12 @@
 #pragma once
 
 #include "../support/codebook_builder.hpp"
+#include "ipcode/codebook/codebook.hpp"
+#include "ipcode/loader/study.hpp"
 
 #include <string>
 #include <utility>
 #include <vector>
-
-#include "ipcode/codebook/codebook.hpp"
-#include "ipcode/loader/study.hpp"
 
 namespace condense_test {
 

@@ -2,13 +2,14 @@
 // unsorted units, co-occurrence and weakly anchored subgroups. Rounds are built by hand, so
 // these tests do not depend on the loader.
 
-#include <algorithm>
-#include <catch2/catch.hpp>
-#include <string>
-#include <vector>
-
 #include "condense_fixture.hpp"
 #include "ipcode/condense/analysis.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
 
 namespace condense = ipcode::condense;
 using condense_test::add_unit;

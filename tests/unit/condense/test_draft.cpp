@@ -1,14 +1,15 @@
 // Unit tests for the step 3 aids: extractive draft condensates (at most 80 words, only the
 // informants' own sentences) and the vocabulary check of written condensates.
 
-#include <catch2/catch.hpp>
-#include <string>
-#include <string_view>
-#include <vector>
-
 #include "condense_fixture.hpp"
 #include "ipcode/condense/analysis.hpp"
 #include "ipcode/text/text.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace condense = ipcode::condense;
 namespace text = ipcode::text;

@@ -3,26 +3,27 @@
 // and whatever coding and condensation files a test adds. Removed again when it goes.
 #pragma once
 
+#include "ipcode/base/diagnostic.hpp"
+#include "ipcode/loader/study.hpp"
+
+#include <unistd.h>
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
-
-#include "ipcode/base/diagnostic.hpp"
-#include "ipcode/loader/study.hpp"
 
 namespace loader_test {
 
 // Line numbers of B1.txt, for the tests to refer to.
 struct B1 {
-  static constexpr int question = 5;    // I: Hva skjedde da planen ble laget?
-  static constexpr int signed_ = 6;     // B1: Jeg skrev under på planen.
-  static constexpr int unknown = 7;     //     Jeg visste ikke hva det var.
-  static constexpr int followup = 8;    // I: Og så?
-  static constexpr int coordinator = 9; // B1: Så fikk jeg en koordinator.
-  static constexpr int calls = 10;      //     Hun ringer meg hver uke.
-  static constexpr int last = 12;       // B1: Det er fint.
+  static constexpr int question = 5;     // I: Hva skjedde da planen ble laget?
+  static constexpr int signed_ = 6;      // B1: Jeg skrev under på planen.
+  static constexpr int unknown = 7;      //     Jeg visste ikke hva det var.
+  static constexpr int followup = 8;     // I: Og så?
+  static constexpr int coordinator = 9;  // B1: Så fikk jeg en koordinator.
+  static constexpr int calls = 10;       //     Hun ringer meg hver uke.
+  static constexpr int last = 12;        // B1: Det er fint.
 };
 
 class TempStudy {
@@ -30,8 +31,7 @@ class TempStudy {
   TempStudy() {
     static std::atomic<int> counter{0};
     root_ = std::filesystem::temp_directory_path() /
-            ("ipcode-loader-test-" + std::to_string(::getpid()) + "-" +
-             std::to_string(counter++));
+            ("ipcode-loader-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     std::filesystem::remove_all(root_);
     write("codebook.yaml", R"(codebook: test
 version: 1

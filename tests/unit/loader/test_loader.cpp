@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "ipcode/loader/study.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace ipcode;
 

@@ -3,13 +3,14 @@
 // material as an illustrative quote, units without a usable place, and keeping follow-on
 // errors quiet (docs/decisions.md, "Reading a study" and "ipcode check").
 
-#include <algorithm>
+#include "temp_study.hpp"
+
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
-
-#include "temp_study.hpp"
 
 using namespace ipcode;
 using loader_test::B1;
@@ -64,9 +65,13 @@ std::string b1_coding(const std::string& coder, const std::string& units) {
 
 TEST_CASE("coders: an identical span is one unit with the union of the codes", "[loader]") {
   TempStudy s;
-  s.write("coding/B1-KH.yaml", b1_coding("KH", "  - id: KH-1\n    lines: 6-7\n    codes: [underskrift]\n"));
-  s.write("coding/B1-TS.yaml", b1_coding("TS", "  - id: TS-1\n    lines: 6-7\n    codes: [koordinator, underskrift]\n"));
-  s.write("condensation.yaml", "round: r1\nsubgroups:\n  koordinator:\n    condensate: Jeg fikk en koordinator.\n    quote: TS-1\n");
+  s.write("coding/B1-KH.yaml",
+          b1_coding("KH", "  - id: KH-1\n    lines: 6-7\n    codes: [underskrift]\n"));
+  s.write("coding/B1-TS.yaml",
+          b1_coding("TS", "  - id: TS-1\n    lines: 6-7\n    codes: [koordinator, underskrift]\n"));
+  s.write("condensation.yaml",
+          "round: r1\nsubgroups:\n  koordinator:\n    condensate: Jeg fikk en koordinator.\n    "
+          "quote: TS-1\n");
   Diagnostics d;
   const auto study = s.load(d);
   CHECK_FALSE(d.has_errors());
@@ -81,7 +86,8 @@ TEST_CASE("coders: an identical span is one unit with the union of the codes", "
 TEST_CASE("coders: the merged unit keeps the first file's id, even a default one", "[loader]") {
   TempStudy s;
   s.write("coding/B1-KH.yaml", b1_coding("KH", "  - lines: 6-7\n    codes: [underskrift]\n"));
-  s.write("coding/B1-TS.yaml", b1_coding("TS", "  - id: TS-1\n    lines: 6-7\n    codes: [underskrift]\n"));
+  s.write("coding/B1-TS.yaml",
+          b1_coding("TS", "  - id: TS-1\n    lines: 6-7\n    codes: [underskrift]\n"));
   Diagnostics d;
   const auto study = s.load(d);
   CHECK_FALSE(d.has_errors());
@@ -119,9 +125,13 @@ TEST_CASE("coders: one coder's two units on the same span are not merged; check 
 TEST_CASE("coders: with --coder only that coder's units, and others' quotes are no error",
           "[loader]") {
   TempStudy s;
-  s.write("coding/B1-KH.yaml", b1_coding("KH", "  - id: KH-1\n    lines: 6-7\n    codes: [underskrift]\n"));
-  s.write("coding/B1-TS.yaml", b1_coding("TS", "  - id: TS-1\n    lines: 9-10\n    codes: [koordinator]\n"));
-  s.write("condensation.yaml", "round: r1\nsubgroups:\n  koordinator:\n    condensate: Jeg fikk en koordinator.\n    quote: TS-1\n");
+  s.write("coding/B1-KH.yaml",
+          b1_coding("KH", "  - id: KH-1\n    lines: 6-7\n    codes: [underskrift]\n"));
+  s.write("coding/B1-TS.yaml",
+          b1_coding("TS", "  - id: TS-1\n    lines: 9-10\n    codes: [koordinator]\n"));
+  s.write("condensation.yaml",
+          "round: r1\nsubgroups:\n  koordinator:\n    condensate: Jeg fikk en koordinator.\n    "
+          "quote: TS-1\n");
   loader::Options o;
   o.coder = "KH";
   Diagnostics d;
@@ -137,8 +147,9 @@ TEST_CASE("coders: with --coder only that coder's units, and others' quotes are 
 TEST_CASE("default ids: numbered by position, per transcript", "[loader]") {
   TempStudy s;
   // Written out of order: the numbers follow the lines, not the file.
-  s.write("coding/B1.yaml", b1_coding("KH", "  - lines: 9\n    codes: [koordinator]\n"
-                                         "  - lines: 6\n    codes: [underskrift]\n"));
+  s.write("coding/B1.yaml", b1_coding("KH",
+                                      "  - lines: 9\n    codes: [koordinator]\n"
+                                      "  - lines: 6\n    codes: [underskrift]\n"));
   s.write("coding/B2.yaml", "transcript: r1-B2\nunits:\n  - lines: 2\n    codes: [underskrift]\n");
   Diagnostics d;
   const auto study = s.load(d);
@@ -151,12 +162,14 @@ TEST_CASE("default ids: numbered by position, per transcript", "[loader]") {
 TEST_CASE("default ids skip ids written by hand in the round", "[loader]") {
   TempStudy s;
   // B1-02 by hand at position 1; the unit at position 2 would be B1-02 too.
-  s.write("coding/B1.yaml", b1_coding("KH", "  - id: B1-02\n    lines: 6\n    codes: [underskrift]\n"
-                                         "  - lines: 9\n    codes: [koordinator]\n"
-                                         "  - lines: 12\n    codes: [koordinator]\n"));
+  s.write("coding/B1.yaml", b1_coding("KH",
+                                      "  - id: B1-02\n    lines: 6\n    codes: [underskrift]\n"
+                                      "  - lines: 9\n    codes: [koordinator]\n"
+                                      "  - lines: 12\n    codes: [koordinator]\n"));
   // An id written in another transcript, and one of a unit that could not be placed.
-  s.write("coding/B2.yaml", "transcript: r1-B2\nunits:\n  - id: B1-04\n    lines: 2\n    codes: [underskrift]\n"
-                            "  - id: B1-05\n    quote: står ikke her\n    codes: [underskrift]\n");
+  s.write("coding/B2.yaml",
+          "transcript: r1-B2\nunits:\n  - id: B1-04\n    lines: 2\n    codes: [underskrift]\n"
+          "  - id: B1-05\n    quote: står ikke her\n    codes: [underskrift]\n");
   Diagnostics d;
   const auto study = s.load(d);
   CHECK(matching(d, "duplicate").empty());
@@ -170,8 +183,9 @@ TEST_CASE("default ids skip ids written by hand in the round", "[loader]") {
 TEST_CASE("a duplicate id written by hand is reported where it is written the second time",
           "[loader]") {
   TempStudy s;
-  s.write("coding/B1.yaml", b1_coding("KH", "  - id: X-1\n    lines: 9\n    codes: [koordinator]\n"
-                                         "  - id: X-1\n    lines: 6\n    codes: [underskrift]\n"));
+  s.write("coding/B1.yaml", b1_coding("KH",
+                                      "  - id: X-1\n    lines: 9\n    codes: [koordinator]\n"
+                                      "  - id: X-1\n    lines: 6\n    codes: [underskrift]\n"));
   Diagnostics d;
   s.load(d);
   // The second written is at line 7 of the file; it names the first at line 4.
@@ -203,8 +217,11 @@ TEST_CASE("a unit without a usable place is an error, never a read out of bounds
   for (const auto& c : cases) {
     CAPTURE(c.unit);
     TempStudy s;
-    s.write("coding/B1.yaml", b1_coding("KH", std::string("  - id: U\n") + c.unit + "    codes: [underskrift]\n"));
-    s.write("condensation.yaml", "round: r1\nsubgroups:\n  underskrift:\n    condensate: Jeg skrev under.\n    quote: U\n");
+    s.write("coding/B1.yaml",
+            b1_coding("KH", std::string("  - id: U\n") + c.unit + "    codes: [underskrift]\n"));
+    s.write(
+        "condensation.yaml",
+        "round: r1\nsubgroups:\n  underskrift:\n    condensate: Jeg skrev under.\n    quote: U\n");
     Diagnostics d;
     const auto study = s.load(d);
     CHECK(study.rounds.at(0).units.empty());
@@ -218,24 +235,29 @@ TEST_CASE("a unit without a usable place is an error, never a read out of bounds
 
 TEST_CASE("a misspelt quote key says both what is missing and what was meant", "[loader]") {
   TempStudy s;
-  s.write("coding/B1.yaml", b1_coding("KH", "  - id: B1-01\n    qoute: Jeg skrev under\n    codes: [underskrift]\n"));
+  s.write("coding/B1.yaml",
+          b1_coding("KH", "  - id: B1-01\n    qoute: Jeg skrev under\n    codes: [underskrift]\n"));
   Diagnostics d;
   s.load(d);
-  CHECK(matching(d, "error") ==
-        std::vector<std::string>{
-            "coding/B1.yaml:4: error: 'B1-01' needs 'lines', 'quote' or both",
-            "coding/B1.yaml:5: error: unknown key 'qoute' in a meaning unit; did you mean 'quote'?"});
+  CHECK(
+      matching(d, "error") ==
+      std::vector<std::string>{
+          "coding/B1.yaml:4: error: 'B1-01' needs 'lines', 'quote' or both",
+          "coding/B1.yaml:5: error: unknown key 'qoute' in a meaning unit; did you mean 'quote'?"});
 }
 
 // --- Follow-on errors -------------------------------------------------------------------
 
-TEST_CASE("an illustrative quote naming a failed unit is not reported a second time",
-          "[loader]") {
+TEST_CASE("an illustrative quote naming a failed unit is not reported a second time", "[loader]") {
   TempStudy s;
-  s.write("coding/B1.yaml", b1_coding("KH", "  - id: B1-01\n    quote: står ikke i intervjuet\n    codes: [underskrift]\n"
-                                         "  - id: B1-02\n    lines: 9\n    codes: [ukjent]\n"));
-  s.write("condensation.yaml", "round: r1\nsubgroups:\n  underskrift:\n    condensate: Jeg skrev under.\n    quote: B1-01\n"
-                               "  koordinator:\n    condensate: Koordinator.\n    quote: B1-02\n");
+  s.write("coding/B1.yaml",
+          b1_coding("KH",
+                    "  - id: B1-01\n    quote: står ikke i intervjuet\n    codes: [underskrift]\n"
+                    "  - id: B1-02\n    lines: 9\n    codes: [ukjent]\n"));
+  s.write(
+      "condensation.yaml",
+      "round: r1\nsubgroups:\n  underskrift:\n    condensate: Jeg skrev under.\n    quote: B1-01\n"
+      "  koordinator:\n    condensate: Koordinator.\n    quote: B1-02\n");
   Diagnostics d;
   s.load(d);
   CHECK(d.error_count() == 2);  // the quote not found, the unknown code
@@ -245,8 +267,11 @@ TEST_CASE("an illustrative quote naming a failed unit is not reported a second t
 TEST_CASE("units of a coding file naming an unknown transcript are not follow-on errors",
           "[loader]") {
   TempStudy s;
-  s.write("coding/B1.yaml", "transcript: r1-B9\nunits:\n  - id: B9-01\n    lines: 6\n    codes: [underskrift]\n");
-  s.write("condensation.yaml", "round: r1\nsubgroups:\n  underskrift:\n    condensate: Jeg skrev under.\n    quote: B9-01\n");
+  s.write("coding/B1.yaml",
+          "transcript: r1-B9\nunits:\n  - id: B9-01\n    lines: 6\n    codes: [underskrift]\n");
+  s.write("condensation.yaml",
+          "round: r1\nsubgroups:\n  underskrift:\n    condensate: Jeg skrev under.\n    quote: "
+          "B9-01\n");
   Diagnostics d;
   s.load(d);
   CHECK(d.error_count() == 1);
@@ -257,8 +282,9 @@ TEST_CASE("units of a coding file naming an unknown transcript are not follow-on
 
 TEST_CASE("a unit in the interviewer's turn is warned about where it is written", "[loader]") {
   TempStudy s;
-  s.write("coding/B1.yaml", b1_coding("KH", "  - id: B1-01\n    lines: 6\n    codes: [underskrift]\n"
-                                         "  - id: B1-I\n    lines: 5\n    codes: [underskrift]\n"));
+  s.write("coding/B1.yaml", b1_coding("KH",
+                                      "  - id: B1-01\n    lines: 6\n    codes: [underskrift]\n"
+                                      "  - id: B1-I\n    lines: 5\n    codes: [underskrift]\n"));
   Diagnostics d;
   const auto study = s.load(d);
   CHECK_FALSE(d.has_errors());
@@ -274,13 +300,17 @@ TEST_CASE("a unit in the interviewer's turn is warned about where it is written"
   CHECK(matching(with, "interviewer").empty());
 }
 
-TEST_CASE("an illustrative quote from background material is a warning at the quote",
-          "[loader]") {
+TEST_CASE("an illustrative quote from background material is a warning at the quote", "[loader]") {
   TempStudy s;
-  s.write("transcripts/B2.txt", "---\nbackground: true\n---\nI: Hvordan var møtet?\nB2: Jeg skrev under på planen.\n");
-  s.write("coding/B1.yaml", b1_coding("KH", "  - id: B1-01\n    lines: 6\n    codes: [underskrift]\n"));
-  s.write("coding/B2.yaml", "transcript: r1-B2\nunits:\n  - id: B2-01\n    lines: 5\n    codes: [underskrift]\n");
-  s.write("condensation.yaml", "round: r1\nsubgroups:\n  underskrift:\n    condensate: Jeg skrev under.\n    quote: B2-01\n");
+  s.write("transcripts/B2.txt",
+          "---\nbackground: true\n---\nI: Hvordan var møtet?\nB2: Jeg skrev under på planen.\n");
+  s.write("coding/B1.yaml",
+          b1_coding("KH", "  - id: B1-01\n    lines: 6\n    codes: [underskrift]\n"));
+  s.write("coding/B2.yaml",
+          "transcript: r1-B2\nunits:\n  - id: B2-01\n    lines: 5\n    codes: [underskrift]\n");
+  s.write("condensation.yaml",
+          "round: r1\nsubgroups:\n  underskrift:\n    condensate: Jeg skrev under.\n    quote: "
+          "B2-01\n");
   Diagnostics d;
   s.load(d);
   CHECK(d.error_count() == 0);
@@ -301,11 +331,11 @@ TEST_CASE("a unit without an id that has an error does not make another unit the
                              "    qoute: Jeg skrev under\n    codes: [underskrift]\n"}) {
     CAPTURE(broken);
     TempStudy s;
-    s.write("coding/B1.yaml",
-            b1_coding("KH", std::string("  - ") + (broken + 4) +
-                                "  - lines: 9\n    codes: [koordinator]\n"));
+    s.write("coding/B1.yaml", b1_coding("KH", std::string("  - ") + (broken + 4) +
+                                                  "  - lines: 9\n    codes: [koordinator]\n"));
     s.write("condensation.yaml",
-            "round: r1\nsubgroups:\n  underskrift:\n    condensate: Jeg skrev under.\n    quote: B1-01\n");
+            "round: r1\nsubgroups:\n  underskrift:\n    condensate: Jeg skrev under.\n    quote: "
+            "B1-01\n");
     Diagnostics d;
     const auto study = s.load(d);
     CAPTURE(lines_of(d));

@@ -4,17 +4,17 @@
 // 7px per character (bold a tenth more), 10px above the baseline and 4px below; rotated
 // labels are turned about their anchor.
 
+#include "../support/codebook_builder.hpp"
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/report/report.hpp"
+#include "ipcode/text/text.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <regex>
 #include <string>
 #include <vector>
-
-#include "../support/codebook_builder.hpp"
-#include "ipcode/base/i18n.hpp"
-#include "ipcode/report/report.hpp"
-#include "ipcode/text/text.hpp"
 
 namespace report = ipcode::report;
 namespace loader = ipcode::loader;
@@ -59,8 +59,7 @@ Box text_box(const std::string& element, const std::string& body) {
   Box b{left, y - 10, left + w, y + 4};
   const std::string transform = attr_text(element, "transform");
   std::smatch m;
-  if (std::regex_search(transform, m,
-                        std::regex("rotate\\(([-0-9.]+) ([-0-9.]+) ([-0-9.]+)\\)"))) {
+  if (std::regex_search(transform, m, std::regex("rotate\\(([-0-9.]+) ([-0-9.]+) ([-0-9.]+)\\)"))) {
     const double angle = std::stod(m[1].str()) * M_PI / 180;
     const double cx = std::stod(m[2].str());
     const double cy = std::stod(m[3].str());

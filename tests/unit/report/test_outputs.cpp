@@ -2,18 +2,18 @@
 // the matrices, overview, co-occurrence, matrix-refs.md, rounds.csv, manifest.json and
 // matrices.xlsx. Round data and analyses are built by hand, independent of the loader.
 
+#include "../support/codebook_builder.hpp"
+#include "ipcode/base/hash.hpp"
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/report/report.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "../support/codebook_builder.hpp"
 #include <algorithm>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "ipcode/base/hash.hpp"
-#include "ipcode/base/i18n.hpp"
-#include "ipcode/report/report.hpp"
 
 namespace report = ipcode::report;
 namespace loader = ipcode::loader;
@@ -125,7 +125,8 @@ TEST_CASE("csv_row joins fields and ends in a newline", "[report]") {
   CHECK(report::csv_row({"én"}) == "én\n");
 }
 
-TEST_CASE("units.csv lists every unit, interviewer units too, with codes in codebook order", "[report]") {
+TEST_CASE("units.csv lists every unit, interviewer units too, with codes in codebook order",
+          "[report]") {
   const auto r = sample_round();
   const auto a = sample_analysis(r);
   const std::string expected =
@@ -166,8 +167,8 @@ TEST_CASE("overview.csv names a background quote without its text", "[report]") 
   auto r = sample_round();
   const auto a = sample_analysis(r);
   r.transcripts[0].background = true;  // B2-01's transcript
-  CHECK(report::overview_csv(r, a).find(
-            "\"Jeg skriver under, men vet ikke hva.\",B2-01,\n") != std::string::npos);
+  CHECK(report::overview_csv(r, a).find("\"Jeg skriver under, men vet ikke hva.\",B2-01,\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("cooccurrence.csv is a square table over groups", "[report]") {
@@ -497,8 +498,7 @@ TEST_CASE("render_each hands the round reports over in pieces, byte for byte", "
   // Pieces are cut after whole blocks: a little over kPieceSize, never a whole large report.
   CHECK(writer.largest >= report::kPieceSize);
   CHECK(writer.largest < 2 * report::kPieceSize);
-  CHECK(all.at("r1/report.md") ==
-        report::report_md(study, study.rounds[0], analyses[0], options));
+  CHECK(all.at("r1/report.md") == report::report_md(study, study.rounds[0], analyses[0], options));
   CHECK(all.at("r1/report.html") ==
         report::report_html(study, study.rounds[0], analyses[0], options));
   // The manifest's hash of a report hashed piece by piece is the hash of its bytes.

@@ -2,16 +2,16 @@
 // (SPEC §10 "Report contents"). The study, round data and analysis are built by hand, so the
 // tests do not depend on the loader or on condense.
 
-#include <catch2/catch.hpp>
-
 #include "../support/codebook_builder.hpp"
-#include <string>
-#include <vector>
-
 #include "ipcode/base/diagnostic.hpp"
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/report/report.hpp"
 #include "ipcode/transcript/transcript.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
 
 namespace report = ipcode::report;
 namespace loader = ipcode::loader;
@@ -302,11 +302,13 @@ TEST_CASE("background material is never quoted", "[report][reports]") {
     }
   }
   const std::string working = f.md(report::Stage::working);
-  CHECK(has(working, "`B3-01` · B3 s.1 l.1 · ansatt: *sitatet er utelatt fordi transkripsjonen er "
-                     "bakgrunnsmateriale (background: true), som aldri siteres.*"));
+  CHECK(has(working,
+            "`B3-01` · B3 s.1 l.1 · ansatt: *sitatet er utelatt fordi transkripsjonen er "
+            "bakgrunnsmateriale (background: true), som aldri siteres.*"));
   // The appendix and the unsorted list give the reference only.
-  CHECK(has(working, "`B3-01` · B3 · r1-B3 · s. 1 · l. 1 · koder: `bakgrunn` *(bakgrunnsmateriale, "
-                     "ikke sitert)*\n\n`"));
+  CHECK(has(working,
+            "`B3-01` · B3 · r1-B3 · s. 1 · l. 1 · koder: `bakgrunn` *(bakgrunnsmateriale, "
+            "ikke sitert)*\n\n`"));
   CHECK(has(working, "- `B3-02` · B3 s.1 l.1 *(bakgrunnsmateriale, ikke sitert)*"));
   // The final report says nothing about a quote it does not print.
   CHECK_FALSE(has(f.md(report::Stage::final), "bakgrunnsmateriale"));
@@ -381,7 +383,8 @@ TEST_CASE("table headers start with a capital in every language", "[report][repo
       for (const std::string& out : {f.md(stage), f.html(stage)}) {
         CHECK_FALSE(has(out, "| kjønn"));
         CHECK_FALSE(has(out, "<th>kjønn"));
-        CHECK((has(out, "| Kjønn | Alder | Ørn |") || has(out, "<th>Kjønn</th><th>Alder</th><th>Ørn</th>")));
+        CHECK((has(out, "| Kjønn | Alder | Ørn |") ||
+               has(out, "<th>Kjønn</th><th>Alder</th><th>Ørn</th>")));
       }
     }
   }

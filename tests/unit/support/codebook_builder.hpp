@@ -1,9 +1,9 @@
 // Test support: building a codebook by hand, node by node, in codebook order.
 #pragma once
 
-#include <string>
-
 #include "ipcode/codebook/codebook.hpp"
+
+#include <string>
 
 namespace ipcode::test {
 

@@ -1,13 +1,14 @@
 // Unit tests for ipcode::text (decode, NFC, folding, segmentation, collation, stemming).
 
-#include <algorithm>
+#include "ipcode/text/text.hpp"
+
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <vector>
-
-#include "ipcode/text/text.hpp"
 
 namespace text = ipcode::text;
 
@@ -407,13 +408,16 @@ TEST_CASE("per-thread ICU and Snowball objects give the same results", "[text][t
 TEST_CASE("decode_at: one decoder that never reads past the end", "[text][codepoint]") {
   CHECK(text::decode_at("å", 0).value == 0xE5);
   CHECK(text::decode_at("å", 0).size == 2);
-  CHECK(text::decode_at("a", 1).size == 0);    // at the end
-  CHECK(text::decode_at("a", 7).size == 0);    // past the end
-  const std::string truncated = "x\xE2\x82";   // the first two bytes of €
+  CHECK(text::decode_at("a", 1).size == 0);   // at the end
+  CHECK(text::decode_at("a", 7).size == 0);   // past the end
+  const std::string truncated = "x\xE2\x82";  // the first two bytes of €
   CHECK(text::decode_at(truncated, 1).value == 0xFFFD);
   CHECK(text::decode_at(truncated, 1).size >= 1);
   CHECK(text::decode_at("\xC3", 0).value == 0xFFFD);
-  CHECK(text::decode_at("\x80" "a", 0).size == 1);  // a stray continuation byte
+  CHECK(text::decode_at("\x80"
+                        "a",
+                        0)
+            .size == 1);                                  // a stray continuation byte
   CHECK(text::decode_at("\xC0\xAF", 0).value == 0xFFFD);  // overlong
   CHECK(text::previous_start("aå", 3) == 1);
   CHECK(text::previous_start("aå", 0) == 0);

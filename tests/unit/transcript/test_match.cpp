@@ -1,14 +1,14 @@
 // The quote matcher (SPEC §5), table-driven: each row is a transcript, a quote, an optional
 // line range and what a researcher expects: the line span, "none" or "ambiguous". Expected
 // values were worked out by reading the transcripts, not copied from the matcher's output.
+#include "ipcode/transcript/match.hpp"
+#include "ipcode/transcript/transcript.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <chrono>
 #include <string>
 #include <vector>
-
-#include "ipcode/transcript/match.hpp"
-#include "ipcode/transcript/transcript.hpp"
 
 using namespace ipcode;
 using namespace ipcode::transcript;
@@ -17,11 +17,11 @@ namespace {
 
 // T1: two informant turns around an interviewer question.
 const char* kT1 =
-    "I: Hva skjedde?\n"                                           // 1
-    "B1: Jeg bare skrev under. Jeg visste ikke hva det var.\n"    // 2
-    "Det var mye papir.\n"                                        // 3
-    "I: Og så?\n"                                                 // 4
-    "B1: Jeg skriver under vetle vet alt.\n";                     // 5
+    "I: Hva skjedde?\n"                                         // 1
+    "B1: Jeg bare skrev under. Jeg visste ikke hva det var.\n"  // 2
+    "Det var mye papir.\n"                                      // 3
+    "I: Og så?\n"                                               // 4
+    "B1: Jeg skriver under vetle vet alt.\n";                   // 5
 
 // T2: Unicode white space (U+00A0, tab, U+202F, U+2009, U+2028).
 const char* kT2 =
@@ -31,32 +31,35 @@ const char* kT2 =
 // T3: typographic variants in the transcript.
 const char* kT3 =
     "B1: Ja \u2026 men det er \u00ABvanskelig\u00BB, sa hun. Det er Kari\u2019s bok.\n"  // 1
-    "B1: Han sa \u201Cnei\u201D \u2013 og s\u00E5 gikk han.\n"                          // 2
-    "B1: Vi drar \u2018hjem\u2019 i morgen - kanskje.\n";                               // 3
+    "B1: Han sa \u201Cnei\u201D \u2013 og s\u00E5 gikk han.\n"                           // 2
+    "B1: Vi drar \u2018hjem\u2019 i morgen - kanskje.\n";                                // 3
 
 // T4: æøå, NFC.
 const char* kT4 = "B1: Vi m\u00E5 g\u00E5 p\u00E5 \u00C6rlig \u00D8stre \u00C5lesund-veien.\n";
 // T4 in NFD: å = a + U+030A, Æ and Ø have no decomposition.
-const char* kT4nfd = "B1: Vi ma\u030A ga\u030A pa\u030A \u00C6rlig \u00D8stre A\u030Alesund-veien.\n";
+const char* kT4nfd =
+    "B1: Vi ma\u030A ga\u030A pa\u030A \u00C6rlig \u00D8stre A\u030Alesund-veien.\n";
 
 // T5: front matter, a page marker, a back-channel and a real question.
 const char* kT5 =
-    "---\n"                            // 1
-    "id: r1-B2\n"                      // 2
-    "---\n"                            // 3
-    "I: Fortell.\n"                    // 4
-    "B2: Vi begynte tidlig.\n"         // 5
-    "[side 2]\n"                       // 6
-    "S\u00E5 kom planen.\n"            // 7
-    "I: Ja.\n"                         // 8
-    "B2: Og den var god.\n"            // 9
-    "I: Hva mener du med det?\n"       // 10
-    "B2: At den var god.\n";           // 11
+    "---\n"                       // 1
+    "id: r1-B2\n"                 // 2
+    "---\n"                       // 3
+    "I: Fortell.\n"               // 4
+    "B2: Vi begynte tidlig.\n"    // 5
+    "[side 2]\n"                  // 6
+    "S\u00E5 kom planen.\n"       // 7
+    "I: Ja.\n"                    // 8
+    "B2: Og den var god.\n"       // 9
+    "I: Hva mener du med det?\n"  // 10
+    "B2: At den var god.\n";      // 11
 
 // T6: CRLF line ends.
 const char* kT6 = "B1: Jeg vet ikke.\r\nDet er sant.\r\n";
 // T7: Windows-1252 bytes: å æ ø, 0x96 en dash, 0x85 ellipsis, 0x92 right single quote.
-const char* kT7 = "B1: Bl\xE5" "b\xE6r og \xF8l \x96 og \x85 mer, Kari\x92s.\n";
+const char* kT7 =
+    "B1: Bl\xE5"
+    "b\xE6r og \xF8l \x96 og \x85 mer, Kari\x92s.\n";
 // T8: a page break by form feed inside a turn.
 const char* kT8 = "B1: Vi begynte tidlig.\n\fS\u00E5 kom planen.\n";
 
@@ -206,24 +209,30 @@ TEST_CASE("the matched text is the transcript's own", "[transcript][match]") {
   const TextCase cases[] = {
       {kT3, "ja...men det", "Ja \u2026 men det", "Ja \u2026 men det"},
       {kT3, "det er \"vanskelig\"", "det er \u00ABvanskelig\u00BB", "det er \u00ABvanskelig\u00BB"},
-      {kT3, "Han sa \"nei\" - og", "Han sa \u201Cnei\u201D \u2013 og", "Han sa \u201Cnei\u201D \u2013 og"},
+      {kT3, "Han sa \"nei\" - og", "Han sa \u201Cnei\u201D \u2013 og",
+       "Han sa \u201Cnei\u201D \u2013 og"},
       {kT2, "det var fint", "Det var fint", "Det var fint"},
       {kT1, "JEG BARE SKREV", "Jeg bare skrev", "Jeg bare skrev"},
       {kT1, "(\u2026) visste ikke hva det var", "(\u2026) visste ikke hva det var",
        "(\u2026) visste ikke hva det var"},
       {kT1, "Jeg bare skrev under [p\u00E5 planen] (...) ikke hva",
-       "Jeg bare skrev under [p\u00E5 planen] (...) ikke hva", "Jeg bare skrev under (...) ikke hva"},
+       "Jeg bare skrev under [p\u00E5 planen] (...) ikke hva",
+       "Jeg bare skrev under (...) ikke hva"},
       {kT1, "Jeg bare skrev under [p\u00E5 planen]. Jeg visste",
        "Jeg bare skrev under [p\u00E5 planen]. Jeg visste", "Jeg bare skrev under. Jeg visste"},
       {kT1, "[Brukeren] jeg bare skrev", "[Brukeren] Jeg bare skrev", "Jeg bare skrev"},
       {kT5, "tidlig. s\u00E5 kom", "tidlig. S\u00E5 kom", "tidlig. S\u00E5 kom"},
-      {kT5, "Vi begynte [...] kom planen", "Vi begynte [...] kom planen", "Vi begynte [...] kom planen"},
-      {kT5, "Vi begynte (\u2026) [\u2026] kom planen", "Vi begynte (\u2026) kom planen", "Vi begynte (\u2026) kom planen"},
-      {kT1, "[...] bare skrev under [...]", "[...] bare skrev under [...]", "[...] bare skrev under [...]"},
+      {kT5, "Vi begynte [...] kom planen", "Vi begynte [...] kom planen",
+       "Vi begynte [...] kom planen"},
+      {kT5, "Vi begynte (\u2026) [\u2026] kom planen", "Vi begynte (\u2026) kom planen",
+       "Vi begynte (\u2026) kom planen"},
+      {kT1, "[...] bare skrev under [...]", "[...] bare skrev under [...]",
+       "[...] bare skrev under [...]"},
       {kT5, "S\u00E5 kom planen. Og den var god", "S\u00E5 kom planen. Og den var god",
        "S\u00E5 kom planen. Og den var god"},
       {kT6, "ikke. Det er", "ikke. Det er", "ikke. Det er"},
-      {kT7, "bl\u00E5b\u00E6r og \u00F8l - og ... mer", "Bl\u00E5b\u00E6r og \u00F8l \u2013 og \u2026 mer",
+      {kT7, "bl\u00E5b\u00E6r og \u00F8l - og ... mer",
+       "Bl\u00E5b\u00E6r og \u00F8l \u2013 og \u2026 mer",
        "Bl\u00E5b\u00E6r og \u00F8l \u2013 og \u2026 mer"},
   };
   for (const auto& c : cases) {
@@ -274,9 +283,11 @@ TEST_CASE("many gaps over a long transcript stay fast", "[transcript][match]") {
   const auto t = read(text.c_str());
   const MatchIndex index(t);
   const auto begin = std::chrono::steady_clock::now();
-  const auto m = index.find("ja (…) ja (…) ja (…) ja (…) ja (…) ja (…) ja (…) ja (…) ja (…) ja (…) slutt");
+  const auto m =
+      index.find("ja (…) ja (…) ja (…) ja (…) ja (…) ja (…) ja (…) ja (…) ja (…) ja (…) slutt");
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                      std::chrono::steady_clock::now() - begin).count();
+                      std::chrono::steady_clock::now() - begin)
+                      .count();
   CHECK(m.size() == MatchIndex::kMaxMatches + 1);  // far more than the cap: ambiguous
   CHECK(index.find("start (…) ja (…) og (…) nei (…) og (…) slutt").size() == 1);
   CHECK(index.find("start (…) ja (…) og (…) kanskje (…) slutt").empty());
@@ -292,7 +303,8 @@ TEST_CASE("clarifications go, the informants' punctuation stays", "[transcript][
   CHECK(strip_clarifications("[Brukeren] sa nei") == "sa nei");
 }
 
-TEST_CASE("closest match of a quote without a gap may run into the next turn", "[transcript][match]") {
+TEST_CASE("closest match of a quote without a gap may run into the next turn",
+          "[transcript][match]") {
   const auto t = read(kT1);
   const MatchIndex index(t);
   const auto miss = index.closest("det var mye papir. Og sa");
@@ -306,9 +318,10 @@ TEST_CASE("random transcripts and quotes never crash the matcher", "[transcript]
   // Pieces that stress the decoder and the folding: multi-byte letters, NFD marks, broken
   // UTF-8, form feeds, labels, markers, gaps and clarifications.
   const std::vector<std::string> pieces = {
-      "ja", " ", "\n", "B1: ", "I: ", "[side 2]\n", "\f", "\u00E5", "a\u030A", "\xC3", "\xE2\x80",
-      "\u2026", "...", "(\u2026)", "[...]", "[IP]", "-", "\u2013", "\u00A0", "\u00AB", "\u201D",
-      "'", "\u2019", ".", "vet", "ikke", "\r\n", "\u00C6", "(", "]", "Mm.", "\n---\n"};
+      "ja",      " ",      "\n",       "B1: ",   "I: ",    "[side 2]\n", "\f",     "\u00E5",
+      "a\u030A", "\xC3",   "\xE2\x80", "\u2026", "...",    "(\u2026)",   "[...]",  "[IP]",
+      "-",       "\u2013", "\u00A0",   "\u00AB", "\u201D", "'",          "\u2019", ".",
+      "vet",     "ikke",   "\r\n",     "\u00C6", "(",      "]",          "Mm.",    "\n---\n"};
   std::uint32_t seed = 12345;
   const auto next = [&] {
     seed = seed * 1103515245U + 12345U;
@@ -316,8 +329,10 @@ TEST_CASE("random transcripts and quotes never crash the matcher", "[transcript]
   };
   for (int round = 0; round < 300; ++round) {
     std::string text, quote;
-    for (int k = 0, n = static_cast<int>(next() % 60); k < n; ++k) text += pieces[next() % pieces.size()];
-    for (int k = 0, n = static_cast<int>(next() % 8); k < n; ++k) quote += pieces[next() % pieces.size()];
+    for (int k = 0, n = static_cast<int>(next() % 60); k < n; ++k)
+      text += pieces[next() % pieces.size()];
+    for (int k = 0, n = static_cast<int>(next() % 8); k < n; ++k)
+      quote += pieces[next() % pieces.size()];
     const auto t = read(text.c_str());
     const MatchIndex index(t);
     const int from = static_cast<int>(next() % 5);

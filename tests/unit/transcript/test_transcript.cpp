@@ -1,7 +1,7 @@
-#include <catch2/catch.hpp>
-
 #include "ipcode/transcript/match.hpp"
 #include "ipcode/transcript/transcript.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace ipcode;
 using namespace ipcode::transcript;
@@ -19,7 +19,9 @@ const char* kText =
     "I: Hva skjedde da?\n"                                                // 9
     "B1: Da fikk jeg MIN plan.\n";                                        // 10
 
-Transcript parse(const std::string& s, Diagnostics& d) { return parse_transcript(s, "transcripts/r1/B1.txt", "r1", d); }
+Transcript parse(const std::string& s, Diagnostics& d) {
+  return parse_transcript(s, "transcripts/r1/B1.txt", "r1", d);
+}
 }  // namespace
 
 TEST_CASE("front matter, turns, pages and physical lines", "[transcript]") {
@@ -48,11 +50,17 @@ TEST_CASE("defaults come from the round and file stem", "[transcript]") {
 
 TEST_CASE("CRLF, BOM and Windows-1252 are read, NFD becomes NFC", "[transcript]") {
   Diagnostics d;
-  const auto crlf = parse_transcript("\xEF\xBB\xBF" "B1: Hei p\xC3\xA5 deg.\r\nB1: Igjen.\r\n", "a.txt", "r1", d);
+  const auto crlf = parse_transcript(
+      "\xEF\xBB\xBF"
+      "B1: Hei p\xC3\xA5 deg.\r\nB1: Igjen.\r\n",
+      "a.txt", "r1", d);
   CHECK(crlf.had_bom);
   CHECK(crlf.line_text(1) == "B1: Hei på deg.");
   CHECK(d.items().empty());
-  const auto cp = parse_transcript("B1: Bl\xE5" "b\xE6r og \xF8l.\nB1: x\n", "b.txt", "r1", d);
+  const auto cp = parse_transcript(
+      "B1: Bl\xE5"
+      "b\xE6r og \xF8l.\nB1: x\n",
+      "b.txt", "r1", d);
   CHECK(cp.from_cp1252);
   CHECK(cp.line_text(1) == "B1: Blåbær og øl.");
   REQUIRE(d.warning_count() == 1);
@@ -64,7 +72,8 @@ TEST_CASE("CRLF, BOM and Windows-1252 are read, NFD becomes NFC", "[transcript]"
 
 TEST_CASE("declared speakers limit labels; a label used once is a warning", "[transcript]") {
   Diagnostics d;
-  const auto t = parse_transcript("---\nspeakers: [I, B1]\n---\nI: Hei\nB1: Altså: nei.\nAltså: ja\n", "a.txt", "r1", d);
+  const auto t = parse_transcript(
+      "---\nspeakers: [I, B1]\n---\nI: Hei\nB1: Altså: nei.\nAltså: ja\n", "a.txt", "r1", d);
   CHECK(t.turns.size() == 2);
   CHECK(t.speaker_of(6) == "B1");
   CHECK(d.items().empty());
@@ -93,7 +102,8 @@ TEST_CASE("quotes match across lines, ignoring case and white space", "[transcri
   CHECK(index.find("finnes ikke").empty());
 }
 
-TEST_CASE("quote gaps (…) stay within one turn; clarifications are skipped", "[transcript][match]") {
+TEST_CASE("quote gaps (…) stay within one turn; clarifications are skipped",
+          "[transcript][match]") {
   Diagnostics d;
   const auto t = parse(kText, d);
   const MatchIndex index(t);
@@ -105,7 +115,8 @@ TEST_CASE("quote gaps (…) stay within one turn; clarifications are skipped", "
   CHECK(index.find("Da fikk jeg [brukeren] MIN plan").size() == 1);
 }
 
-TEST_CASE("quotes respect line ranges and word boundaries; ambiguity is reported", "[transcript][match]") {
+TEST_CASE("quotes respect line ranges and word boundaries; ambiguity is reported",
+          "[transcript][match]") {
   Diagnostics d;
   const auto t = parse(kText, d);
   const MatchIndex index(t);
@@ -123,7 +134,8 @@ TEST_CASE("NFD transcript matches an NFC quote", "[transcript][match]") {
   CHECK(index.find("jeg må gå").size() == 1);
 }
 
-TEST_CASE("clarifications are stripped from the informants' words; gaps stay", "[transcript][match]") {
+TEST_CASE("clarifications are stripped from the informants' words; gaps stay",
+          "[transcript][match]") {
   CHECK(strip_clarifications("Han [saksbehandleren] sa nei [...] til meg [B2] .") ==
         "Han sa nei [...] til meg.");
   CHECK(strip_clarifications("Ingen klammer (…) her") == "Ingen klammer (…) her");
