@@ -66,6 +66,22 @@ std::string closest_hint(const transcript::MatchIndex& index, const std::string&
                 {std::to_string(miss->line), miss->quote_word, miss->transcript_word});
 }
 
+// The unit's span, to the character, from its first word character to its last: the same
+// passage marked by a quote without its full stop and by `lines` is one span (SPEC §5).
+void set_span(const Transcript& t, std::size_t begin, std::size_t end, Unit& u) {
+  const std::string_view s = t.text;
+  end = std::min(end, s.size());
+  while (begin < end && !text::is_word_char(text::decode_at(s, begin).value)) {
+    begin += text::decode_at(s, begin).size;
+  }
+  while (end > begin &&
+         !text::is_word_char(text::decode_at(s, text::previous_start(s, end)).value)) {
+    end = text::previous_start(s, end);
+  }
+  u.span_begin = static_cast<std::uint32_t>(begin);
+  u.span_end = static_cast<std::uint32_t>(end);
+}
+
 // The quote branch of place_unit: finds the quote, reports what went wrong, and takes the
 // unit's lines and text (the transcript's own words) from the match.
 bool place_quote(const coding::CodingFile& file, const coding::UnitSpec& spec, const Transcript& t,
@@ -114,6 +130,7 @@ bool place_quote(const coding::CodingFile& file, const coding::UnitSpec& spec, c
   }
   u.line_start = matches[0].line_start;
   u.line_end = matches[0].line_end;
+  set_span(t, matches[0].begin, matches[0].end, u);
   // SPEC §5: outputs show the transcript's own text, never the quote as typed.
   u.text = matches[0].text;
   u.set_own_words(transcript::strip_clarifications(u.text));
@@ -162,6 +179,9 @@ bool place_unit(const coding::CodingFile& file, const coding::UnitSpec& spec, co
     u.line_start = first_spoken(t, spec.line_from, spec.line_to);
     u.line_end = spec.line_to;
     u.text = transcript::spoken_text(t, spec.line_from, spec.line_to);
+    const auto* first = t.line(u.line_start);
+    const auto* last = t.line(u.line_end);
+    if (first != nullptr && last != nullptr) set_span(t, first->speech_begin, last->end, u);
   }
   u.page_start = t.page_of(u.line_start);
   u.page_end = t.page_of(u.line_end);
@@ -185,16 +205,18 @@ struct Merged {
 };
 
 // Merging coders (SPEC §5): units of different coders with an identical span (same first and
-// last line) become one unit carrying the union of their codes; the first by coding-file path
-// gives the id (written, or else the default one), text, note and place, and the ids written
-// for the others become aliases. Units of one coder are never merged with each other.
+// last character in the transcript) become one unit carrying the union of their codes; the first by
+// coding-file path gives the id (written, or else the default one), text, note and place, and the
+// ids written for the others become aliases. Units of one coder are never merged with each other.
 // `pending` is one transcript's units sorted by span, coding-file order within a span.
 std::vector<Merged> merge_coders(std::vector<Pending> pending) {
   std::vector<Merged> out;
   std::size_t span_begin = 0;  // first entry of `out` with the current span
   for (auto& p : pending) {
     const bool same_span = !out.empty() && out.back().unit.line_start == p.unit.line_start &&
-                           out.back().unit.line_end == p.unit.line_end;
+                           out.back().unit.line_end == p.unit.line_end &&
+                           out.back().unit.span_begin == p.unit.span_begin &&
+                           out.back().unit.span_end == p.unit.span_end;
     if (!same_span) span_begin = out.size();
     Merged* into = nullptr;
     for (std::size_t k = span_begin; k < out.size() && into == nullptr; ++k) {
@@ -370,8 +392,8 @@ void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostic
   std::vector<std::pair<int, std::vector<Merged>>> merged;
   for (auto& [t_index, pending] : per_transcript) {
     std::stable_sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) {
-      return std::tie(a.unit.line_start, a.unit.line_end) <
-             std::tie(b.unit.line_start, b.unit.line_end);
+      return std::tie(a.unit.line_start, a.unit.line_end, a.unit.span_begin, a.unit.span_end) <
+             std::tie(b.unit.line_start, b.unit.line_end, b.unit.span_begin, b.unit.span_end);
     });
     merged.emplace_back(t_index, merge_coders(std::move(pending)));
     for (const auto& m : merged.back().second) {

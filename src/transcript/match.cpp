@@ -112,6 +112,12 @@ std::string MatchIndex::original(std::size_t begin, std::size_t end) const {
   return trimmed(std::move(out));
 }
 
+// The offset in the transcript's text just past the character behind stream_[end - 1].
+std::size_t MatchIndex::source_end(std::size_t end) const {
+  const std::size_t last = source_[end - 1];
+  return last + text::decode_at(t_.text, last).size;
+}
+
 std::vector<QuoteMatch> MatchIndex::find(std::string_view quote, int from, int to) const {
   std::vector<QuoteMatch> out;
   const ParsedQuote pq = parse_quote(quote);
@@ -186,7 +192,7 @@ std::vector<QuoteMatch> MatchIndex::find(std::string_view quote, int from, int t
     }
     if (!ok) continue;
     if (k == 1) {
-      out.push_back({start_line, line_at(end - 1), render(pos)});
+      out.push_back({start_line, line_at(end - 1), render(pos), source_[p0], source_end(end)});
     } else {
       const auto& last = occ[k - 1];
       const std::size_t len = segs[k - 1].key.size();
@@ -197,7 +203,7 @@ std::vector<QuoteMatch> MatchIndex::find(std::string_view quote, int from, int t
         if (end_line == previous_end_line) continue;
         previous_end_line = end_line;
         pos[k - 1] = *it;
-        out.push_back({start_line, end_line, render(pos)});
+        out.push_back({start_line, end_line, render(pos), source_[p0], source_end(*it + len)});
         if (out.size() > kMaxMatches) return out;
       }
     }

@@ -11,6 +11,7 @@
 #include "ipcode/study/manifest.hpp"
 #include "ipcode/transcript/transcript.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -29,6 +30,10 @@ struct Unit {
   int page_end = 1;
   int line_start = 0;
   int line_end = 0;
+  /// Byte offsets in the transcript's text where the unit starts and ends: with the lines,
+  /// what makes two coders' units the same span (SPEC §5).
+  std::uint32_t span_begin = 0;
+  std::uint32_t span_end = 0;
   std::string text;  // the quote as written (NFC, white space collapsed), else the
                      // spoken text of its lines
   /// The informants' own words: `text` without the researcher's [clarifications]. Drafts and

@@ -36,6 +36,10 @@ struct QuoteMatch {
   /// out, with the quote's clarifications (`[brukeren]`) kept where the quote had them. A gap
   /// at the start or end of the quote is kept too. A skipped back-channel turn is left out.
   std::string text;
+  /// Byte offsets in Transcript::text of the first matched character and just past the last
+  /// one: two quotes match the same span when these are equal (SPEC §5, merging coders).
+  std::size_t begin = 0;
+  std::size_t end = 0;
 };
 
 /// Where the closest near-match of a quote breaks off, for the "not found" message.
@@ -85,6 +89,7 @@ class MatchIndex {
 
   const Transcript& t_;
   std::string stream_;
+  std::size_t source_end(std::size_t end) const;
   std::vector<std::uint32_t> source_;  // source_[i]: offset in t_.text of stream_[i]'s character
   std::vector<Piece> pieces_;          // one per text line with speech, in order
 };

@@ -110,6 +110,28 @@ TEST_CASE("coders: overlapping but different spans stay separate units", "[loade
   CHECK(r.units[1].line_end == B1::unknown);
 }
 
+TEST_CASE("coders: different sentences of one line are different spans", "[loader]") {
+  // Word exports put a whole answer on one line: the span is compared to the character.
+  TempStudy s;
+  s.write("coding/B1-KH.yaml", b1_coding("KH",
+                                         "  - quote: Jeg skrev under\n    codes: [underskrift]\n"
+                                         "  - quote: Hun ringer meg\n    codes: [koordinator]\n"));
+  s.write("coding/B1-TS.yaml",
+          b1_coding("TS",
+                    "  - quote: under på planen\n    codes: [forstaar]\n"
+                    "  - quote: hun  ringer\u00a0meg\n    codes: [forstaar]\n"));
+  Diagnostics d;
+  const auto study = s.load(d);
+  CHECK_FALSE(d.has_errors());
+  const auto& r = study.rounds.at(0);
+  // Line 6: two overlapping spans, two units; line 10: the same span typed differently, one.
+  REQUIRE(r.units.size() == 3);
+  CHECK(r.units[0].line_start == B1::signed_);
+  CHECK(r.units[1].line_start == B1::signed_);
+  CHECK(r.units[0].span_begin < r.units[1].span_begin);
+  CHECK(codes(r, r.units[2]) == std::vector<std::string>{"forstaar", "koordinator"});
+}
+
 TEST_CASE("coders: one coder's two units on the same span are not merged; check warns",
           "[loader]") {
   TempStudy s;
