@@ -7,6 +7,7 @@
 #include <boost/locale/message.hpp>
 
 #include <cstdlib>
+#include <limits>
 #include <map>
 #include <mutex>
 
@@ -58,8 +59,11 @@ std::string translate(const std::string& lang, const char* msgid) {
 
 std::string translate_plural(const std::string& lang, const char* singular, const char* plural,
                              long n) {
+  // Boost.Locale counts in int; a count past that chooses the same form as a large int.
+  const int count =
+      n > std::numeric_limits<int>::max() ? std::numeric_limits<int>::max() : static_cast<int>(n);
   const auto plural_in = [&](const std::string& l) {
-    return boost::locale::translate(singular, plural, n).str(locale_for(l));
+    return boost::locale::translate(singular, plural, count).str(locale_for(l));
   };
   std::string out = plural_in(lang);
   if (lang == "nn" && (out == singular || out == plural)) out = plural_in("nb");

@@ -34,7 +34,7 @@ std::string before_colon(const std::string& what) { return what.substr(0, what.f
 
 // CLI11's parse errors are English; each kind gets a message in the message language.
 std::string parse_error_message(const CLI::ParseError& e) {
-  const std::string what = e.what();
+  std::string what = e.what();
   if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
     if (what.starts_with("A subcommand")) {
       return tr("a command is required, for example 'ipcode check'");

@@ -61,7 +61,7 @@ std::optional<Codebook> study_codebook(const Globals& g, const std::string& roun
 }
 
 void print_tree(const Codebook& cb, std::ostream& out) {
-  const std::string lang = i18n::language();
+  const std::string& lang = i18n::language();
   out << cb.name;
   if (!cb.version.empty()) out << ", " << format(tr("version {1}"), {cb.version});
   out << " (" << join(cb.files, ", ") << ")\n";

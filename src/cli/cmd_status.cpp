@@ -17,6 +17,7 @@ using codebook::Level;
 
 std::string unit_list(const loader::RoundData& round, const std::vector<int>& units) {
   std::vector<std::string> ids;
+  ids.reserve(units.size());
   for (const int u : units) ids.push_back(round.units[static_cast<std::size_t>(u)].id);
   return join(ids, ", ");
 }

@@ -45,7 +45,7 @@ Where at(const yaml::Node& n) { return {n.mark.line, n.mark.col}; }
 // that no unit with an unusable line number (0, negative, backwards) goes on to the loader.
 std::string parse_lines(const yaml::Node& n, UnitSpec& u) {
   const std::string written = n.is_scalar() ? n.scalar : std::string();
-  const std::string generic =
+  std::string generic =
       format(tr("'lines' must be a line number or a range like 12-14, not '{1}'"), {written});
   if (!n.is_scalar()) return generic;
   std::string s(trim(n.scalar));

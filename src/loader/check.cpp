@@ -97,8 +97,9 @@ void check_condensation(RoundData& round, Diagnostics& diags) {
       continue;
     }
     if (s.quote.empty()) continue;
-    if (std::any_of(round.shifted_id_prefixes.begin(), round.shifted_id_prefixes.end(),
-                    [&](const std::string& prefix) { return s.quote.starts_with(prefix); })) {
+    if (std::any_of(
+            round.shifted_id_prefixes.begin(), round.shifted_id_prefixes.end(),
+            [&quote = s.quote](const std::string& prefix) { return quote.starts_with(prefix); })) {
       continue;  // a default id that may be shifted by a unit with an error (reported there)
     }
     const int u = round.find_unit(s.quote);

@@ -23,6 +23,7 @@ std::string range_text(int a, int b) {
 
 std::string places(const std::vector<transcript::QuoteMatch>& matches) {
   std::vector<std::string> out;
+  out.reserve(matches.size());
   for (const auto& m : matches) out.push_back(range_text(m.line_start, m.line_end));
   return join(out, ", ");
 }

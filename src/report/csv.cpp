@@ -181,6 +181,7 @@ std::string units_csv(const loader::RoundData& round, const condense::RoundAnaly
     std::vector<int> codes = u.codes;
     std::sort(codes.begin(), codes.end());  // node indices are codebook order
     std::vector<std::string> ids;
+    ids.reserve(codes.size());
     for (int c : codes) ids.push_back(node(round, c).id);
     std::string transcript;
     if (u.transcript >= 0 && at(u.transcript) < round.transcripts.size()) {

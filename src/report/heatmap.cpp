@@ -79,7 +79,6 @@ constexpr int kStepW = 30;    // a legend box
 constexpr int kStepGap = 4;   // between legend boxes
 constexpr int kLegendH = 34;  // boxes and the numbers under them
 constexpr int kAscent = 10;   // of 12px text above its baseline, generous
-constexpr int kDescent = 4;   // below it
 
 // Where the legend's boxes start, right of its words.
 int legend_boxes_x(const Heatmap& h, int x0) { return x0 + width_of(h.legend) + 2 * kPad; }

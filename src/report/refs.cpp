@@ -65,7 +65,7 @@ std::string cell(const std::string& lang, const loader::RoundData& round,
     const loader::Unit& u = round.units[at(i)];
     std::string ref = reference(lang, u);
     if (with_transcript && u.transcript >= 0 && at(u.transcript) < round.transcripts.size()) {
-      ref = round.transcripts[at(u.transcript)].id + " " + ref;
+      ref.insert(0, round.transcripts[at(u.transcript)].id + " ");
     }
     // Two units at the same place (coded under different nodes of the column) are one
     // place to look up: list it once.
