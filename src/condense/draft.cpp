@@ -103,10 +103,7 @@ bool starts_in_lower_case(std::string_view s) {
   const text::Span& w = words.front();
   const std::string_view word = s.substr(w.begin, w.end - w.begin);
   // The first code point of the word.
-  std::size_t n = 1;
-  while (n < word.size() && (static_cast<unsigned char>(word[n]) & 0xC0) == 0x80) {
-    ++n;
-  }
+  const std::size_t n = std::max<std::size_t>(1, text::decode_at(word, 0).size);
   const std::string_view first = word.substr(0, n);
   if (first[0] >= '0' && first[0] <= '9') {
     return false;

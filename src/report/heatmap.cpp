@@ -44,12 +44,10 @@ bool dark(Rgb c) { return c.r * 299 + c.g * 587 + c.b * 114 < 128000; }
 
 std::string cut(const std::string& label) {
   if (text::length(label) <= static_cast<std::size_t>(kMaxLabel)) return label;
-  // Cut at a code point boundary: skip UTF-8 continuation bytes.
+  // Cut at a code point boundary.
   std::size_t bytes = 0;
   for (int n = 0; n < kMaxLabel - 1 && bytes < label.size(); ++n) {
-    ++bytes;
-    while (bytes < label.size() && (static_cast<unsigned char>(label[bytes]) & 0xC0) == 0x80)
-      ++bytes;
+    bytes += text::decode_at(label, bytes).size;
   }
   return label.substr(0, bytes) + "\u2026";
 }

@@ -43,13 +43,12 @@ std::string sheet_name(const std::string& wanted, Level level,
   for (char c : wanted) {
     if (std::string_view("[]:*?/\\").find(c) == std::string_view::npos) name += c;
   }
-  std::string cut;
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(name[i]);
-    if ((byte & 0xC0) != 0x80 && ++chars > kMaxSheetName) break;
-    cut += name[i];
+  // At most kMaxSheetName characters, cut at a code point boundary.
+  std::size_t bytes = 0;
+  for (std::size_t n = 0; n < kMaxSheetName && bytes < name.size(); ++n) {
+    bytes += text::decode_at(name, bytes).size;
   }
+  const std::string cut = name.substr(0, bytes);
   name = std::string(trim(std::string_view(cut)));
   while (!name.empty() && name.front() == '\'') name.erase(0, 1);
   while (!name.empty() && name.back() == '\'') name.pop_back();
