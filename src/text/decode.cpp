@@ -5,6 +5,7 @@
 
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include <cstdint>
@@ -52,6 +53,31 @@ std::string cp1252_to_utf8(std::string_view bytes) {
   return out;
 }
 
+// UTF-16 after its BOM; a trailing odd byte and unpaired surrogates become U+FFFD.
+std::string utf16_to_utf8(std::string_view bytes, bool little_endian) {
+  std::u16string units;
+  units.reserve(bytes.size() / 2);
+  for (std::size_t i = 0; i + 1 < bytes.size(); i += 2) {
+    const auto a = static_cast<unsigned char>(bytes[i]);
+    const auto b = static_cast<unsigned char>(bytes[i + 1]);
+    units.push_back(static_cast<char16_t>(little_endian ? (b << 8) | a : (a << 8) | b));
+  }
+  std::string out;
+  out.reserve(units.size() + units.size() / 4);
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    UChar32 c = units[i];
+    if (U16_IS_LEAD(c) && i + 1 < units.size() && U16_IS_TRAIL(units[i + 1])) {
+      c = U16_GET_SUPPLEMENTARY(c, units[i + 1]);
+      ++i;
+    } else if (U16_IS_SURROGATE(c)) {
+      c = 0xFFFD;
+    }
+    append_utf8(out, static_cast<char32_t>(c));
+  }
+  if (bytes.size() % 2 != 0) append_utf8(out, 0xFFFD);
+  return out;
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view s) {
@@ -86,6 +112,12 @@ bool is_valid_utf8(std::string_view s) {
 
 Decoded decode(std::string_view bytes) {
   Decoded result;
+  const bool le = bytes.starts_with("\xFF\xFE");
+  if (le || bytes.starts_with("\xFE\xFF")) {
+    result.utf8 = utf16_to_utf8(bytes.substr(2), le);
+    result.from_utf16 = true;
+    return result;
+  }
   if (bytes.starts_with(kBom)) {
     bytes.remove_prefix(kBom.size());
     result.had_bom = true;

@@ -14,11 +14,13 @@ struct Decoded {
   std::string utf8;          // without BOM; line ends kept as in the file
   bool had_bom = false;      // a UTF-8 BOM was stripped
   bool from_cp1252 = false;  // the bytes were not valid UTF-8 and were read as Windows-1252
+  bool from_utf16 = false;   // UTF-16 with a BOM (Notepad's "Unicode"), converted losslessly
 };
 
-/// Strips a UTF-8 BOM; if the rest is not valid UTF-8, decodes it as Windows-1252 with ICU's
-/// converter (the five undefined bytes 0x81 0x8D 0x8F 0x90 0x9D map to the C1 controls, as
-/// ISO-8859-1 and the WHATWG windows-1252 would).
+/// UTF-16 with a byte order mark (FF FE little-endian, FE FF big-endian) is converted to UTF-8
+/// (an unpaired surrogate becomes U+FFFD). Otherwise: strips a UTF-8 BOM; if the rest is not valid
+/// UTF-8, decodes it as Windows-1252 with ICU's converter (the five undefined bytes 0x81 0x8D 0x8F
+/// 0x90 0x9D map to the C1 controls, as ISO-8859-1 and the WHATWG windows-1252 would).
 Decoded decode(std::string_view bytes);
 bool is_valid_utf8(std::string_view s);
 

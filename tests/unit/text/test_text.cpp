@@ -459,3 +459,48 @@ TEST_CASE("matching form: case and typographic variants", "[text][codepoint]") {
   CHECK(form("– — ‐ −") == "- - - -");
   CHECK(form("…") == "...");
 }
+
+TEST_CASE("decode: UTF-16 with a byte order mark (Notepad's 'Unicode')", "[text][decode]") {
+  // "B1: Så\r\n" and U+1F600 (a surrogate pair), little- and big-endian.
+  const std::string le(
+      "\xFF\xFE"
+      "B\0"
+      "1\0"
+      ":\0"
+      " \0"
+      "S\0"
+      "\xE5\0"
+      "\r\0"
+      "\n\0"
+      "\x3D\xD8\x00\xDE",
+      22);
+  const std::string be(
+      "\xFE\xFF"
+      "\0B"
+      "\0"
+      "1"
+      "\0:"
+      "\0 "
+      "\0S"
+      "\0\xE5"
+      "\0\r"
+      "\0\n"
+      "\xD8\x3D\xDE\x00",
+      22);
+  for (const auto& bytes : {le, be}) {
+    const auto d = text::decode(bytes);
+    CHECK(d.from_utf16);
+    CHECK_FALSE(d.from_cp1252);
+    CHECK(d.utf8 == "B1: S\xC3\xA5\r\n\xF0\x9F\x98\x80");
+  }
+  // An unpaired surrogate and an odd last byte are U+FFFD, never a read past the end.
+  const auto broken =
+      text::decode(std::string("\xFF\xFE\x00\xD8"
+                               "A\0"
+                               "x",
+                               7));
+  CHECK(broken.utf8 ==
+        "\xEF\xBF\xBD"
+        "A"
+        "\xEF\xBF\xBD");
+}

@@ -187,3 +187,16 @@ TEST_CASE("a label used once is a warning unless it is a known speaker", "[trans
   CHECK(d.items()[0].line == 3);
   CHECK(d.items()[0].message.find("'Altså'") != std::string::npos);
 }
+
+TEST_CASE("a UTF-16 transcript is read like its UTF-8 text, without a warning", "[transcript]") {
+  std::string utf16 = "\xFF\xFE";
+  for (const char c : std::string("I: Hvordan var det?\r\nB1: Greit.\r\n")) {
+    utf16 += c;
+    utf16 += '\0';
+  }
+  Diagnostics d;
+  const auto t = parse_transcript(utf16, "transcripts/r1/B1.txt", "r1", d);
+  CHECK(d.items().empty());
+  REQUIRE(t.line_count() == 2);
+  CHECK(t.spoken(2) == "Greit.");
+}
