@@ -30,7 +30,7 @@ bool several_rounds(const loader::Study& study) {
 std::string role_attribution(const loader::Study& study, const loader::RoundData& round,
                              const loader::Unit& unit, const std::string& lang) {
   std::string role = unit.interviewer ? i18n::tr_in(lang, "interviewer")
-                                            : numbered_role(study, lang, unit.informant);
+                                      : numbered_role(study, lang, unit.informant);
   if (!several_rounds(study)) return role;
   return tf(lang, "{1}, round {2}", {role, std::to_string(round_position(study, round.spec.id))});
 }
