@@ -250,26 +250,28 @@ std::vector<Merged> merge_coders(std::vector<Pending> pending) {
 // Unit ids are unique within a round (SPEC §5); the error points at the place an id is
 // written the second time and names the first. Default ids never collide (they skip taken
 // ids), so every id here was written by hand.
-void report_duplicate_ids(const RoundData& round, const std::vector<std::vector<Written>>& written,
+void report_duplicate_ids(const RoundData& round, const std::vector<Written>& written,
                           Diagnostics& diags) {
-  // In the order the ids are written: coding files by path, then line by line.
+  // By id, then in the order the ids are written (coding files by path, then line by line):
+  // the first of a run of equal ids is where it was written first. Sorting pointers keeps
+  // the peak memory of a study with a hundred thousand ids low (no map of copies).
   std::vector<const Written*> all;
-  for (const auto& ids : written) {
-    for (const auto& w : ids) all.push_back(&w);
-  }
-  std::stable_sort(all.begin(), all.end(), [](const Written* a, const Written* b) {
+  all.reserve(written.size());
+  for (const auto& w : written) all.push_back(&w);
+  std::sort(all.begin(), all.end(), [](const Written* a, const Written* b) {
+    if (a->id != b->id) return a->id < b->id;
     if (a->file != b->file) return natural_less(a->file, b->file);
     return std::tie(a->at.line, a->at.col) < std::tie(b->at.line, b->at.col);
   });
-  std::map<std::string, const Written*> first;
-  for (const Written* w : all) {
-    auto [it, fresh] = first.emplace(w->id, w);
-    if (!fresh) {
-      diags.error(
-          w->file, w->at.line, w->at.col,
-          format(tr("duplicate unit id '{1}' in round '{2}' (also {3}:{4})"),
-                 {w->id, round.spec.id, it->second->file, std::to_string(it->second->at.line)}));
-    }
+  for (std::size_t i = 1; i < all.size(); ++i) {
+    if (all[i]->id != all[i - 1]->id) continue;
+    std::size_t first = i - 1;
+    while (first > 0 && all[first - 1]->id == all[i]->id) --first;
+    const Written* w = all[i];
+    diags.error(
+        w->file, w->at.line, w->at.col,
+        format(tr("duplicate unit id '{1}' in round '{2}' (also {3}:{4})"),
+               {w->id, round.spec.id, all[first]->file, std::to_string(all[first]->at.line)}));
   }
 }
 
@@ -402,30 +404,36 @@ void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostic
     }
   }
   per_transcript.clear();
-  std::vector<std::vector<Written>> written;
+  std::size_t total = 0;
+  for (const auto& [t_index, units] : merged) total += units.size();
+  round.units.reserve(round.units.size() + total);
+  std::vector<Written> written;
+  // Default numbers go up per informant, so two transcripts of one informant never share one.
+  std::map<std::string, int> next_number;
   for (auto& [t_index, units] : merged) {
     const auto& t = round.transcripts[static_cast<std::size_t>(t_index)];
-    int next = 1;
+    int& next = next_number.try_emplace(t.informant, 1).first->second;
     for (std::size_t i = 0; i < units.size(); ++i) {
       auto& m = units[i];
       if (!m.first_written) {
-        // Numbered by position in the transcript, skipping ids taken elsewhere.
+        // Numbered by position in the transcript, skipping ids written anywhere in the round.
         next = std::max(next, static_cast<int>(i) + 1);
         std::string id;
         do {
           id = t.informant + "-" + (next < 10 ? "0" : "") + std::to_string(next);
           ++next;
-        } while (!taken.insert(id).second);
+        } while (taken.count(id) != 0);
         m.unit.id = std::move(id);
       } else {
         m.unit.id = m.ids.front().id;
       }
-      for (const auto& w : m.ids) {
+      for (auto& w : m.ids) {
         if (w.id != m.unit.id) round.unit_aliases.emplace(w.id, m.unit.id);
+        written.push_back(std::move(w));
       }
-      written.push_back(std::move(m.ids));
       round.units.push_back(std::move(m.unit));
     }
+    std::vector<Merged>().swap(units);  // this transcript's copies go now (peak memory)
   }
   report_duplicate_ids(round, written, diags);
   check_round(study, round, options_, diags);

@@ -129,8 +129,10 @@ std::vector<QuoteMatch> MatchIndex::find(std::string_view quote, int from, int t
   std::vector<std::vector<std::size_t>> occ(segs.size());
   for (std::size_t i = 0; i < segs.size(); ++i) {
     const auto& key = segs[i].key;
-    for (auto p = stream_.find(key, r.begin); p != std::string::npos && p + key.size() <= r.end;
-         p = stream_.find(key, p + 1)) {
+    // Searched only up to the range's end: a unit given with `lines` looks at those lines, not
+    // at the rest of the transcript (which made placing units quadratic per transcript).
+    const std::string_view hay(stream_.data(), r.end);
+    for (auto p = hay.find(key, r.begin); p != std::string_view::npos; p = hay.find(key, p + 1)) {
       if (word_edge(p) && word_edge(p + key.size())) occ[i].push_back(p);
     }
     if (occ[i].empty()) return out;
