@@ -48,7 +48,18 @@ int write_drafts(const Globals& g, const loader::Study& study,
                                   "the round's condensation file.") +
                       "\nround: " + round.spec.id + "\nsubgroups:\n";
     for (const auto& [node, draft] : a.drafts) {
-      out += "  " + round.codebook.nodes[static_cast<std::size_t>(node)].id + ":\n";
+      const std::string& id = round.codebook.nodes[static_cast<std::size_t>(node)].id;
+      if (draft.text.empty()) {
+        // Only background material: nothing may be quoted, so there is no draft to edit (an
+        // empty condensate would read as one a person wrote).
+        out += "  # " + id + ": " +
+               i18n::tr_in(study.manifest.language,
+                           "no draft: all its units are from background material, which is "
+                           "never quoted") +
+               "\n";
+        continue;
+      }
+      out += "  " + id + ":\n";
       out += "    condensate: " + yaml::quote(draft.text) + "\n";
       out += "    # " + join(draft.unit_ids, ", ") + "\n";
     }
