@@ -103,9 +103,19 @@ Result<std::string> read_file(const stdfs::path& path) {
   if (!in || stdfs::is_directory(path, ec)) {
     return Error{ErrorKind::missing_input, format(tr("cannot read '{1}'"), {path.string()})};
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  // Read into a string of the file's size: a stringstream would grow by doubling and then
+  // copy, three times a transcript's size at the peak, on several threads at once.
+  std::string out;
+  const auto size = stdfs::file_size(path, ec);
+  if (!ec) out.reserve(static_cast<std::size_t>(size));
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    out.append(chunk, static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) {
+    return Error{ErrorKind::missing_input, format(tr("cannot read '{1}'"), {path.string()})};
+  }
+  return out;
 }
 
 Status write_atomic(const stdfs::path& path, std::string_view bytes) {

@@ -212,6 +212,7 @@ struct Merged {
 // `pending` is one transcript's units sorted by span, coding-file order within a span.
 std::vector<Merged> merge_coders(std::vector<Pending> pending) {
   std::vector<Merged> out;
+  out.reserve(pending.size());
   std::size_t span_begin = 0;  // first entry of `out` with the current span
   for (auto& p : pending) {
     const bool same_span = !out.empty() && out.back().unit.line_start == p.unit.line_start &&
@@ -331,6 +332,7 @@ Placed Resolver::place(const coding::CodingFile& file, Diagnostics& diags) const
   }
   const auto& t = round_.transcripts[static_cast<std::size_t>(it->second)];
   std::unique_ptr<transcript::MatchIndex> index;
+  out.units.reserve(file.units.size());
   for (const auto& spec : file.units) {
     Unit u;
     u.transcript = it->second;
