@@ -14,7 +14,6 @@
 #include <cstring>
 #include <fstream>
 #include <random>
-#include <sstream>
 
 namespace ipcode::fs {
 namespace {
