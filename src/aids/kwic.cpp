@@ -62,9 +62,8 @@ bool same_turn(const Transcript& t, int n, int turn) {
 std::string left_context(const Transcript& t, const ScanWord& w, std::size_t width) {
   // Enough lines back to fill the width (a line gives at least one column or is empty).
   int first = w.line;
-  std::size_t columns = line_of(t, w.line).speech_begin < w.begin
-                            ? w.begin - line_of(t, w.line).speech_begin
-                            : 0;
+  std::size_t columns =
+      line_of(t, w.line).speech_begin < w.begin ? w.begin - line_of(t, w.line).speech_begin : 0;
   while (first > 1 && columns <= width && same_turn(t, first - 1, w.turn)) {
     --first;
     const auto& l = line_of(t, first);

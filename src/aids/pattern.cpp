@@ -36,7 +36,8 @@ std::optional<Pattern> compile(std::string_view pattern, std::string& error) {
   const std::string source(trim_spaces(pattern));
   std::string_view p(source);
   // "..." around the pattern (as in YAML), and "=" in front: exact and case-sensitive.
-  if (p.size() >= 2 && p.front() == '"' && p.back() == '"') p = trim_spaces(p.substr(1, p.size() - 2));
+  if (p.size() >= 2 && p.front() == '"' && p.back() == '"')
+    p = trim_spaces(p.substr(1, p.size() - 2));
   const bool exact = !p.empty() && p.front() == '=';
   if (exact) p.remove_prefix(1);
   const std::string normal = text::nfc(p);
@@ -85,8 +86,7 @@ std::optional<Pattern> compile(std::string_view pattern, std::string& error) {
     return std::nullopt;
   }
   if (out.words.size() > Pattern::kMaxWords) {
-    error = format(tr("the pattern has more than {1} words"),
-                   {std::to_string(Pattern::kMaxWords)});
+    error = format(tr("the pattern has more than {1} words"), {std::to_string(Pattern::kMaxWords)});
     return std::nullopt;
   }
   return out;

@@ -22,6 +22,7 @@ namespace {
 struct KwicArgs {
   std::string pattern;
   std::string format = "text";
+  int width = 40;
   aids::KwicOptions kwic;
   loader::Options load;
 };
@@ -51,6 +52,10 @@ void print_text(const std::vector<Row>& rows, bool bold, std::ostream& out) {
 }
 
 int run_kwic(const Globals& g, const KwicArgs& a) {
+  if (a.width < 0) {
+    print_error(format(tr("--width must be 0 or more, not {1}"), {std::to_string(a.width)}));
+    return kUsage;
+  }
   std::string error;
   const auto pattern = aids::compile(a.pattern, error);
   if (!pattern) {
@@ -63,11 +68,13 @@ int run_kwic(const Globals& g, const KwicArgs& a) {
   if (!study) return code;
 
   // Hits in round order, then transcript (natural order of path), then line.
+  aids::KwicOptions options = a.kwic;
+  options.width = static_cast<std::size_t>(a.width);
   std::vector<aids::Hit> hits;
   std::vector<const transcript::Transcript*> transcripts;
   for (const auto& round : study->rounds) {
     for (const auto& t : round.transcripts) {
-      auto found = aids::kwic(t, transcripts.size(), *pattern, a.kwic);
+      auto found = aids::kwic(t, transcripts.size(), *pattern, options);
       transcripts.push_back(&t);
       hits.insert(hits.end(), std::make_move_iterator(found.begin()),
                   std::make_move_iterator(found.end()));
@@ -112,7 +119,7 @@ void setup_kwic(CLI::App& app, Context& ctx) {
       ->required()
       ->type_name(tr("PATTERN"));
   cmd->add_option("--round", args->load.round, tr("Search only this round"));
-  cmd->add_option("--width", args->kwic.width,
+  cmd->add_option("--width", args->width,
                   tr("Characters of context on each side (default: 40)"))
       ->type_name(tr("NUMBER"));
   cmd->add_option("--speaker", args->kwic.speaker,

@@ -31,22 +31,23 @@ std::vector<std::string> hits(const std::string& transcript, const std::string& 
   aids::KwicOptions o;
   o.speaker = speaker;
   std::vector<std::string> out;
-  for (const auto& h : aids::kwic(t, 0, *p, o)) out.push_back(std::to_string(h.line) + ":" + h.match);
+  for (const auto& h : aids::kwic(t, 0, *p, o))
+    out.push_back(std::to_string(h.line) + ":" + h.match);
   return out;
 }
 
 const char* kT =
-    "---\n"                                                  // 1
-    "informant: B1\n"                                        // 2
-    "---\n"                                                  // 3
-    "I: Hva med planen? Kjenner du IP-en din?\n"             // 4
-    "B1: Planene mine, og plans. Ip er greit.\n"             // 5
-    "Jeg signerte den, (signeringen) og\n"                   // 6
-    "[side 2]\n"                                             // 7
-    "vet ikke hva.\n"                                        // 8
-    "I: ikke\n"                                              // 9
-    "B1: hva ÅSE sa om «å» og plan-arbeid.\n"                // 10
-    "B1: Det var en aplan og eplanering.\n";                 // 11
+    "---\n"                                       // 1
+    "informant: B1\n"                             // 2
+    "---\n"                                       // 3
+    "I: Hva med planen? Kjenner du IP-en din?\n"  // 4
+    "B1: Planene mine, og plans. Ip er greit.\n"  // 5
+    "Jeg signerte den, (signeringen) og\n"        // 6
+    "[side 2]\n"                                  // 7
+    "vet ikke hva.\n"                             // 8
+    "I: ikke\n"                                   // 9
+    "B1: hva ÅSE sa om «å» og plan-arbeid.\n"     // 10
+    "B1: Det var en aplan og eplanering.\n";      // 11
 
 }  // namespace
 
