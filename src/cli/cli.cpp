@@ -103,6 +103,7 @@ int run(int argc, char** argv) {
   setup_condense(app, ctx);
   setup_verify(app, ctx);
   setup_log(app, ctx);
+  setup_kwic(app, ctx);
   // A subcommand makes its -h,--help before any option default applies: it would stand alone
   // under CLI11's English "Options" heading.
   const auto translate_sub = [](CLI::App* sub) {

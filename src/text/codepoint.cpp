@@ -48,6 +48,22 @@ bool is_word_char(char32_t c) {
          (U_GET_GC_MASK(u) & U_GC_M_MASK) != 0;
 }
 
+int column_width(char32_t c) {
+  if (c < 0x80) return 1;
+  const auto mask = U_GET_GC_MASK(static_cast<UChar32>(c));
+  return (mask & (U_GC_MN_MASK | U_GC_ME_MASK | U_GC_CF_MASK)) != 0 ? 0 : 1;
+}
+
+std::size_t display_width(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t at = 0; at < s.size();) {
+    const CodePoint c = decode_at(s, at);
+    n += static_cast<std::size_t>(column_width(c.value));
+    at += c.size;
+  }
+  return n;
+}
+
 bool is_capital(char32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
   const auto u = static_cast<UChar32>(c);

@@ -88,6 +88,13 @@ bool is_capital(char32_t c);
 /// Unicode white space: space, tab, line ends, U+00A0, U+202F, U+2009, U+2028 ...
 bool is_space(char32_t c);
 
+/// Columns a code point takes in a terminal: 0 for combining marks (Mn, Me) and format
+/// characters (Cf: soft hyphen, zero-width joiner), else 1 (East Asian wide characters are
+/// not counted twice: Norwegian transcripts do not use them).
+int column_width(char32_t c);
+/// The sum of column_width() over the code points of `s` (call it on NFC text).
+std::size_t display_width(std::string_view s);
+
 /// Appends the UTF-8 form of `c` (invalid code points become U+FFFD).
 void append_utf8(std::string& out, char32_t c);
 

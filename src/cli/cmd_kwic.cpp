@@ -1,0 +1,134 @@
+// `ipcode kwic`: keyword in context over the transcripts, with references (SPEC §7).
+#include "cli/common.hpp"
+#include "ipcode/aids/kwic.hpp"
+#include "ipcode/aids/pattern.hpp"
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/strings.hpp"
+#include "ipcode/report/report.hpp"
+#include "ipcode/text/text.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace ipcode::cli {
+namespace {
+
+struct KwicArgs {
+  std::string pattern;
+  std::string format = "text";
+  int width = 40;
+  aids::KwicOptions kwic;
+  loader::Options load;
+};
+
+struct Row {
+  std::string ref;
+  const aids::Hit* hit;
+};
+
+std::string pad(std::size_t n) { return std::string(n, ' '); }
+
+void print_text(const std::vector<Row>& rows, bool bold, std::ostream& out) {
+  std::size_t ref_w = 0, left_w = 0, match_w = 0;
+  for (const auto& r : rows) {
+    ref_w = std::max(ref_w, text::display_width(r.ref));
+    left_w = std::max(left_w, text::display_width(r.hit->left));
+    match_w = std::max(match_w, text::display_width(r.hit->match));
+  }
+  for (const auto& r : rows) {
+    const aids::Hit& h = *r.hit;
+    std::string line = r.ref + pad(ref_w - text::display_width(r.ref)) + "  ";
+    line += pad(left_w - text::display_width(h.left)) + h.left + "  ";
+    line += bold ? "\x1b[1m" + h.match + "\x1b[0m" : h.match;
+    if (!h.right.empty()) line += pad(match_w - text::display_width(h.match)) + "  " + h.right;
+    out << line << '\n';
+  }
+}
+
+int run_kwic(const Globals& g, const KwicArgs& a) {
+  if (a.width < 0) {
+    print_error(format(tr("--width must be 0 or more, not {1}"), {std::to_string(a.width)}));
+    return kUsage;
+  }
+  std::string error;
+  const auto pattern = aids::compile(a.pattern, error);
+  if (!pattern) {
+    print_error(error);
+    return kUsage;
+  }
+  if (!round_exists(g, a.load.round)) return kUsage;
+  int code = kOk;
+  const auto study = load_valid(g, a.load, code);
+  if (!study) return code;
+
+  // Hits in round order, then transcript (natural order of path), then line.
+  aids::KwicOptions options = a.kwic;
+  options.width = static_cast<std::size_t>(a.width);
+  std::vector<aids::Hit> hits;
+  std::vector<const transcript::Transcript*> transcripts;
+  for (const auto& round : study->rounds) {
+    for (const auto& t : round.transcripts) {
+      auto found = aids::kwic(t, transcripts.size(), *pattern, options);
+      transcripts.push_back(&t);
+      hits.insert(hits.end(), std::make_move_iterator(found.begin()),
+                  std::make_move_iterator(found.end()));
+    }
+  }
+  if (hits.empty()) {
+    if (!g.quiet) std::cerr << tr("no matches") << '\n';
+    return kOk;
+  }
+  std::string out;
+  if (a.format == "csv") {
+    out += report::csv_row({"transcript", "informant", "page", "line", "left", "match", "right"});
+    for (const auto& h : hits) {
+      const auto& t = *transcripts[h.transcript];
+      out += report::csv_row({t.id, t.informant, std::to_string(h.page), std::to_string(h.line),
+                              h.left, h.match, h.right});
+    }
+    std::cout << out;
+    return kOk;
+  }
+  // References as the reports write them: the informant and the page and line in the
+  // study's report language ("B3 s.2 l.14").
+  const std::string lang = i18n::normalise_language(study->manifest.language);
+  std::vector<Row> rows;
+  rows.reserve(hits.size());
+  for (const auto& h : hits) {
+    rows.push_back({transcripts[h.transcript]->informant + " " + aids::reference(lang, h), &h});
+  }
+  print_text(rows, isatty(STDOUT_FILENO) == 1, std::cout);
+  return kOk;
+}
+
+}  // namespace
+
+void setup_kwic(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<KwicArgs>();
+  auto* cmd = app.add_subcommand(
+      "kwic", tr("Show every place a word or phrase occurs in the transcripts, in context"));
+  cmd->add_option("PATTERN", args->pattern,
+                  tr("A codebook keyword: a word (inflected forms too), a phrase, prefix* or "
+                     "\"=Exact\""))
+      ->required()
+      ->type_name(tr("PATTERN"));
+  cmd->add_option("--round", args->load.round, tr("Search only this round"));
+  cmd->add_option("--width", args->width,
+                  tr("Characters of context on each side (default: 40)"))
+      ->type_name(tr("NUMBER"));
+  cmd->add_option("--speaker", args->kwic.speaker,
+                  tr("Only this speaker's turns (a label such as B1 or I)"))
+      ->type_name(tr("LABEL"));
+  one_of(cmd->add_option("--format", args->format, tr("Output format: text or csv")),
+         {"text", "csv"});
+  cmd->callback(
+      [&ctx, args] { ctx.action = [&ctx, args] { return run_kwic(ctx.globals, *args); }; });
+}
+
+}  // namespace ipcode::cli
