@@ -86,11 +86,12 @@ int run_kwic(const Globals& g, const KwicArgs& a) {
   }
   std::string out;
   if (a.format == "csv") {
-    out += report::csv_row({"transcript", "informant", "page", "line", "left", "match", "right"});
+    out += report::csv_row(
+        {"transcript", "informant", "speaker", "page", "line", "left", "match", "right"});
     for (const auto& h : hits) {
       const auto& t = *transcripts[h.transcript];
-      out += report::csv_row({t.id, t.informant, std::to_string(h.page), std::to_string(h.line),
-                              h.left, h.match, h.right});
+      out += report::csv_row({t.id, t.informant, h.speaker, std::to_string(h.page),
+                              std::to_string(h.line), h.left, h.match, h.right});
     }
     std::cout << out;
     return kOk;
@@ -119,8 +120,7 @@ void setup_kwic(CLI::App& app, Context& ctx) {
       ->required()
       ->type_name(tr("PATTERN"));
   cmd->add_option("--round", args->load.round, tr("Search only this round"));
-  cmd->add_option("--width", args->width,
-                  tr("Characters of context on each side (default: 40)"))
+  cmd->add_option("--width", args->width, tr("Characters of context on each side (default: 40)"))
       ->type_name(tr("NUMBER"));
   cmd->add_option("--speaker", args->kwic.speaker,
                   tr("Only this speaker's turns (a label such as B1 or I)"))
