@@ -273,11 +273,29 @@ Study load(const stdfs::path& root, const Options& options, Diagnostics& diags) 
                 format(tr("the output folder '{1}' must be inside the study folder"), {m.output}));
   }
 
+  const auto read_transcripts = [&](const study::Round& spec) {
+    auto transcripts = load_all<transcript::Transcript>(
+        root, expand(root, spec.transcripts, study, spec.line, diags), m.file, spec.line, study,
+        diags, [&spec](const std::string& bytes, const std::string& path, Diagnostics& d) {
+          return transcript::parse_transcript(bytes, path, spec.id, d);
+        });
+    if (transcripts.empty()) {
+      diags.warning(m.file, spec.line, 0,
+                    format(tr("round '{1}' has no transcripts: nothing matches {2}"),
+                           {spec.id, join(spec.transcripts, ", ")}));
+    }
+    return transcripts;
+  };
   std::map<std::vector<std::string>, RoundCodebook> codebooks;  // shared between rounds
   for (const auto& spec : m.rounds) {
     if (!options.round.empty() && spec.id != options.round) continue;
     RoundData round;
     round.spec = spec;
+    if (options.scope == Scope::transcripts) {
+      round.transcripts = read_transcripts(spec);
+      study.rounds.push_back(std::move(round));
+      continue;
+    }
     const auto& files = m.codebooks_of(spec);
     auto cached = codebooks.find(files);
     if (cached == codebooks.end()) {
@@ -286,16 +304,7 @@ Study load(const stdfs::path& root, const Options& options, Diagnostics& diags) 
     round.codebook = cached->second.codebook;
     round.codebook_failed = cached->second.failed;
 
-    round.transcripts = load_all<transcript::Transcript>(
-        root, expand(root, spec.transcripts, study, spec.line, diags), m.file, spec.line, study,
-        diags, [&spec](const std::string& bytes, const std::string& path, Diagnostics& d) {
-          return transcript::parse_transcript(bytes, path, spec.id, d);
-        });
-    if (round.transcripts.empty()) {
-      diags.warning(m.file, spec.line, 0,
-                    format(tr("round '{1}' has no transcripts: nothing matches {2}"),
-                           {spec.id, join(spec.transcripts, ", ")}));
-    }
+    round.transcripts = read_transcripts(spec);
     // Each coding file is placed as soon as it is parsed, and its unit specs dropped, so that
     // a large study never holds all of them at once.
     Resolver resolver(round, options, diags);

@@ -97,10 +97,15 @@ struct Study {
   std::map<std::string, std::string> input_hashes;  // study-relative path -> sha256
 };
 
+/// What to read: the whole study, or (for the step 1 aids such as `kwic`) the manifest and
+/// the transcripts only, so that a coding file with a mistake does not stop a search.
+enum class Scope { whole_study, transcripts };
+
 struct Options {
   std::string round;  // empty: all rounds
   std::string coder;  // empty: all coders merged
   bool include_interviewer = false;
+  Scope scope = Scope::whole_study;
 };
 
 /// Loads the study at `root`. A missing manifest is a `missing` diagnostic (exit 66).
