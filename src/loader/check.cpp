@@ -81,7 +81,7 @@ void check_condensation(RoundData& round, Diagnostics& diags) {
                   format(tr("this file says 'round: {1}' but is used for round '{2}'"),
                          {c.round, round.spec.id}));
   }
-  // [first-hour] A codebook that could not be read is reported once, first; its subgroups and
+  // A codebook that could not be read is reported once, first; its subgroups and
   // groups are unknown for that reason, so the condensation file's entries are not flagged.
   if (round.codebook_failed) return;
   for (const auto& [id, s] : c.subgroups) {

@@ -346,7 +346,7 @@ Placed Resolver::place(const coding::CodingFile& file, Diagnostics& diags) const
       auto n = node_index_.find(spec.codes[c]);
       if (n == node_index_.end()) {
         codes_ok = false;
-        // [first-hour] The codebook could not be read (reported once, first): every code is
+        // The codebook could not be read (reported once, first): every code is
         // unknown for that reason; one error per unit would only hide the cause.
         if (round_.codebook_failed) continue;
         const auto& mark = c < spec.code_marks.size() ? spec.code_marks[c] : spec.at;

@@ -45,7 +45,7 @@ class Resolver {
   std::vector<std::string> transcript_ids_;
 };
 
-/// [first-hour] The error for a coding file naming a transcript the round does not have:
+/// The error for a coding file naming a transcript the round does not have:
 /// which file is missing, and a "did you mean" only for a close id (defined in load.cpp).
 std::string no_transcript_message(const std::string& id, const study::Round& round,
                                   const std::vector<std::string>& ids);
