@@ -85,11 +85,6 @@ std::string right_context(const Transcript& t, const ScanWord& w, std::size_t wi
   return cut(speech(t, w.end, w.line, line_of(t, last).end, last), width, false);
 }
 
-std::string span(int first, int last) {
-  if (first == last) return std::to_string(first);
-  return std::to_string(first) + "\u2013" + std::to_string(last);  // en dash
-}
-
 }  // namespace
 
 std::string cut(std::string_view s, std::size_t width, bool keep_end) {
@@ -175,7 +170,7 @@ std::vector<Hit> kwic(const Transcript& t, std::size_t index, const Pattern& pat
 
 std::string reference(const std::string& lang, const Hit& hit) {
   return format(i18n::tr_in(lang, "p.{1} l.{2}"),
-                {span(hit.page, hit.page_end), span(hit.line, hit.line_end)});
+                {range_text(hit.page, hit.page_end), range_text(hit.line, hit.line_end)});
 }
 
 }  // namespace ipcode::aids

@@ -163,4 +163,9 @@ std::optional<long> parse_int(std::string_view s) {
   return value;
 }
 
+std::string range_text(int first, int last) {
+  if (first == last) return std::to_string(first);
+  return std::to_string(first) + "\u2013" + std::to_string(last);
+}
+
 }  // namespace ipcode

@@ -17,10 +17,6 @@ namespace {
 
 using transcript::Transcript;
 
-std::string range_text(int a, int b) {
-  return a == b ? std::to_string(a) : std::to_string(a) + "–" + std::to_string(b);
-}
-
 std::string places(const std::vector<transcript::QuoteMatch>& matches) {
   std::vector<std::string> out;
   out.reserve(matches.size());

@@ -13,11 +13,6 @@
 namespace ipcode::report::detail {
 namespace {
 
-std::string span_text(int from, int to) {
-  if (to <= from) return std::to_string(from);
-  return std::to_string(from) + "\u2013" + std::to_string(to);
-}
-
 const study::Informant* find_informant(const loader::Study& study, const std::string& id) {
   return study.manifest.informant(id);
 }
@@ -62,8 +57,8 @@ std::string reference_pattern(const std::string& lang) {
 }
 
 std::string reference_with(const std::string& pattern, const loader::Unit& unit) {
-  return format(pattern, {unit.informant, span_text(unit.page_start, unit.page_end),
-                          span_text(unit.line_start, unit.line_end)});
+  return format(pattern, {unit.informant, range_text(unit.page_start, unit.page_end),
+                          range_text(unit.line_start, unit.line_end)});
 }
 
 std::string reference(const std::string& lang, const loader::Unit& unit) {

@@ -33,15 +33,10 @@ std::string md_cell(const std::string& s) {
   return out;
 }
 
-std::string span(int first, int last) {
-  if (first == last) return std::to_string(first);
-  return std::to_string(first) + "\u2013" + std::to_string(last);  // en dash
-}
-
 /// "s.2 l.14–16" (nb/nn) or "p.2 l.14–16" (en); the page part spans pages when the unit does.
 std::string reference(const std::string& lang, const loader::Unit& u) {
   return format(i18n::tr_in(lang, "p.{1} l.{2}"),
-                {span(u.page_start, u.page_end), span(u.line_start, u.line_end)});
+                {range_text(u.page_start, u.page_end), range_text(u.line_start, u.line_end)});
 }
 
 /// Informants whose counted units come from more than one transcript (an interview and a

@@ -16,11 +16,6 @@ std::string lang_of(const loader::Study& study) {
   return i18n::normalise_language(study.manifest.language);
 }
 
-std::string span_text(int from, int to) {
-  if (to <= from) return std::to_string(from);
-  return std::to_string(from) + "\u2013" + std::to_string(to);
-}
-
 // The transcript a unit is in, or null when it is not known.
 const transcript::Transcript* transcript_of(const loader::RoundData& round, const loader::Unit& u) {
   const bool known = u.transcript >= 0 && u.transcript < static_cast<int>(round.transcripts.size());
@@ -148,8 +143,8 @@ void for_each_excerpt(const std::string& lang, const Block& appendix,
     const transcript::Transcript* t = transcript_of(round, u);
     std::string where = " \u00b7 " + u.informant;
     if (t != nullptr) where += " \u00b7 " + t->id;
-    where += " \u00b7 " + format(page, {span_text(u.page_start, u.page_end)});
-    where += " \u00b7 " + format(lines, {span_text(u.line_start, u.line_end)}) + codes;
+    where += " \u00b7 " + format(page, {range_text(u.page_start, u.page_end)});
+    where += " \u00b7 " + format(lines, {range_text(u.line_start, u.line_end)}) + codes;
     b.inlines = {code(u.id), plain(std::move(where)), code(codes_of(round, u))};
     if (t != nullptr && t->background) b.inlines.push_back(em(background));
     b.lines.clear();

@@ -13,6 +13,8 @@ namespace ipcode {
 std::string_view trim(std::string_view s);
 std::vector<std::string_view> split(std::string_view s, char sep);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
+/// A page or line range as theses print it: "14" or "14–16" (en dash).
+std::string range_text(int first, int last);
 bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);
 /// ASCII lower case only.

@@ -144,3 +144,8 @@ TEST_CASE("messages are translated from the catalogs", "[base][i18n]") {
   CHECK(i18n::tr_in("nb", "Theme") == "Tema");
   CHECK(i18n::tr_in("nb", "Code group") == "Kodegruppe");
 }
+
+TEST_CASE("range_text: one number, or a range with an en dash", "[base]") {
+  CHECK(ipcode::range_text(14, 14) == "14");
+  CHECK(ipcode::range_text(14, 16) == "14\u201316");
+}
