@@ -32,6 +32,8 @@ class Rng {
   }
   /// True with probability percent/100.
   bool chance(int percent) { return below(100) < static_cast<std::size_t>(percent); }
+  /// True with probability permille/1000 (the shares given on the command line).
+  bool chance_permille(int permille) { return below(1000) < static_cast<std::size_t>(permille); }
   /// Skewed towards small indices (min of two uniforms): a cheap, integer-only Zipf stand-in.
   std::size_t skewed(std::size_t n) { return std::min(below(n), below(n)); }
 
@@ -42,6 +44,12 @@ class Rng {
 /// Mixes the global seed with a stream number, so every transcript has its own sequence.
 std::uint64_t stream_seed(std::uint64_t seed, std::uint64_t stream);
 
+/// A closed range of counts given on the command line as MIN-MAX (or one number).
+struct Span {
+  int min;
+  int max;
+};
+
 struct Options {
   std::string outdir;
   int transcripts = 1000;
@@ -49,6 +57,14 @@ struct Options {
   int units_per_transcript = 100;
   int words_per_transcript = 10000;
   std::uint64_t seed = 1;
+  // The shape of the study. The defaults give the same bytes as before these options existed.
+  int line_units = 0;        // per mille of units given by `lines:` only (no quote)
+  int quote_only = 0;        // per mille of quote units given without `lines:`
+  int gap_share = 0;         // per mille of quote units with a `(…)` gap
+  int keywords = 0;          // keyword patterns in the codebook; 0: 3 a subgroup, 1 a group
+  Span turn_words{20, 200};  // words in an informant turn
+  Span quote_words{5, 15};   // words in a quote (each side of a gap: see units.cpp)
+  Span unit_lines{1, 6};     // lines of a `lines:`-only unit
 };
 
 // ---- vocabulary.cpp ----------------------------------------------------------------------
@@ -61,6 +77,9 @@ class Vocabulary {
   std::string_view word(Rng& rng) const;
   /// A content word (a real noun, verb or adjective): used for keywords and labels.
   std::string_view content_word(Rng& rng) const;
+  /// A keyword of a codebook with a given number of patterns: mostly content words, some
+  /// rarer generated words (a study's own jargon), some two-word phrases.
+  std::string keyword(Rng& rng) const;
   /// Appends one spoken sentence (4–16 words, capitalised, punctuated, sometimes with a
   /// filler such as "(pause)" or "hm,") to `tokens`.
   void sentence(Rng& rng, std::vector<std::string>& tokens) const;
@@ -96,7 +115,7 @@ struct Transcript {
   std::size_t words = 0;
 };
 
-Transcript make_transcript(const Vocabulary& vocab, int number, int target_words, Rng& rng);
+Transcript make_transcript(const Vocabulary& vocab, int number, const Options& o, Rng& rng);
 std::string render_transcript(const Transcript& t);
 
 // ---- codebook.cpp ------------------------------------------------------------------------
@@ -115,19 +134,26 @@ struct Codebook {
 };
 
 Codebook make_codebook(const Vocabulary& vocab, int target_nodes, Rng& rng);
-std::string render_codebook(const Codebook& cb, const Vocabulary& vocab, Rng& rng);
+/// `keywords` patterns in all (0: the default of 3 a subgroup and 1 a group).
+std::string render_codebook(const Codebook& cb, const Vocabulary& vocab, int keywords, Rng& rng);
 
 // ---- units.cpp ---------------------------------------------------------------------------
+
+enum class UnitKind { quote_and_lines, quote_only, lines_only };
 
 struct Unit {
   std::string id;
   int line_start;
   int line_end;
-  std::string quote;
+  std::string quote;       // for a lines-only unit: the spoken text of its lines (not written)
   std::vector<int> codes;  // node indices
+  UnitKind kind = UnitKind::quote_and_lines;
 };
 
-std::vector<Unit> make_units(const Transcript& t, const Codebook& cb, int count, Rng& rng);
+/// `rng` is the transcript's stream; `shape_rng` a second stream for the choices the shape
+/// options add, so the default study keeps its bytes.
+std::vector<Unit> make_units(const Transcript& t, const Codebook& cb, const Options& o, Rng& rng,
+                             Rng& shape_rng);
 std::string render_coding(const Transcript& t, const Codebook& cb, const std::vector<Unit>& units);
 
 // ---- study.cpp ---------------------------------------------------------------------------

@@ -36,7 +36,8 @@ void add_turn(Transcript& t, LineKind kind, int turn, std::vector<std::string>&&
 
 }  // namespace
 
-Transcript make_transcript(const Vocabulary& vocab, int number, int target_words, Rng& rng) {
+Transcript make_transcript(const Vocabulary& vocab, int number, const Options& o, Rng& rng) {
+  const auto target_words = static_cast<std::size_t>(o.words_per_transcript);
   Transcript t;
   t.number = number;
   add_front_matter(t);
@@ -45,12 +46,14 @@ Transcript make_transcript(const Vocabulary& vocab, int number, int target_words
                      {"Syntetisk", "intervju", "for", "ytelsestest.", "Transkribert", "ordrett,",
                       "navn", "og", "steder", "er", "fjernet."}});
   int body_lines = 0, page = 1, turn = 0;
-  while (t.words < static_cast<std::size_t>(target_words)) {
+  while (t.words < target_words) {
     std::vector<std::string> q;
     vocab.question(rng, q);
     add_turn(t, LineKind::interviewer, turn++, std::move(q), body_lines, page, rng);
-    // Informant turns of 20–200 words, most of them in the middle of that range.
-    const int want = (rng.between(20, 200) + rng.between(20, 200)) / 2;
+    // Informant turns of 20–200 words (--turn-words), most of them in the middle of that range.
+    const int want = (rng.between(o.turn_words.min, o.turn_words.max) +
+                      rng.between(o.turn_words.min, o.turn_words.max)) /
+                     2;
     std::vector<std::string> a;
     while (static_cast<int>(a.size()) < want) vocab.sentence(rng, a);
     add_turn(t, LineKind::informant, turn++, std::move(a), body_lines, page, rng);
