@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# ctest bench/benchgen: the benchmark's generator is deterministic, keeps the default study's
+# bytes, and every shape of run.sh (made tiny) gives a study that `ipcode check` accepts.
+#   benchgen_test.sh BENCHGEN IPCODE SOURCE_DIR
+set -euo pipefail
+export LC_ALL=C
+benchgen="$1" ipcode="$2" src="$3"
+run_sh="$src/tests/bench/run.sh"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+digest() { (cd "$1" && find . -type f | sort | xargs cat | sha256sum | cut -c1-64); }
+
+# 1. The default study is the one the benchmark measured before the shape options existed:
+# the SHA-256 of this tiny study's files (in path order) as ipcode_benchgen wrote it then.
+"$benchgen" "$tmp/default" --transcripts 3 --words-per-transcript 2000 \
+  --units-per-transcript 20 --nodes 50 2>/dev/null
+[ "$(digest "$tmp/default")" = 06d7845279ea2b35202a4295b342348b401ddc88d11005b3bfb7b8f396079077 ] ||
+  fail "the default study's bytes changed (shape options must not move the default stream)"
+
+# 2. Every shape, tiny: the same bytes twice, and a valid study.
+for shape in $("$run_sh" --list-shapes | cut -d' ' -f1); do
+  args="$("$run_sh" --shape-args "$shape")"
+  for k in 1 2; do
+    # shellcheck disable=SC2086  # the options are words
+    "$benchgen" "$tmp/$shape-$k" $args --transcripts 3 --words-per-transcript 3000 \
+      --units-per-transcript 30 2>/dev/null || fail "$shape: ipcode_benchgen failed"
+  done
+  diff -r "$tmp/$shape-1" "$tmp/$shape-2" >/dev/null || fail "$shape: two runs differ"
+  "$ipcode" -q --lang en -C "$tmp/$shape-1" check >"$tmp/check.out" 2>&1 ||
+    { cat "$tmp/check.out" >&2; fail "$shape: ipcode check rejects the generated study"; }
+done
+
+# 3. The options do what they say (the long shape mixes every kind of unit).
+coding="$tmp/long-1/coding/r1"
+grep -q 'quote: ".* (…) .*"' "$coding"/*.yaml || fail "long: no quote with a (…) gap"
+# A unit without lines (id then quote) and one without a quote (lines then codes).
+grep -A1 -- '- id:' "$coding"/*.yaml | grep -q -- '-    quote:' || fail "long: no quote-only unit"
+grep -A2 -- '- id:' "$coding"/*.yaml | grep -q -- '-    codes:' || fail "long: no lines-only unit"
+if grep -q 'quote:' "$tmp/lines-1/coding/r1/"*.yaml; then fail "lines: a unit has a quote"; fi
+patterns=$(grep -o 'keywords: \[.*\]' "$tmp/long-1/codebook.yaml" | grep -o '"[^"]*"' | wc -l)
+[ "$patterns" = 1000 ] || fail "long: $patterns keyword patterns, want 1000"
+
+# 4. A share outside 0..1 and a reversed range are usage errors (exit 2).
+for bad in "--line-units 1.5" "--gap-share -0.1" "--turn-words 200-20"; do
+  # shellcheck disable=SC2086
+  if "$benchgen" "$tmp/bad" $bad 2>/dev/null; then fail "accepted $bad"; else
+    [ $? = 2 ] || fail "$bad: exit code not 2"; fi
+done
+echo "ok"
