@@ -65,7 +65,16 @@ struct Options {
   Span turn_words{20, 200};  // words in an informant turn
   Span quote_words{5, 15};   // words in a quote (each side of a gap: see units.cpp)
   Span unit_lines{1, 6};     // lines of a `lines:`-only unit
+  // How transcripts are stored (per mille of transcripts), as files from Word on Windows
+  // (CRLF, a byte-order mark) or from a Mac (NFD: å as a + combining ring) come.
+  int crlf = 0;
+  int bom = 0;
+  int nfd = 0;
 };
+
+/// The transcript's text as stored: CRLF line ends, a UTF-8 byte-order mark and/or NFD
+/// (decomposed å/Å; æ and ø have no decomposition).
+std::string encode_transcript(std::string text, bool crlf, bool bom, bool nfd);
 
 // ---- vocabulary.cpp ----------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ const char* const kUsage =
     "                       [--words-per-transcript W] [--seed S] [--force]\n"
     "                       [--line-units SHARE] [--quote-only SHARE] [--gap-share SHARE]\n"
     "                       [--keywords N] [--turn-words MIN-MAX] [--quote-words MIN-MAX]\n"
-    "                       [--unit-lines MIN-MAX]\n"
+    "                       [--unit-lines MIN-MAX] [--crlf SHARE] [--bom SHARE] [--nfd SHARE]\n"
     "Writes a synthetic ipcode study (SPEC §13) into OUTDIR, deterministically.\n"
     "Defaults: 1000 transcripts, 200 codebook nodes, 100 units and 10000 words per\n"
     "transcript, seed 1. OUTDIR must be empty or missing unless --force is given.\n"
@@ -30,7 +30,10 @@ const char* const kUsage =
     "  --keywords N          keyword patterns in the codebook (default: 3 a subgroup, 1 a group)\n"
     "  --turn-words MIN-MAX  words in an informant turn (default 20-200)\n"
     "  --quote-words MIN-MAX words in a quote, before a gap (default 5-15)\n"
-    "  --unit-lines MIN-MAX  lines of a `lines:`-only unit (default 1-6)\n";
+    "  --unit-lines MIN-MAX  lines of a `lines:`-only unit (default 1-6)\n"
+    "  --crlf SHARE          transcripts with CRLF line ends (0)\n"
+    "  --bom SHARE           transcripts with a UTF-8 byte-order mark (0)\n"
+    "  --nfd SHARE           transcripts in NFD: å as a + combining ring (0)\n";
 
 bool parse_number(const char* s, long long min, long long& out) {
   char* end = nullptr;
@@ -87,6 +90,12 @@ bool parse_args(int argc, char** argv, Options& o, bool& force) {
       if (!parse_share(argv[++i], o.quote_only)) return false;
     } else if (a == "--gap-share" && i + 1 < argc) {
       if (!parse_share(argv[++i], o.gap_share)) return false;
+    } else if (a == "--crlf" && i + 1 < argc) {
+      if (!parse_share(argv[++i], o.crlf)) return false;
+    } else if (a == "--bom" && i + 1 < argc) {
+      if (!parse_share(argv[++i], o.bom)) return false;
+    } else if (a == "--nfd" && i + 1 < argc) {
+      if (!parse_share(argv[++i], o.nfd)) return false;
     } else if (a == "--turn-words" && i + 1 < argc) {
       if (!parse_span(argv[++i], 1, o.turn_words)) return false;
     } else if (a == "--quote-words" && i + 1 < argc) {
@@ -133,7 +142,12 @@ int generate(const Options& o) {
     // stay where they were, so the default study is unchanged).
     Rng shape_rng(stream_seed(o.seed, 0x2000000ULL + static_cast<std::uint64_t>(n)));
     const Transcript t = make_transcript(vocab, n, o, rng);
-    const std::string text = render_transcript(t);
+    // A third stream for how the file is stored, so that changes neither of the others.
+    Rng enc_rng(stream_seed(o.seed, 0x3000000ULL + static_cast<std::uint64_t>(n)));
+    const bool crlf = o.crlf > 0 && enc_rng.chance_permille(o.crlf);
+    const bool bom = o.bom > 0 && enc_rng.chance_permille(o.bom);
+    const bool nfd = o.nfd > 0 && enc_rng.chance_permille(o.nfd);
+    const std::string text = encode_transcript(render_transcript(t), crlf, bom, nfd);
     const std::string stem = "B" + std::to_string(n);
     write_file(transcripts / (stem + ".txt"), text);
     const auto us = make_units(t, cb, o, rng, shape_rng);

@@ -80,4 +80,26 @@ std::string render_transcript(const Transcript& t) {
   return out;
 }
 
+std::string encode_transcript(std::string text, bool crlf, bool bom, bool nfd) {
+  if (!crlf && !bom && !nfd) return text;
+  std::string out;
+  out.reserve(text.size() + text.size() / 16);
+  if (bom) out += "\xEF\xBB\xBF";
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n' && crlf) {
+      out += "\r\n";
+    } else if (nfd && static_cast<unsigned char>(c) == 0xC3 && i + 1 < text.size() &&
+               (static_cast<unsigned char>(text[i + 1]) == 0xA5 ||
+                static_cast<unsigned char>(text[i + 1]) == 0x85)) {
+      // å (U+00E5) = a + U+030A, Å (U+00C5) = A + U+030A
+      out += static_cast<unsigned char>(text[++i]) == 0xA5 ? 'a' : 'A';
+      out += "\xCC\x8A";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace benchgen
