@@ -70,6 +70,11 @@ struct Options {
   int crlf = 0;
   int bom = 0;
   int nfd = 0;
+  // Double coding (for `ipcode agree`; condense merges the coders): per mille of transcripts a
+  // second coder also coded, and per mille of the first coder's units the second marks with
+  // the same span.
+  int second_coder = 0;
+  int agreement = 700;
 };
 
 /// The transcript's text as stored: CRLF line ends, a UTF-8 byte-order mark and/or NFD
@@ -163,7 +168,13 @@ struct Unit {
 /// options add, so the default study keeps its bytes.
 std::vector<Unit> make_units(const Transcript& t, const Codebook& cb, const Options& o, Rng& rng,
                              Rng& shape_rng);
-std::string render_coding(const Transcript& t, const Codebook& cb, const std::vector<Unit>& units);
+std::string render_coding(const Transcript& t, const Codebook& cb, const std::vector<Unit>& units,
+                          std::string_view coder = "bench");
+/// A second coder's units for the same transcript: `agreement` per mille of the first coder's
+/// units with the same span (codes mostly the same), of the others half left out and half
+/// marked by their lines only; ids `B<n>-k2-<k>`.
+std::vector<Unit> second_coder_units(const Transcript& t, const Codebook& cb,
+                                     const std::vector<Unit>& first, int agreement, Rng& rng);
 
 // ---- study.cpp ---------------------------------------------------------------------------
 

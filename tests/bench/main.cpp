@@ -20,6 +20,7 @@ const char* const kUsage =
     "                       [--line-units SHARE] [--quote-only SHARE] [--gap-share SHARE]\n"
     "                       [--keywords N] [--turn-words MIN-MAX] [--quote-words MIN-MAX]\n"
     "                       [--unit-lines MIN-MAX] [--crlf SHARE] [--bom SHARE] [--nfd SHARE]\n"
+    "                       [--second-coder SHARE] [--agreement SHARE]\n"
     "Writes a synthetic ipcode study (SPEC §13) into OUTDIR, deterministically.\n"
     "Defaults: 1000 transcripts, 200 codebook nodes, 100 units and 10000 words per\n"
     "transcript, seed 1. OUTDIR must be empty or missing unless --force is given.\n"
@@ -33,7 +34,9 @@ const char* const kUsage =
     "  --unit-lines MIN-MAX  lines of a `lines:`-only unit (default 1-6)\n"
     "  --crlf SHARE          transcripts with CRLF line ends (0)\n"
     "  --bom SHARE           transcripts with a UTF-8 byte-order mark (0)\n"
-    "  --nfd SHARE           transcripts in NFD: å as a + combining ring (0)\n";
+    "  --nfd SHARE           transcripts in NFD: å as a + combining ring (0)\n"
+    "  --second-coder SHARE  transcripts also coded by a second coder (B<n>-k2.yaml) (0)\n"
+    "  --agreement SHARE     of the first coder's units, those the second marks alike (0.7)\n";
 
 bool parse_number(const char* s, long long min, long long& out) {
   char* end = nullptr;
@@ -90,6 +93,10 @@ bool parse_args(int argc, char** argv, Options& o, bool& force) {
       if (!parse_share(argv[++i], o.quote_only)) return false;
     } else if (a == "--gap-share" && i + 1 < argc) {
       if (!parse_share(argv[++i], o.gap_share)) return false;
+    } else if (a == "--second-coder" && i + 1 < argc) {
+      if (!parse_share(argv[++i], o.second_coder)) return false;
+    } else if (a == "--agreement" && i + 1 < argc) {
+      if (!parse_share(argv[++i], o.agreement)) return false;
     } else if (a == "--crlf" && i + 1 < argc) {
       if (!parse_share(argv[++i], o.crlf)) return false;
     } else if (a == "--bom" && i + 1 < argc) {
@@ -136,6 +143,7 @@ int generate(const Options& o) {
   Condensation cond;
   cond.by_node.resize(cb.nodes.size());
   std::size_t words = 0, bytes = 0, units = 0, by_kind[3] = {0, 0, 0};
+  std::size_t second_units = 0;
   for (int n = 1; n <= o.transcripts; ++n) {
     Rng rng(stream_seed(o.seed, static_cast<std::uint64_t>(n)));
     // The shape options' own choices come from a second stream (the first one's numbers
@@ -156,6 +164,12 @@ int generate(const Options& o) {
       ++by_kind[static_cast<int>(u.kind)];
     }
     write_file(coding / (stem + ".yaml"), render_coding(t, cb, us));
+    Rng coder_rng(stream_seed(o.seed, 0x4000000ULL + static_cast<std::uint64_t>(n)));
+    if (o.second_coder > 0 && coder_rng.chance_permille(o.second_coder)) {
+      const auto second = second_coder_units(t, cb, us, o.agreement, coder_rng);
+      write_file(coding / (stem + "-k2.yaml"), render_coding(t, cb, second, "bench2"));
+      second_units += second.size();
+    }
     words += t.words;
     bytes += text.size();
     units += us.size();
@@ -165,8 +179,8 @@ int generate(const Options& o) {
   std::cerr << "ipcode_benchgen: " << o.transcripts << " transcripts, " << words
             << " spoken words, " << bytes << " bytes of transcript, " << cb.nodes.size()
             << " codebook nodes, " << units << " units (" << by_kind[0] << " quote and lines, "
-            << by_kind[1] << " quote only, " << by_kind[2] << " lines only) -> " << root.string()
-            << "\n";
+            << by_kind[1] << " quote only, " << by_kind[2] << " lines only), " << second_units
+            << " units of a second coder -> " << root.string() << "\n";
   return 0;
 }
 

@@ -224,8 +224,30 @@ std::vector<Unit> make_units(const Transcript& t, const Codebook& cb, const Opti
   return units;
 }
 
-std::string render_coding(const Transcript& t, const Codebook& cb, const std::vector<Unit>& units) {
-  std::string out = "transcript: r1-B" + std::to_string(t.number) + "\ncoder: bench\nunits:\n";
+std::vector<Unit> second_coder_units(const Transcript& t, const Codebook& cb,
+                                     const std::vector<Unit>& first, int agreement, Rng& rng) {
+  std::vector<Unit> out;
+  const std::string prefix = "B" + std::to_string(t.number) + "-k2-";
+  for (const Unit& u : first) {
+    Unit v = u;
+    if (rng.chance_permille(agreement)) {
+      if (rng.chance(25)) v.codes = pick_codes(cb, rng);  // same passage, other codes
+    } else if (rng.chance(50)) {
+      continue;  // not a meaning unit to this coder
+    } else {
+      v.kind = UnitKind::lines_only;  // the whole lines: a wider span
+      v.codes = pick_codes(cb, rng);
+    }
+    v.id = prefix + std::to_string(out.size() + 1);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+std::string render_coding(const Transcript& t, const Codebook& cb, const std::vector<Unit>& units,
+                          std::string_view coder) {
+  std::string out = "transcript: r1-B" + std::to_string(t.number) +
+                    "\ncoder: " + std::string(coder) + "\nunits:\n";
   for (const auto& u : units) {
     out += "  - id: " + u.id + "\n";
     if (u.kind != UnitKind::quote_only) {
