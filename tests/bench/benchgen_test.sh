@@ -35,8 +35,12 @@ done
 coding="$tmp/long-1/coding/r1"
 grep -q 'quote: ".* (…) .*"' "$coding"/*.yaml || fail "long: no quote with a (…) gap"
 # A unit without lines (id then quote) and one without a quote (lines then codes).
-grep -A1 -- '- id:' "$coding"/*.yaml | grep -q -- '-    quote:' || fail "long: no quote-only unit"
-grep -A2 -- '- id:' "$coding"/*.yaml | grep -q -- '-    codes:' || fail "long: no lines-only unit"
+# (Into files first: with pipefail, `grep | grep -q` fails when -q stops reading early.)
+grep -h -A1 -- '- id:' "$coding"/*.yaml >"$tmp/after-id1"
+grep -h -A2 -- '- id:' "$coding"/*.yaml >"$tmp/after-id2"
+grep -q -- '^    quote:' "$tmp/after-id1" || fail "long: no quote-only unit"
+grep -B1 -- '^    codes:' "$tmp/after-id2" | grep -c -- '^    lines:' >"$tmp/n" || true
+[ "$(cat "$tmp/n")" -gt 0 ] || fail "long: no lines-only unit"
 if grep -q 'quote:' "$tmp/lines-1/coding/r1/"*.yaml; then fail "lines: a unit has a quote"; fi
 patterns=$(grep -o 'keywords: \[.*\]' "$tmp/long-1/codebook.yaml" | grep -o '"[^"]*"' | wc -l)
 [ "$patterns" = 1000 ] || fail "long: $patterns keyword patterns, want 1000"

@@ -186,7 +186,9 @@ paired() {
   return 0
 }
 
-has_command() { "$ipcode" --help 2>/dev/null | grep -qE "^  +$1( |$)"; }
+# (The help is read once into a variable: `cmd | grep -q` can fail under pipefail.)
+help_text="$("$ipcode" --help 2>/dev/null || true)"
+has_command() { grep -qE "^  +$1( |$)" <<<"$help_text"; }
 
 # ---- run --------------------------------------------------------------------------------------
 
