@@ -127,7 +127,8 @@ generate() {
   local dir="$1" shape="$2" n="$3"
   local args
   args="$(shape_args "$shape") --transcripts $n --seed $seed"
-  local params="$args generator=$(sha256sum "$benchgen" | cut -c1-16)"
+  local params
+  params="$args generator=$(sha256sum "$benchgen" | cut -c1-16)"
   if [ "$regenerate" = no ] && [ -f "$dir/.benchgen-params" ] && [ "$(cat "$dir/.benchgen-params")" = "$params" ]; then
     echo "study:        $dir (reused)"
     return
@@ -186,7 +187,7 @@ paired() {
   med_b=$(median "${tb[@]}")
   ratio=$(median "${ratios[@]}")
   local sorted
-  sorted=($(printf '%s\n' "${tb[@]}" | sort -g))
+  mapfile -t sorted < <(printf '%s\n' "${tb[@]}" | sort -g)
   printf '%-14s %.3f s median of %d (%.3f..%.3f), paired with %s %.3f s; ratio %.2f\n' \
     "$label_b:" "$med_b" "$pairs" "${sorted[0]}" "${sorted[-1]}" "$label_a" "$med_a" "$ratio"
   [ "$status_b" = 0 ] || { echo "  $label_b exited with $status_b:" ; head -n 5 "$tmp/stderr" | sed 's/^/  /'; }
@@ -226,17 +227,24 @@ for shape in "${shapes[@]}"; do
   # The generated study must be valid: print check's own summary (errors and warnings).
   echo "check says:   $("$ipcode" --lang en -C "$study" check 2>&1 | grep -E '^[0-9]+ errors?' | tail -n 1)"
 
-  # wc -w counts words in a UTF-8 locale, as on a researcher's machine.
+  # The commands, as arrays that `paired` and `timed` reach by name. wc -w counts words in a
+  # UTF-8 locale, as on a researcher's machine.
+  # shellcheck disable=SC2034
   wc_cmd=(env LC_ALL=C.UTF-8 wc -w "${files[@]}")
+  # shellcheck disable=SC2034
   condense_cmd=("$ipcode" -q -C "$study" condense)
+  # shellcheck disable=SC2034
   check_cmd=("$ipcode" -q -C "$study" check)
+  # shellcheck disable=SC2034
   kwic_cmd=("$ipcode" -q -C "$study" kwic planen)
+  # shellcheck disable=SC2034
   terms_cmd=("$ipcode" -q -C "$study" terms)
+  # shellcheck disable=SC2034
   suggest_cmd=("$ipcode" -q -C "$study" suggest -o @OUT@)
 
   paired "wc -w" wc_cmd condense condense_cmd
   say "$shape condense/wc: $(printf '%.2f' "$ratio")"
-  condense_time=$med_b condense_kb=$peak_b
+  condense_kb=$peak_b
   paired "wc -w" wc_cmd check check_cmd
   say "$shape check/wc: $(printf '%.2f' "$ratio")"
   if has_command kwic; then
@@ -256,6 +264,7 @@ for shape in "${shapes[@]}"; do
     grep -E '^ *keywords:' "$study/codebook.yaml" | sed -e 's/^ *keywords: *\[//' -e 's/\]$//' |
       tr ',' '\n' | sed -e 's/^ *"//' -e 's/"$//' -e 's/\*$//' | sort -u > "$tmp/patterns"
     echo "patterns:     $(wc -l < "$tmp/patterns") distinct keyword patterns for rg"
+    # shellcheck disable=SC2034
     rg_cmd=(rg -c -i -F -f "$tmp/patterns" "${files[@]}")
     paired "rg" rg_cmd suggest suggest_cmd
     say "$shape suggest/rg: $(printf '%.2f' "$ratio")"
@@ -276,6 +285,7 @@ for shape in "${shapes[@]}"; do
   if [ "$scaling" = yes ]; then
     big="$bench_dir/ipcode-bench-$shape-$((transcripts * 10))"
     generate "$big" "$shape" $((transcripts * 10))
+    # shellcheck disable=SC2034
     big_cmd=("$ipcode" -q -C "$big" condense)
     if [ "$scale" = full ]; then paired condense condense_cmd "condense 10x" big_cmd 1 0
     else paired condense condense_cmd "condense 10x" big_cmd; fi
