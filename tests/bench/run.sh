@@ -145,11 +145,11 @@ generate() {
 }
 
 # timed NAME_OF_ARRAY RUN: runs the command in the array once (an argument @OUT@ becomes a
-# fresh, missing folder), output discarded; sets $dt (wall seconds), $kb (max RSS in KiB, 0
+# fresh, missing folder inside the study, as ipcode writes only there), output discarded; sets $dt (wall seconds), $kb (max RSS in KiB, 0
 # without GNU time) and $status.
 timed() {
   local -n cmd_ref="$1"
-  local cmd=("${cmd_ref[@]}") k out="$tmp/out-$1-$2" t0 t1
+  local cmd=("${cmd_ref[@]}") k out="$study/bench-out-$1-$2" t0 t1
   for k in "${!cmd[@]}"; do [ "${cmd[$k]}" = @OUT@ ] && cmd[$k]="$out"; done
   rm -rf "$out"
   kb=0
@@ -190,7 +190,11 @@ paired() {
   mapfile -t sorted < <(printf '%s\n' "${tb[@]}" | sort -g)
   printf '%-14s %.3f s median of %d (%.3f..%.3f), paired with %s %.3f s; ratio %.2f\n' \
     "$label_b:" "$med_b" "$pairs" "${sorted[0]}" "${sorted[-1]}" "$label_a" "$med_a" "$ratio"
-  [ "$status_b" = 0 ] || { echo "  $label_b exited with $status_b:" ; head -n 5 "$tmp/stderr" | sed 's/^/  /'; }
+  if [ "$status_b" != 0 ]; then
+    ratio=failed  # a failed run proves nothing about speed
+    echo "  $label_b exited with $status_b:"
+    head -n 5 "$tmp/stderr" | sed 's/^/  /'
+  fi
   return 0
 }
 
@@ -213,6 +217,11 @@ if [ "$have_time" = yes ]; then
 fi
 summary=()
 say() { summary+=("$1"); }
+# say_ratio SHAPE NAME: the ratio `paired` left, or why there is none.
+say_ratio() {
+  if [ "$ratio" = failed ]; then say "$1 $2: not measured (ipcode exited with $status_b)"
+  else say "$1 $2: $(printf '%.2f' "$ratio")"; fi
+}
 for shape in "${shapes[@]}"; do
   echo
   echo "## shape $shape: $(shape_args "$shape")"
@@ -243,19 +252,19 @@ for shape in "${shapes[@]}"; do
   suggest_cmd=("$ipcode" -q -C "$study" suggest -o @OUT@)
 
   paired "wc -w" wc_cmd condense condense_cmd
-  say "$shape condense/wc: $(printf '%.2f' "$ratio")"
+  say_ratio "$shape" condense/wc
   condense_kb=$peak_b
   paired "wc -w" wc_cmd check check_cmd
-  say "$shape check/wc: $(printf '%.2f' "$ratio")"
+  say_ratio "$shape" check/wc
   if has_command kwic; then
     paired "wc -w" wc_cmd kwic kwic_cmd
-    say "$shape kwic/wc: $(printf '%.2f' "$ratio")"
+    say_ratio "$shape" kwic/wc
   else
     say "$shape kwic/wc: not measured (command not implemented yet)"
   fi
   if has_command terms; then
     paired "wc -w" wc_cmd terms terms_cmd
-    say "$shape terms/wc: $(printf '%.2f' "$ratio")"
+    say_ratio "$shape" terms/wc
   else
     say "$shape terms/wc: not measured (command not implemented yet)"
   fi
@@ -267,7 +276,7 @@ for shape in "${shapes[@]}"; do
     # shellcheck disable=SC2034
     rg_cmd=(rg -c -i -F -f "$tmp/patterns" "${files[@]}")
     paired "rg" rg_cmd suggest suggest_cmd
-    say "$shape suggest/rg: $(printf '%.2f' "$ratio")"
+    say_ratio "$shape" suggest/rg
   else
     say "$shape suggest/rg: not measured (command not implemented yet)"
   fi
@@ -289,7 +298,7 @@ for shape in "${shapes[@]}"; do
     big_cmd=("$ipcode" -q -C "$big" condense)
     if [ "$scale" = full ]; then paired condense condense_cmd "condense 10x" big_cmd 1 0
     else paired condense condense_cmd "condense 10x" big_cmd; fi
-    say "$shape condense-10x/condense: $(printf '%.2f' "$ratio")"
+    say_ratio "$shape" condense-10x/condense
     [ "$have_time" = yes ] && printf 'condense 10x peak memory: %.1f MB\n' "$(calc "$peak_b * 1024 / 1000000")"
   fi
 done
