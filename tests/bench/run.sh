@@ -2,9 +2,10 @@
 # The SPEC §13 benchmark: generates synthetic studies of several shapes (once each) and times
 # ipcode against wc -w (and suggest against rg) in paired runs.
 #
-#   tests/bench/run.sh [--scale small|full] [--shape NAME]... [--shapes all] [--scaling]
+#   tests/bench/run.sh [--scale tiny|small|full] [--shape NAME]... [--shapes all] [--scaling]
 #                      [--regenerate] [--list-shapes] [--shape-args NAME]
 #
+#   --scale tiny    5 transcripts a shape: checks the script (ctest bench/run_sh), no figures
 #   --scale small   100 transcripts a shape: a quick run
 #   --scale full    1,000 transcripts a shape: the SPEC §13 size
 #   --shape NAME    measure this shape (repeatable; default: default). --list-shapes names them
@@ -67,7 +68,7 @@ while [ $# -gt 0 ]; do
       for s in "${all_shapes[@]}"; do printf '%-8s %s\n' "$s" "$(shape_args "$s")"; done; exit 0 ;;
     --shape-args)
       shape_args "${2:-}" || { echo "run.sh: unknown shape '${2:-}'" >&2; exit 2; }; exit 0 ;;
-    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -78,9 +79,10 @@ for s in "${shapes[@]}"; do
 done
 
 case "$scale" in
+  tiny) transcripts=5 ;;
   small) transcripts=100 ;;
   full) transcripts=1000 ;;
-  *) echo "run.sh: --scale must be small or full" >&2; exit 2 ;;
+  *) echo "run.sh: --scale must be tiny, small or full" >&2; exit 2 ;;
 esac
 
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
