@@ -5,7 +5,7 @@
 #   tests/bench/run.sh [--scale tiny|small|full] [--shape NAME]... [--shapes all] [--scaling]
 #                      [--regenerate] [--list-shapes] [--shape-args NAME]
 #
-#   --scale tiny    5 transcripts a shape: checks the script (ctest bench/run_sh), no figures
+#   --scale tiny    3 transcripts a shape: checks the script (ctest bench/run_sh), no figures
 #   --scale small   100 transcripts a shape: a quick run
 #   --scale full    1,000 transcripts a shape: the SPEC §13 size
 #   --shape NAME    measure this shape (repeatable; default: default). --list-shapes names them
@@ -79,7 +79,7 @@ for s in "${shapes[@]}"; do
 done
 
 case "$scale" in
-  tiny) transcripts=5 ;;
+  tiny) transcripts=3 ;;
   small) transcripts=100 ;;
   full) transcripts=1000 ;;
   *) echo "run.sh: --scale must be tiny, small or full" >&2; exit 2 ;;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ctest bench/run_sh: run.sh over every shape at --scale tiny (5 transcripts, one pair a
+# ctest bench/run_sh: run.sh over every shape at --scale tiny (3 transcripts, one pair a
 # ratio) prints every SPEC §13 ratio on its own line for each shape, as a number or as
 # "not measured (command not implemented yet)", and no ipcode run fails. It measures nothing.
 #   run_sh_test.sh BENCHGEN IPCODE SOURCE_DIR
