@@ -75,6 +75,8 @@ struct Options {
   // the same span.
   int second_coder = 0;
   int agreement = 700;
+  // Per mille of informant turns the interviewer splits with a back-channel ("I: Mm.").
+  int backchannel = 0;
 };
 
 /// The transcript's text as stored: CRLF line ends, a UTF-8 byte-order mark and/or NFD
@@ -121,6 +123,7 @@ struct Line {
   LineKind kind;
   int turn;                         // index of the speaker turn, -1 outside turns
   std::vector<std::string> tokens;  // spoken words, label excluded
+  bool aside = false;               // a back-channel turn, which ipcode reads past (SPEC §5)
 };
 
 struct Transcript {
@@ -129,7 +132,9 @@ struct Transcript {
   std::size_t words = 0;
 };
 
-Transcript make_transcript(const Vocabulary& vocab, int number, const Options& o, Rng& rng);
+/// `shape_rng` draws only the choices of the shape options (back-channels), as in make_units.
+Transcript make_transcript(const Vocabulary& vocab, int number, const Options& o, Rng& rng,
+                           Rng& shape_rng);
 std::string render_transcript(const Transcript& t);
 
 // ---- codebook.cpp ------------------------------------------------------------------------

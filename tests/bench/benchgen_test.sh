@@ -45,19 +45,20 @@ if grep -q 'quote:' "$tmp/lines-1/coding/r1/"*.yaml; then fail "lines: a unit ha
 patterns=$(grep -o 'keywords: \[.*\]' "$tmp/long-1/codebook.yaml" | grep -o '"[^"]*"' | wc -l)
 [ "$patterns" = 1000 ] || fail "long: $patterns keyword patterns, want 1000"
 
-# 4. Files as Word and Macs write them: CRLF, a byte-order mark, NFD (å = a + U+030A); and a
-# second coder on every transcript.
+# 4. Files as Word and Macs write them: CRLF, a byte-order mark, NFD (å = a + U+030A); a
+# second coder on every transcript; answers split by the interviewer's back-channel.
 "$benchgen" "$tmp/enc" --transcripts 2 --words-per-transcript 2000 --units-per-transcript 20 \
   --nodes 50 --crlf 1 --bom 1 --nfd 1 --quote-only 0.5 --gap-share 0.5 --second-coder 1 \
-  2>/dev/null
+  --backchannel 0.5 2>/dev/null
 grep -q '^coder: bench2$' "$tmp/enc/coding/r1/B2-k2.yaml" || fail "--second-coder: no B2-k2.yaml"
 b1="$tmp/enc/transcripts/r1/B1.txt"
 [ "$(head -c 3 "$b1" | od -An -tx1 | tr -d ' ')" = efbbbf ] || fail "--bom: no byte-order mark"
 grep -q $'\r$' "$b1" || fail "--crlf: no CRLF"
+grep -Eq $'^I: (Mm|Ja|Mhm|Ja vel|Hm)\.\r$' "$b1" || fail "--backchannel: no 'I: Mm.' turn"
 grep -q $'a\xcc\x8a' "$b1" || fail "--nfd: no decomposed å"
 if grep -q $'\xc3\xa5' "$b1"; then fail "--nfd: a precomposed å is left"; fi
 "$ipcode" -q --lang en -C "$tmp/enc" check >"$tmp/check.out" 2>&1 ||
-  { cat "$tmp/check.out" >&2; fail "CRLF/BOM/NFD/two coders: ipcode check rejects it"; }
+  { cat "$tmp/check.out" >&2; fail "CRLF/BOM/NFD/two coders/back-channels: ipcode check rejects it"; }
 
 # 5. A share outside 0..1 and a reversed range are usage errors (exit 2).
 for bad in "--line-units 1.5" "--gap-share -0.1" "--turn-words 200-20"; do

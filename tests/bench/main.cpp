@@ -20,7 +20,7 @@ const char* const kUsage =
     "                       [--line-units SHARE] [--quote-only SHARE] [--gap-share SHARE]\n"
     "                       [--keywords N] [--turn-words MIN-MAX] [--quote-words MIN-MAX]\n"
     "                       [--unit-lines MIN-MAX] [--crlf SHARE] [--bom SHARE] [--nfd SHARE]\n"
-    "                       [--second-coder SHARE] [--agreement SHARE]\n"
+    "                       [--second-coder SHARE] [--agreement SHARE] [--backchannel SHARE]\n"
     "Writes a synthetic ipcode study (SPEC §13) into OUTDIR, deterministically.\n"
     "Defaults: 1000 transcripts, 200 codebook nodes, 100 units and 10000 words per\n"
     "transcript, seed 1. OUTDIR must be empty or missing unless --force is given.\n"
@@ -36,7 +36,8 @@ const char* const kUsage =
     "  --bom SHARE           transcripts with a UTF-8 byte-order mark (0)\n"
     "  --nfd SHARE           transcripts in NFD: å as a + combining ring (0)\n"
     "  --second-coder SHARE  transcripts also coded by a second coder (B<n>-k2.yaml) (0)\n"
-    "  --agreement SHARE     of the first coder's units, those the second marks alike (0.7)\n";
+    "  --agreement SHARE     of the first coder's units, those the second marks alike (0.7)\n"
+    "  --backchannel SHARE   informant turns split by the interviewer's \"Mm.\" (0)\n";
 
 bool parse_number(const char* s, long long min, long long& out) {
   char* end = nullptr;
@@ -93,6 +94,8 @@ bool parse_args(int argc, char** argv, Options& o, bool& force) {
       if (!parse_share(argv[++i], o.quote_only)) return false;
     } else if (a == "--gap-share" && i + 1 < argc) {
       if (!parse_share(argv[++i], o.gap_share)) return false;
+    } else if (a == "--backchannel" && i + 1 < argc) {
+      if (!parse_share(argv[++i], o.backchannel)) return false;
     } else if (a == "--second-coder" && i + 1 < argc) {
       if (!parse_share(argv[++i], o.second_coder)) return false;
     } else if (a == "--agreement" && i + 1 < argc) {
@@ -149,7 +152,8 @@ int generate(const Options& o) {
     // The shape options' own choices come from a second stream (the first one's numbers
     // stay where they were, so the default study is unchanged).
     Rng shape_rng(stream_seed(o.seed, 0x2000000ULL + static_cast<std::uint64_t>(n)));
-    const Transcript t = make_transcript(vocab, n, o, rng);
+    Rng talk_rng(stream_seed(o.seed, 0x5000000ULL + static_cast<std::uint64_t>(n)));
+    const Transcript t = make_transcript(vocab, n, o, rng, talk_rng);
     // A third stream for how the file is stored, so that changes neither of the others.
     Rng enc_rng(stream_seed(o.seed, 0x3000000ULL + static_cast<std::uint64_t>(n)));
     const bool crlf = o.crlf > 0 && enc_rng.chance_permille(o.crlf);

@@ -41,10 +41,12 @@ shape_args() {
     # every kind: 20 % by lines only, of the quotes 30 % without lines and 40 % with a (…)
     # gap, quotes of 10-40 words; a big codebook (500 nodes, 1,000 keyword patterns); files
     # as they come from Word and Macs (30 % CRLF, 10 % with a byte-order mark, 10 % NFD);
-    # 20 % of the transcripts also coded by a second coder (condense merges the coders).
+    # 20 % of the transcripts also coded by a second coder (condense merges the coders);
+    # 30 % of the answers split by the interviewer's "Mm." (quotes may run across it).
     long) echo "--words-per-transcript 16000 --units-per-transcript 150 --turn-words 50-400" \
                "--quote-words 10-40 --line-units 0.2 --quote-only 0.3 --gap-share 0.4" \
-               "--nodes 500 --keywords 1000 --crlf 0.3 --bom 0.1 --nfd 0.1 --second-coder 0.2" ;;
+               "--nodes 500 --keywords 1000 --crlf 0.3 --bom 0.1 --nfd 0.1 --second-coder 0.2" \
+               "--backchannel 0.3" ;;
     *) return 1 ;;
   esac
 }

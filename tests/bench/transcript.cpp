@@ -3,6 +3,8 @@
 // into lines of about 12 words, with a `[side N]` page marker about every 40 lines.
 #include "benchgen.hpp"
 
+#include <iterator>
+
 namespace benchgen {
 namespace {
 
@@ -36,7 +38,8 @@ void add_turn(Transcript& t, LineKind kind, int turn, std::vector<std::string>&&
 
 }  // namespace
 
-Transcript make_transcript(const Vocabulary& vocab, int number, const Options& o, Rng& rng) {
+Transcript make_transcript(const Vocabulary& vocab, int number, const Options& o, Rng& rng,
+                           Rng& shape_rng) {
   const auto target_words = static_cast<std::size_t>(o.words_per_transcript);
   Transcript t;
   t.number = number;
@@ -56,7 +59,27 @@ Transcript make_transcript(const Vocabulary& vocab, int number, const Options& o
                      2;
     std::vector<std::string> a;
     while (static_cast<int>(a.size()) < want) vocab.sentence(rng, a);
-    add_turn(t, LineKind::informant, turn++, std::move(a), body_lines, page, rng);
+    if (o.backchannel > 0 && a.size() >= 8 && shape_rng.chance_permille(o.backchannel)) {
+      // The interviewer's "mm" in the middle of the answer: a turn of its own (SPEC §5 lets a
+      // quote run across it as if the informant's turn went on).
+      static const char* const kBackChannels[] = {"Mm.", "Ja.", "Mhm.", "Ja vel.", "Hm."};
+      const std::size_t cut = a.size() * static_cast<std::size_t>(shape_rng.between(3, 7)) / 10;
+      std::vector<std::string> rest(std::make_move_iterator(a.begin() + static_cast<long>(cut)),
+                                    std::make_move_iterator(a.end()));
+      a.resize(cut);
+      add_turn(t, LineKind::informant, turn++, std::move(a), body_lines, page, rng);
+      std::vector<std::string> bc;
+      const std::string_view said = kBackChannels[shape_rng.below(5)];
+      const auto sp = said.find(' ');
+      bc.emplace_back(said.substr(0, sp));
+      if (sp != std::string_view::npos) bc.emplace_back(said.substr(sp + 1));
+      const std::size_t at = t.lines.size();  // its one line (a page marker may follow)
+      add_turn(t, LineKind::interviewer, turn++, std::move(bc), body_lines, page, rng);
+      t.lines[at].aside = true;
+      add_turn(t, LineKind::informant, turn++, std::move(rest), body_lines, page, rng);
+    } else {
+      add_turn(t, LineKind::informant, turn++, std::move(a), body_lines, page, rng);
+    }
   }
   return t;
 }

@@ -68,14 +68,14 @@ void strip_trailing_punctuation(std::string& w) {
   }
 }
 
-// The whole transcript's spoken text (header and both speakers, page markers left out),
-// lower-cased, lines joined with a space: where a quote without `lines` is looked for. It is a
-// superset of what ipcode searches (it also joins across turns), so "exactly once here" is
-// safe.
+// The whole transcript's spoken text (header and both speakers, page markers and back-channel
+// turns left out), lower-cased, lines joined with a space: what ipcode searches for a quote
+// without `lines` (it joins turns as this does), so "exactly once here" is "exactly once" there.
 std::string whole_text(const Transcript& t) {
   std::string s;
   for (const auto& line : t.lines) {
-    if (line.kind == LineKind::front_matter || line.kind == LineKind::page_marker) continue;
+    if (line.kind == LineKind::front_matter || line.kind == LineKind::page_marker || line.aside)
+      continue;
     for (const auto& tok : line.tokens) {
       if (!s.empty()) s += ' ';
       s += tok;
