@@ -53,8 +53,8 @@ constexpr std::array kStopWords = {
     "sånne"sv,    "sånt"sv,    "til"sv,    "um"sv,     "upp"sv,       "ut"sv,        "uten"sv,
     "var"sv,      "vart"sv,    "varte"sv,  "ved"sv,    "vel"sv,       "veldig"sv,    "vere"sv,
     "verte"sv,    "vi"sv,      "vil"sv,    "ville"sv,  "viss"sv,      "vore"sv,      "vors"sv,
-    "vort"sv,     "vår"sv,     "være"sv,   "vært"sv,   "å"sv,         "æ"sv,         "òg"sv,
-    "øh"sv,       "øhm"sv,
+    "vort"sv,     "vår"sv,     "våre"sv,   "vårt"sv,   "være"sv,      "vært"sv,      "å"sv,
+    "æ"sv,        "òg"sv,      "øh"sv,     "øhm"sv,
 };
 
 static_assert(std::ranges::is_sorted(kStopWords), "kStopWords must be sorted byte-wise");
