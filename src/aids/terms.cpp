@@ -17,6 +17,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string_view>
 #include <unordered_map>
@@ -98,9 +99,86 @@ struct Scanned {
   std::vector<Counted> counts;
 };
 
+// A hash of a short byte string, 8 bytes at a time (words are mostly under 16 bytes).
+std::uint64_t hash_word(std::string_view w) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ w.size();
+  std::size_t i = 0;
+  for (; i + 8 <= w.size(); i += 8) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, w.data() + i, 8);
+    h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 32;
+  }
+  std::uint64_t v = 0;
+  for (std::size_t k = 0; i + k < w.size(); ++k) {
+    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[i + k])) << (8 * k);
+  }
+  h = (h ^ v) * 0xC4CEB9FE1A85EC53ULL;
+  return h ^ (h >> 29);
+}
+
+// The memo of one worker: word as written -> Entry, in one flat table (open addressing,
+// linear probing, at most half full) with the spellings in one string, so a lookup is a hash
+// and mostly one cache line.
+class Spellings {
+ public:
+  Spellings() : slots_(4096) {}
+
+  // The entry of `w` (hash `h`), or nullptr.
+  const Entry* find(std::string_view w, std::uint64_t h) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.len == kEmpty) return nullptr;
+      if (s.hash == h && s.len == w.size() &&
+          std::memcmp(keys_.data() + s.key, w.data(), w.size()) == 0)
+        return &s.entry;
+    }
+  }
+
+  const Entry* insert(std::string_view w, std::uint64_t h, const Entry& e) {
+    if (2 * (size_ + 1) > slots_.size()) grow();
+    Slot& s = place(h);
+    s.hash = h;
+    s.key = static_cast<std::uint32_t>(keys_.size());
+    s.len = static_cast<std::uint32_t>(w.size());
+    s.entry = e;
+    keys_.append(w);
+    ++size_;
+    return &s.entry;
+  }
+
+ private:
+  static constexpr std::uint32_t kEmpty = UINT32_MAX;
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t key = 0;  // offset in keys_
+    std::uint32_t len = kEmpty;
+    Entry entry;
+  };
+
+  Slot& place(std::uint64_t h) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = h & mask;
+    while (slots_[i].len != kEmpty) i = (i + 1) & mask;
+    return slots_[i];
+  }
+
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& s : old) {
+      if (s.len != kEmpty) place(s.hash) = s;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::string keys_;
+  std::size_t size_ = 0;
+};
+
 struct Worker {
-  StringMap<std::uint32_t> spelling;  // word as written -> entry
-  std::vector<Entry> entries;
+  Spellings spellings;
   StringMap<std::uint32_t> form_ids;  // folded form -> form id
   std::vector<std::string> forms;
   std::vector<std::vector<std::uint32_t>> counts;   // [slot][form], zero between transcripts
@@ -111,8 +189,8 @@ bool only_digits(std::string_view w) {
   return std::ranges::all_of(w, [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::uint32_t entry_of(Worker& wk, std::string_view written) {
-  if (const auto it = wk.spelling.find(written); it != wk.spelling.end()) return it->second;
+// Folds, filters and numbers a spelling met for the first time.
+Entry new_entry(Worker& wk, std::string_view written) {
   const std::string folded = text::fold(written);
   Entry e;
   if (!only_digits(folded) && !text::is_stopword(folded)) {
@@ -123,10 +201,13 @@ std::uint32_t entry_of(Worker& wk, std::string_view written) {
   const Phrases& p = phrases();
   if (const auto it = p.code.find(folded); it != p.code.end()) e.code = it->second;
   if (const auto it = p.last.find(folded); it != p.last.end()) e.ends = it->second;
-  const auto id = static_cast<std::uint32_t>(wk.entries.size());
-  wk.entries.push_back(e);
-  wk.spelling.emplace(std::string(written), id);
-  return id;
+  return e;
+}
+
+const Entry& entry_of(Worker& wk, std::string_view written) {
+  const std::uint64_t h = hash_word(written);
+  if (const Entry* e = wk.spellings.find(written, h)) return *e;
+  return *wk.spellings.insert(written, h, new_entry(wk, written));
 }
 
 // Whether the word just read ends a filler phrase, given the codes of the words before it.
@@ -175,7 +256,7 @@ void scan(const Transcript& t, const GroupOf& group_of, const TermsOptions& opti
       history = {};
     }
     if (slot < 0) return;
-    const Entry& e = wk.entries[entry_of(wk, s.substr(w.begin, w.end - w.begin))];
+    const Entry& e = entry_of(wk, s.substr(w.begin, w.end - w.begin));
     const bool filler = e.ends != 0 && ends_filler(e.ends, history);
     std::copy_backward(history.begin(), history.end() - 1, history.end());
     history[0] = e.code;
@@ -276,8 +357,10 @@ bool term_before(const Term& a, const Term& b) {
 // Per stem: its count in one group and its most frequent form there; reset between groups
 // through `touched`, so ranking every group costs the group's own forms only.
 struct Scratch {
-  explicit Scratch(std::size_t stems)
-      : stem_count(stems, 0), best(stems, kNone), best_count(stems, 0) {}
+  Scratch(std::size_t forms, std::size_t stems)
+      : form_count(forms, 0), stem_count(stems, 0), best(stems, kNone), best_count(stems, 0) {}
+  std::vector<std::uint64_t> form_count;
+  std::vector<std::uint32_t> form_touched;
   std::vector<std::uint64_t> stem_count;
   std::vector<std::uint32_t> best;
   std::vector<std::uint64_t> best_count;
@@ -286,13 +369,16 @@ struct Scratch {
 
 void rank(Merged& m, std::size_t g, const TermsOptions& options, Scratch& scratch) {
   TermGroup& group = m.groups[g];
-  auto& forms = m.group_forms[g];
-  std::ranges::sort(forms);
-  auto& [stem_count, best, best_count, touched] = scratch;
-  for (std::size_t k = 0; k < forms.size();) {
-    const std::uint32_t form = forms[k].first;
-    std::uint64_t n = 0;
-    for (; k < forms.size() && forms[k].first == form; ++k) n += forms[k].second;
+  auto& [form_count, form_touched, stem_count, best, best_count, touched] = scratch;
+  for (const auto& [form, n] : m.group_forms[g]) {
+    if (form_count[form] == 0) form_touched.push_back(form);
+    form_count[form] += n;
+  }
+  // The best form does not depend on the order forms come in: count, then collation, then
+  // bytes decide.
+  for (const std::uint32_t form : form_touched) {
+    const std::uint64_t n = form_count[form];
+    form_count[form] = 0;
     const std::uint32_t stem = m.form_stem[form];
     if (stem_count[stem] == 0) touched.push_back(stem);
     stem_count[stem] += n;
@@ -302,6 +388,7 @@ void rank(Merged& m, std::size_t g, const TermsOptions& options, Scratch& scratc
       best_count[stem] = n;
     }
   }
+  form_touched.clear();
   const std::uint64_t c = group.words;
   const std::uint64_t d = m.words - c;
   const std::uint64_t min_count = std::max<std::uint64_t>(options.min_count, 1);
@@ -328,8 +415,7 @@ void rank(Merged& m, std::size_t g, const TermsOptions& options, Scratch& scratc
   }
   touched.clear();
   group.terms = std::move(candidates);
-  forms.clear();
-  forms.shrink_to_fit();
+  m.group_forms[g] = {};
 }
 
 }  // namespace
@@ -363,7 +449,7 @@ std::vector<TermGroup> terms(const std::vector<const Transcript*>& transcripts,
   });
   Merged m = merge(scanned, workers);
   scanned = {};
-  Scratch scratch(m.stems.size());
+  Scratch scratch(m.forms.size(), m.stems.size());
   for (std::size_t g = 0; g < m.groups.size(); ++g) rank(m, g, options, scratch);
   return std::move(m.groups);
 }
