@@ -18,11 +18,12 @@ using namespace std::string_view_literals;
 // Added to the Snowball list: fillers and back-channels (hm, hmm, eh, ehm, øh, øhm, mm, mhm,
 // ja, nei, jo, jada, joda, jaha, ok, okei, nettopp, sant, altså, liksom), hedges and degree
 // words that fill speech without naming anything (litt, veldig, mye, nok, vel, kanskje,
-// egentlig/eigentleg), bokmål and nynorsk function words missing from Snowball (berre, ei,
-// òg, desse, kor, korfor, koss, hos, mens, dersom, viss, alt, slike, slikt, sånne, sånt), and
-// dialect function words (æ = jeg, e = er/jeg, va = var, ka = hva, kæm = hvem, dæm = dem,
-// mæ/dæ/sæ = meg/deg/seg, te = til, nån = noen, itj/ikkj = ikke). Content words that are
-// also in fillers ("måte" in "på en måte") stay: the phrases below remove them.
+// egentlig/eigentleg), the modal må/måtte (kan, skal, vil are Snowball's), bokmål and nynorsk
+// function words missing from Snowball (berre, ei, òg, desse, kor, korfor, koss, hos, mens, dersom,
+// viss, alt, slike, slikt, sånne, sånt), and dialect function words (æ = jeg, e = er/jeg, va = var,
+// ka = hva, kæm = hvem, dæm = dem, mæ/dæ/sæ = meg/deg/seg, te = til, nån = noen, itj/ikkj = ikke).
+// Content words that are also in fillers ("måte" in "på en måte") stay: the phrases below remove
+// them.
 constexpr std::array kStopWords = {
     "alle"sv,    "alt"sv,    "altså"sv,     "at"sv,      "av"sv,     "bare"sv,    "begge"sv,
     "berre"sv,   "ble"sv,    "blei"sv,      "bli"sv,     "blir"sv,   "blitt"sv,   "både"sv,
@@ -45,19 +46,19 @@ constexpr std::array kStopWords = {
     "liksom"sv,  "litt"sv,   "man"sv,       "mange"sv,   "me"sv,     "med"sv,     "medan"sv,
     "meg"sv,     "meget"sv,  "meir"sv,      "mellom"sv,  "men"sv,    "mens"sv,    "mer"sv,
     "mhm"sv,     "mi"sv,     "min"sv,       "mine"sv,    "mitt"sv,   "mm"sv,      "mot"sv,
-    "mye"sv,     "mykje"sv,  "mæ"sv,        "ned"sv,     "nei"sv,    "nettopp"sv, "no"sv,
-    "noe"sv,     "noen"sv,   "nok"sv,       "noka"sv,    "noko"sv,   "nokon"sv,   "nokor"sv,
-    "nokre"sv,   "nå"sv,     "nån"sv,       "når"sv,     "og"sv,     "også"sv,    "ok"sv,
-    "okei"sv,    "om"sv,     "opp"sv,       "oss"sv,     "over"sv,   "på"sv,      "samme"sv,
-    "sant"sv,    "seg"sv,    "selv"sv,      "si"sv,      "sia"sv,    "sidan"sv,   "siden"sv,
-    "sin"sv,     "sine"sv,   "sitt"sv,      "sjøl"sv,    "skal"sv,   "skulle"sv,  "slik"sv,
-    "slike"sv,   "slikt"sv,  "so"sv,        "som"sv,     "somme"sv,  "somt"sv,    "så"sv,
-    "sånn"sv,    "sånne"sv,  "sånt"sv,      "sæ"sv,      "te"sv,     "til"sv,     "um"sv,
-    "upp"sv,     "ut"sv,     "uten"sv,      "va"sv,      "var"sv,    "vart"sv,    "varte"sv,
-    "ved"sv,     "vel"sv,    "veldig"sv,    "vere"sv,    "verte"sv,  "vi"sv,      "vil"sv,
-    "ville"sv,   "viss"sv,   "vore"sv,      "vors"sv,    "vort"sv,   "vår"sv,     "våre"sv,
-    "vårt"sv,    "være"sv,   "vært"sv,      "å"sv,       "æ"sv,      "òg"sv,      "øh"sv,
-    "øhm"sv,
+    "mye"sv,     "mykje"sv,  "må"sv,        "måtte"sv,   "mæ"sv,     "ned"sv,     "nei"sv,
+    "nettopp"sv, "no"sv,     "noe"sv,       "noen"sv,    "nok"sv,    "noka"sv,    "noko"sv,
+    "nokon"sv,   "nokor"sv,  "nokre"sv,     "nå"sv,      "nån"sv,    "når"sv,     "og"sv,
+    "også"sv,    "ok"sv,     "okei"sv,      "om"sv,      "opp"sv,    "oss"sv,     "over"sv,
+    "på"sv,      "samme"sv,  "sant"sv,      "seg"sv,     "selv"sv,   "si"sv,      "sia"sv,
+    "sidan"sv,   "siden"sv,  "sin"sv,       "sine"sv,    "sitt"sv,   "sjøl"sv,    "skal"sv,
+    "skulle"sv,  "slik"sv,   "slike"sv,     "slikt"sv,   "so"sv,     "som"sv,     "somme"sv,
+    "somt"sv,    "så"sv,     "sånn"sv,      "sånne"sv,   "sånt"sv,   "sæ"sv,      "te"sv,
+    "til"sv,     "um"sv,     "upp"sv,       "ut"sv,      "uten"sv,   "va"sv,      "var"sv,
+    "vart"sv,    "varte"sv,  "ved"sv,       "vel"sv,     "veldig"sv, "vere"sv,    "verte"sv,
+    "vi"sv,      "vil"sv,    "ville"sv,     "viss"sv,    "vore"sv,   "vors"sv,    "vort"sv,
+    "vår"sv,     "våre"sv,   "vårt"sv,      "være"sv,    "vært"sv,   "å"sv,       "æ"sv,
+    "òg"sv,      "øh"sv,     "øhm"sv,
 };
 
 static_assert(std::ranges::is_sorted(kStopWords), "kStopWords must be sorted byte-wise");

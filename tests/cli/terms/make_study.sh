@@ -23,7 +23,8 @@ rounds:
 YAML
 # B1 counts 14 words: plan 3 (planen 2, planene 1), åse 3 (Åse, ÅSE, åse), måte 3 (alone;
 # the three "på en/ein måte" are fillers, one of them over a line break), grei, laget, lest,
-# sa, greit. Fillers and stop words: ikke sant, ehm, liksom, sant, hm, ja, eh, ikkje sant.
+# sa, greit. Fillers and stop words: ikke sant, ehm, liksom, sant, hm, ja, eh, ikkje sant;
+# transcription marks ((ler) 3 times, [navn] 3 times, (pause)) are not speech.
 cat > transcripts/r1/B1.txt <<'TXT'
 ---
 informant: B1
@@ -35,6 +36,7 @@ Sant. Måte, måte, måte. Hm.
 I: Og planen?
 B1: Ja, på ein måte. Eh, ikkje sant. Det var på en
 måte greit.
+B1: (ler) [navn], (ler) (pause) [navn] (ler) [navn].
 TXT
 # B2 counts 10 words: koordinator 3 (three forms), skolen 3, planen, skrev, fin, veit; the
 # nynorsk line is stop words but "veit".
