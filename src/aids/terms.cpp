@@ -149,8 +149,11 @@ void scan(const Transcript& t, const GroupOf& group_of, const TermsOptions& opti
   const auto slot_for = [&](int turn) {
     int& slot = slot_of[static_cast<std::size_t>(turn + 1)];
     if (slot != -2) return slot;
-    if (turn >= 0 && t.turns[static_cast<std::size_t>(turn)].interviewer &&
-        !options.include_interviewer) {
+    // Lines before the first label belong to no speaker (SPEC §3: a heading, a note); only
+    // a transcript without labels is all its informant's speech.
+    if ((turn < 0 && !t.turns.empty()) ||
+        (turn >= 0 && t.turns[static_cast<std::size_t>(turn)].interviewer &&
+         !options.include_interviewer)) {
       return slot = -1;
     }
     std::string name = group_of(t, turn);

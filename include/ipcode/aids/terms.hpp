@@ -32,9 +32,11 @@ struct TermsOptions {
 };
 
 /// The group a turn's speech counts in: called once per turn (`turn` indexes
-/// Transcript::turns; -1 for speech before the first speaker label), possibly on several
-/// threads at once, so it must not change shared state. Interviewer turns are only asked
-/// about with include_interviewer.
+/// Transcript::turns; -1 for the text of a transcript without speaker labels, which is all
+/// its informant's), possibly on several threads at once, so it must not change shared
+/// state. Interviewer turns are only asked about with include_interviewer; text before the
+/// first label of a transcript with labels (a heading, a note) belongs to no speaker and is
+/// never counted.
 using GroupOf = std::function<std::string(const transcript::Transcript&, int turn)>;
 
 struct Term {

@@ -39,11 +39,12 @@ måte greit.
 B1: (ler) [navn], (ler) (pause) [navn] (ler) [navn].
 TXT
 # B2 counts 10 words: koordinator 3 (three forms), skolen 3, planen, skrev, fin, veit; the
-# nynorsk line is stop words but "veit".
+# nynorsk line is stop words but "veit". The note before the first label is nobody's speech.
 cat > transcripts/r1/B2.txt <<'TXT'
 ---
 informant: B2
 ---
+Notat fra kontoret. Kontoret, kontoret.
 I: Hva gjorde koordinatoren?
 B2: Koordinatoren skrev planen. Koordinatorene, koordinator.
 Skolen var fin. Skolen og skolen.
