@@ -194,3 +194,31 @@ TEST_CASE("terms: the same result on one thread and on several", "[aids][terms][
   CHECK(run("2") == serial);
   CHECK(run("4") == serial);
 }
+
+TEST_CASE("terms: thousands of distinct spellings are each counted apart", "[aids][terms]") {
+  // 5,000 spellings (past the memo's first table size, so it grows) in upper and lower case:
+  // word k occurs (k % 3) + 1 times, the upper-case copy folding into the same form.
+  std::string s = "B1:";
+  std::uint64_t expected_words = 0;
+  std::size_t three_times = 0;
+  for (std::size_t k = 0; k < 5000; ++k) {
+    const std::string w = "ord" + std::to_string(k) + "x";
+    const std::size_t n = k % 3 + 1;
+    for (std::size_t i = 0; i < n; ++i) s += " " + (i == 0 ? std::string("ORD") + w.substr(3) : w);
+    expected_words += n;
+    three_times += n == 3 ? 1 : 0;
+  }
+  const auto b1 = parse(s + "\n");
+  const auto b2 = parse("B2: Skolen skolen skolen.\n", "r1/B2.txt");
+  aids::TermsOptions o;
+  o.top = 10000;
+  const auto groups = aids::terms({&b1, &b2}, kByTranscript, o);
+  REQUIRE(groups.size() == 2);
+  CHECK(groups[0].words == expected_words);
+  CHECK(groups[0].terms.size() == three_times);
+  for (const auto& t : groups[0].terms) {
+    INFO(t.word);
+    CHECK(t.count == 3);
+    CHECK(t.word.starts_with("ord"));  // folded
+  }
+}
