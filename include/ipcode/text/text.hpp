@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,9 +56,16 @@ void sort_collated(std::vector<std::string>& v);
 /// Snowball Norwegian stem of one word; folds case first.
 std::string stem(std::string_view word);
 
-/// Whether a (folded) word is a Norwegian stop word (the Snowball list, curated, plus fillers
-/// like "hm", "eh", "ehm").
+/// Whether a (folded) word is a Norwegian stop word: the Snowball list (bokmål and nynorsk),
+/// curated, plus interview fillers and back-channels ("hm", "eh", "ehm", "liksom", "sant").
 bool is_stopword(std::string_view folded_word);
+
+/// Interview fillers of several words ("ikke sant", "på en måte", "på ein måte"): folded,
+/// words separated by one space. Every word but the last is a stop word, so a word-by-word
+/// scan that drops stop words drops such a phrase by dropping its last word where the words
+/// before it come just before it ("måte" alone is a content word). content_stems() does not
+/// look at phrases.
+std::span<const std::string_view> filler_phrases();
 
 /// The content words of a text: folded, stop words and pure numbers out, stemmed.
 std::vector<std::string> content_stems(std::string_view s);
