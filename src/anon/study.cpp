@@ -110,9 +110,12 @@ std::string replace_yaml(std::string_view text, const std::vector<Finding>& foun
     const auto line = static_cast<std::size_t>(
         std::upper_bound(starts.begin(), starts.end(), f.begin) - starts.begin() - 1);
     std::string with;
-    if (f.known >= 0 && !rules.known[static_cast<std::size_t>(f.known)].pseudonym.empty()) {
-      with = rules.known[static_cast<std::size_t>(f.known)].pseudonym;
-    } else if (coding && yaml_key_at(text, starts, line) == "quote") {
+    const std::string pseudonym =
+        f.known >= 0 ? rules.known[static_cast<std::size_t>(f.known)].pseudonym : std::string();
+    const bool in_quote = coding && yaml_key_at(text, starts, line) == "quote";
+    if (!pseudonym.empty() && !(in_quote && pseudonym.front() == '[')) {
+      with = pseudonym;
+    } else if (in_quote) {
       with = "(…)";
     } else {
       with = placeholder(f.category);
