@@ -363,7 +363,11 @@ class Scanner {
     if (!name_word(w)) return {};
     // "Per", "Liv", "Tor" begin sentences as words: there they count as names only when a
     // name follows ("Per Hansen").
-    if (sentence_start(i) && detail::in_common_words(fold(w))) {
+    const std::string f = fold(w);
+    const bool word = detail::in_common_words(f) ||
+                      (f.size() > 3 && f.back() == 's' &&
+                       detail::in_common_words(std::string_view(f).substr(0, f.size() - 1)));
+    if (sentence_start(i) && word) {
       if (closed(i) || i + 1 >= toks_.size() || !name_word(core(i + 1))) return {};
     }
     return span(i, i, Category::name);

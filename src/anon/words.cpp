@@ -45,14 +45,15 @@ bool ends_with_any(std::string_view s, std::initializer_list<std::string_view> m
 void set_core(std::string_view text, Token& t) {
   std::string_view s = text.substr(t.begin, t.end - t.begin);
   std::size_t len = 0, front = 0, back = 0;
-  while (!s.empty() && starts_with_any(s, {"(", "[", "{", "\"", "'", "«", "“", "‘", "„"}, len)) {
+  while (!s.empty() &&
+         starts_with_any(s, {"(", "[", "{", "<", "\"", "'", "«", "“", "‘", "„"}, len)) {
     s.remove_prefix(len);
     front += len;
   }
   while (!s.empty() &&
-         ends_with_any(s,
-                       {".", ",", ";", ":", "!", "?", ")", "]", "}", "\"", "'", "»", "”", "’", "…"},
-                       len)) {
+         ends_with_any(
+             s, {".", ",", ";", ":", "!", "?", ")", "]", "}", ">", "\"", "'", "»", "”", "’", "…"},
+             len)) {
     s.remove_suffix(len);
     back += len;
   }
