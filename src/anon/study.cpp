@@ -8,6 +8,7 @@
 #include "ipcode/text/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 namespace ipcode::anon {
@@ -163,6 +164,50 @@ std::vector<std::string> study_files(const loader::Study& study) {
   return out;
 }
 
+// A YAML list item: plain when that is safe, else double-quoted.
+std::string yaml_item(const std::string& s) {
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (!(u >= 0x80 || std::isalnum(u) || c == ' ' || c == '-' || c == '.')) return yaml::quote(s);
+  }
+  return s;
+}
+
+// The copy's manifest with `words` added to `anon: allow:` (the map's pseudonyms are names
+// too, and `ipcode anon` on the copy must not flag them). A flow list `allow: [a, b]` gets
+// them at its end; a block list gets them after `allow:`; without `anon:`, it is added.
+std::string with_allowed(std::string text, const std::vector<std::string>& words) {
+  if (words.empty()) return text;
+  std::vector<std::string> items;
+  for (const auto& w : words) items.push_back(yaml_item(w));
+  const auto starts = line_starts(text);
+  bool in_anon = false;
+  for (std::size_t l = 0; l < starts.size(); ++l) {
+    const std::size_t b = starts[l];
+    const std::size_t e = std::min(text.find('\n', b), text.size());
+    const std::string_view line = std::string_view(text).substr(b, e - b);
+    if (!line.empty() && line[0] != ' ' && line[0] != '#') in_anon = line.starts_with("anon:");
+    const auto a = line.find("allow:");
+    if (!in_anon || a == std::string_view::npos || line.find_first_not_of(' ') != a) continue;
+    const auto close = line.rfind(']');
+    if (line.find('[') != std::string_view::npos && close != std::string_view::npos) {
+      std::string joined;
+      for (const auto& i : items) joined += ", " + i;
+      if (line.substr(0, close).find_last_not_of(" [") < a + 6) joined = joined.substr(2);
+      text.insert(b + close, joined);
+    } else {
+      std::string lines;
+      for (const auto& i : items) lines += std::string(a + 2, ' ') + "- " + i + "\n";
+      text.insert(std::min(e + 1, text.size()), lines);
+    }
+    return text;
+  }
+  if (!text.empty() && text.back() != '\n') text += '\n';
+  std::string joined;
+  for (const auto& i : items) joined += (joined.empty() ? "" : ", ") + i;
+  return text + "anon:\n  allow: [" + joined + "]\n";
+}
+
 }  // namespace
 
 std::vector<Known> parse_map(std::string_view text, std::string_view origin, Diagnostics& diags) {
@@ -285,6 +330,14 @@ std::map<std::string, std::string> pseudonymise(const loader::Study& study, cons
       if (seen.insert(real).second) all.known.push_back({std::move(real), "", f.category});
     }
   }
+  std::vector<std::string> pseudonyms;
+  for (const auto& k : rules.known) {
+    if (k.category == Category::known && !k.pseudonym.empty() && k.pseudonym.front() != '[' &&
+        std::find(study.manifest.anon_allow.begin(), study.manifest.anon_allow.end(),
+                  k.pseudonym) == study.manifest.anon_allow.end() &&
+        std::find(pseudonyms.begin(), pseudonyms.end(), k.pseudonym) == pseudonyms.end())
+      pseudonyms.push_back(k.pseudonym);
+  }
   std::map<std::string, std::string> out;
   for (auto& [path, content] : texts) {
     const auto found = detect(content, all);
@@ -296,6 +349,7 @@ std::map<std::string, std::string> pseudonymise(const loader::Study& study, cons
     } else {
       out[path] = replace(content, found, all);
     }
+    if (path == study::kManifestName) out[path] = with_allowed(std::move(out[path]), pseudonyms);
   }
   return out;
 }

@@ -83,8 +83,8 @@ TEST_CASE("precision and recall on the planted corpus", "[anon][corpus]") {
   const double recall = static_cast<double>(hits) / static_cast<double>(answers.size());
   const double precision =
       found.empty() ? 1.0 : static_cast<double>(hits) / static_cast<double>(found.size());
-  std::cout << "anon corpus: recall " << recall << ", precision " << precision << " ("
-            << hits << " of " << answers.size() << " planted, " << found.size() << " found)\n";
+  std::cout << "anon corpus: recall " << recall << ", precision " << precision << " (" << hits
+            << " of " << answers.size() << " planted, " << found.size() << " found)\n";
   CHECK(recall == 1.0);
   CHECK(precision >= 0.9);
 }
