@@ -237,6 +237,15 @@ Rules rules_for(const loader::Study& study, std::vector<Known> known) {
   for (const auto& a : study.manifest.anon_allow) rules.allow.insert(text::nfc(a));
   for (const auto& inf : study.manifest.informants) {
     if (!inf.pseudonym.empty()) rules.allow.insert(inf.pseudonym);
+    rules.allow.insert(inf.id);
+  }
+  // Informant ids and speaker labels are the study's keys (B1, I): replacing one would break
+  // every reference to it, so they are never flagged (docs/decisions.md: name them B1, not Kari).
+  for (const auto& round : study.rounds) {
+    for (const auto& t : round.transcripts) {
+      rules.allow.insert(t.informant);
+      for (const auto& turn : t.turns) rules.allow.insert(turn.speaker);
+    }
   }
   // A pseudonym of the map is not an identifier either, wherever it appears.
   for (const auto& k : known) {

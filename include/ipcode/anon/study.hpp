@@ -32,7 +32,8 @@ struct Place {
 /// Reads a `--map` file's text: a YAML map of strings. Problems go to `diags`.
 std::vector<Known> parse_map(std::string_view text, std::string_view origin, Diagnostics& diags);
 
-/// The study's rules: its allow list and pseudonyms, and `known` (from parse_map).
+/// The study's rules: its allow list, the informants' pseudonyms, informant ids and speaker
+/// labels (the study's keys), the map's pseudonyms, and `known` (from parse_map).
 Rules rules_for(const loader::Study& study, std::vector<Known> known);
 
 /// Every finding in the study's transcripts, coding files, condensation files and log, in
