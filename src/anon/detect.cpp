@@ -93,9 +93,9 @@ class Scanner {
 
   // The study's own identifiers, as written, whole words; white space in them matches any.
   Match known(std::size_t i) const {
+    if (by_first_word_.empty()) return {};
     const std::string_view word = core(i);
-    const auto key_end = word.find_first_of(" \t\n");
-    const auto it = by_first_word_.find(std::string(word.substr(0, key_end)));
+    const auto it = by_first_word_.find(word);
     if (it == by_first_word_.end()) return {};
     Match best;
     for (const int k : it->second) {
@@ -128,6 +128,7 @@ class Scanner {
 
   Match url(std::size_t i) const {
     const std::string_view w = core(i);
+    if (w.size() < 8 || (w[0] != 'h' && w[0] != 'H' && w[0] != 'w' && w[0] != 'W')) return {};
     const std::string f = fold(w.substr(0, 8));
     for (std::string_view p : {"http://", "https://", "www."}) {
       if (f.starts_with(p) && w.size() > p.size() + 3) return span(i, i, Category::url);
@@ -137,6 +138,7 @@ class Scanner {
 
   Match email(std::size_t i) const {
     std::string_view w = core(i);
+    if (w.find('@') == std::string_view::npos) return {};
     if (fold(w.substr(0, 7)) == "mailto:") w.remove_prefix(7);
     const auto at = w.find('@');
     if (at == std::string_view::npos || at == 0 || at + 1 >= w.size()) return {};
@@ -159,6 +161,7 @@ class Scanner {
 
   Match id_number(std::size_t i) const {
     const std::string_view w = core(i);
+    if (w.size() != 11 && w.size() != 6) return {};
     if (w.size() == 11 && all_digits(w) && valid_id_number(w))
       return span(i, i, Category::id_number);
     // Written with a space after the date part: "170398 12346".
@@ -184,6 +187,7 @@ class Scanner {
   Match phone(std::size_t i) const {
     std::size_t j = i;
     std::string_view first = core(i);
+    if (first.empty() || ((first[0] < '0' || first[0] > '9') && first[0] != '+')) return {};
     bool prefixed = false;
     if (first == "+47" || first == "0047") {
       if (closed(i) || i + 1 >= toks_.size()) return {};
@@ -246,6 +250,7 @@ class Scanner {
   // A full date at token i: how many tokens it takes, 0 if none.
   std::size_t date_at(std::size_t i) const {
     const std::string_view w = core(i);
+    if (w.empty() || w[0] < '0' || w[0] > '9') return 0;
     const auto valid = [](int d, int m, int y) {
       return d >= 1 && d <= 31 && m >= 1 && m <= 12 && y >= 1900 && y <= 2099;
     };

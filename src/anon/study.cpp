@@ -4,6 +4,7 @@
 
 #include "ipcode/base/fs.hpp"
 #include "ipcode/base/i18n.hpp"
+#include "ipcode/base/parallel.hpp"
 #include "ipcode/base/yaml.hpp"
 #include "ipcode/text/text.hpp"
 
@@ -256,14 +257,19 @@ Rules rules_for(const loader::Study& study, std::vector<Known> known) {
 }
 
 std::vector<Place> scan_study(const loader::Study& study, const Rules& rules) {
-  std::vector<Place> out;
-  for (const auto& s : sources(study)) {
+  // One file per call, each into its own slot: the order never depends on the threads.
+  const auto files = sources(study);
+  std::vector<std::vector<Place>> slots(files.size());
+  parallel_for(files.size(), [&](std::size_t k) {
+    const auto& s = files[k];
     if (s.transcript != nullptr) {
-      add_places(s.path, s.transcript->text, detect(s.transcript->text, rules), out);
+      add_places(s.path, s.transcript->text, detect(s.transcript->text, rules), slots[k]);
     } else if (auto content = read_text(study, s.path)) {
-      add_places(s.path, *content, detect(*content, rules), out);
+      add_places(s.path, *content, detect(*content, rules), slots[k]);
     }
-  }
+  });
+  std::vector<Place> out;
+  for (auto& slot : slots) out.insert(out.end(), slot.begin(), slot.end());
   return out;
 }
 
@@ -333,8 +339,11 @@ std::map<std::string, std::string> pseudonymise(const loader::Study& study, cons
   Rules all = rules;
   std::set<std::string, std::less<>> seen;
   for (const auto& k : all.known) seen.insert(k.real);
-  for (const auto& [path, content] : texts) {
-    for (const auto& f : detect(content, rules)) {
+  std::vector<std::vector<Finding>> first(texts.size());
+  parallel_for(texts.size(), [&](std::size_t k) { first[k] = detect(texts[k].second, rules); });
+  for (std::size_t k = 0; k < texts.size(); ++k) {
+    const std::string& content = texts[k].second;
+    for (const auto& f : first[k]) {
       std::string real(content.substr(f.begin, f.end - f.begin));
       if (seen.insert(real).second) all.known.push_back({std::move(real), "", f.category});
     }

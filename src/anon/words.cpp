@@ -42,8 +42,25 @@ bool ends_with_any(std::string_view s, std::initializer_list<std::string_view> m
   return false;
 }
 
+// The bytes a mark of set_core() can start or end with: most words have none, and are done
+// after two table look-ups.
+bool may_open(unsigned char c) {
+  return c == '(' || c == '[' || c == '{' || c == '<' || c == '"' || c == '\'' || c == 0xC2 ||
+         c == 0xE2;
+}
+bool may_close(unsigned char c) {
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+         c == ']' || c == '}' || c == '>' || c == '"' || c == '\'' || c == 0xBB || c == 0x9D ||
+         c == 0x99 || c == 0xA6;
+}
+
 void set_core(std::string_view text, Token& t) {
   std::string_view s = text.substr(t.begin, t.end - t.begin);
+  t.core_begin = t.begin;
+  t.core_end = t.end;
+  if (!may_open(static_cast<unsigned char>(s.front())) &&
+      !may_close(static_cast<unsigned char>(s.back())))
+    return;
   std::size_t len = 0, front = 0, back = 0;
   while (!s.empty() &&
          starts_with_any(s, {"(", "[", "{", "<", "\"", "'", "«", "“", "‘", "„"}, len)) {
