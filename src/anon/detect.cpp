@@ -29,8 +29,11 @@ class Scanner {
       : text_(text), rules_(rules), toks_(detail::tokenise(text)) {
     for (std::size_t k = 0; k < rules.known.size(); ++k) {
       const auto& real = rules.known[k].real;
-      const auto space = real.find_first_of(" \t\n");
-      if (!real.empty()) by_first_word_[real.substr(0, space)].push_back(static_cast<int>(k));
+      // Keyed by the first word as the scanner sees it: "3. mars 1951" under "3".
+      std::string key = real.substr(0, real.find_first_of(" \t\n"));
+      while (!key.empty() && std::string_view(".,;:!?").find(key.back()) != std::string_view::npos)
+        key.pop_back();
+      if (!key.empty()) by_first_word_[key].push_back(static_cast<int>(k));
     }
   }
 

@@ -160,6 +160,10 @@ TEST_CASE("the allow list and the study's known identifiers", "[anon]") {
   CHECK(found("oppvokst på Bergeskogen, sa hun", rules) ==
         std::vector<std::string>{"known identifier: Bergeskogen"});
   CHECK(found("Bergeskogens skole", rules).empty());  // whole words only
+  anon::Rules dates;
+  dates.known.push_back({"3. mars 1951", "", anon::Category::birth_date});
+  CHECK(found("det var 3. mars 1951, sa hun", dates) ==
+        std::vector<std::string>{"date of birth: 3. mars 1951"});
   CHECK(found("det var Kari\nNordmann", rules) ==
         std::vector<std::string>{"known identifier: Kari\nNordmann"});
   const std::string text = "Kari Nordmann bodde på Bergeskogen med Ingrid.";
