@@ -2,6 +2,7 @@
 // pseudonymised copy's YAML (tests/data/anon/corpus; expected texts worked out by reading it).
 #include "ipcode/anon/study.hpp"
 #include "ipcode/loader/study.hpp"
+#include "ipcode/study/manifest.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -98,4 +99,20 @@ TEST_CASE("the pseudonymised copy keeps YAML valid and quotes matching", "[anon]
   CHECK(line_of(files.at("ipcode.yaml"), "  allow:") == "  allow: [Lund, Randi]");
   CHECK(counts.at(anon::Category::known) == 1);
   CHECK(counts.at(anon::Category::id_number) == 3);
+}
+
+TEST_CASE("the manifest's anon: allow list", "[anon]") {
+  Diagnostics diags;
+  const auto m = study::parse_manifest("ipcode: 1\nanon:\n  allow: [Lund, \"post@nav.no\"]\n",
+                                       "ipcode.yaml", diags);
+  CHECK_FALSE(diags.has_errors());
+  CHECK(m.anon_allow == std::vector<std::string>{"Lund", "post@nav.no"});
+  Diagnostics alias;
+  const auto n = study::parse_manifest("ipcode: 1\nanon:\n  tillat: Lund\n", "ipcode.yaml", alias);
+  CHECK_FALSE(alias.has_errors());
+  CHECK(n.anon_allow == std::vector<std::string>{"Lund"});
+  Diagnostics wrong;
+  study::parse_manifest("ipcode: 1\nanon:\n  alow: [Lund]\n", "ipcode.yaml", wrong);
+  REQUIRE(wrong.has_errors());
+  CHECK(wrong.items()[0].line == 3);
 }
