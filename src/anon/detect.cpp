@@ -370,13 +370,15 @@ class Scanner {
     const std::string_view w = core(i);
     if (!name_word(w)) return {};
     // "Per", "Liv", "Tor" begin sentences as words: there they count as names only when a
-    // name follows ("Per Hansen").
+    // name follows ("Per Hansen") or a comma makes them a form of address ("Per, kan du ...").
     const std::string f = fold(w);
     const bool word = detail::in_common_words(f) ||
                       (f.size() > 3 && f.back() == 's' &&
                        detail::in_common_words(std::string_view(f).substr(0, f.size() - 1)));
     if (sentence_start(i) && word) {
-      if (closed(i) || i + 1 >= toks_.size() || !name_word(core(i + 1))) return {};
+      const bool addressed = raw(i).size() == w.size() + 1 && raw(i).back() == ',' && !opened(i);
+      const bool full_name = !closed(i) && i + 1 < toks_.size() && name_word(core(i + 1));
+      if (!addressed && !full_name) return {};
     }
     return span(i, i, Category::name);
   }

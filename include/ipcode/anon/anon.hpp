@@ -21,7 +21,7 @@
 /// - names: a capitalised word (or each part of a hyphenated one) in the shipped list of
 ///   common Norwegian first names and surnames (data/names/, after SSB's "Navn i Norge"), with
 ///   a genitive -s too; at a sentence start not when the word is also a common word ("Per",
-///   "Liv", "Tor");
+///   "Liv", "Tor") unless another name or a comma follows ("Per Hansen", "Per, kan du");
 /// - known identifiers: the `known` strings, whole words, case as written, anywhere.
 /// A finding whose text is in `allow` is not reported.
 #pragma once

@@ -138,6 +138,8 @@ TEST_CASE("names: capitalised words in the list, not sentence-start words", "[an
       {"Han sa det. Liv er rolig nå", {}},
       {"sammen med Liv og katten", {"name: Liv"}},
       {"Per Hansen kom", {"name: Per", "name: Hansen"}},  // a name follows: a full name
+      {"I: Per, kan du si mer?", {"name: Per"}},          // addressed by name
+      {"Per, i dag, er det bra.", {"name: Per"}},         // the rule's price: read as addressed too
       {"B1: Per kom", {}},                                // after a speaker label
       {"Johansens kontor", {"name: Johansens"}},          // genitive
       {"Anne-Lise Berg bor der", {"name: Anne-Lise", "name: Berg"}},
