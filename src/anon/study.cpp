@@ -180,6 +180,7 @@ std::string yaml_item(const std::string& s) {
 std::string with_allowed(std::string text, const std::vector<std::string>& words) {
   if (words.empty()) return text;
   std::vector<std::string> items;
+  items.reserve(words.size());
   for (const auto& w : words) items.push_back(yaml_item(w));
   const auto starts = line_starts(text);
   bool in_anon = false;
