@@ -62,6 +62,7 @@ TEST_CASE("final report quotes: findings inside illustrative units only", "[anon
   const auto study = corpus();
   const auto places = anon::scan_final_quotes(study, anon::rules_for(study, {}));
   std::vector<std::string> got;
+  got.reserve(places.size());
   for (const auto& p : places)
     got.push_back(p.file + ":" + std::to_string(p.line) + ":" + std::to_string(p.col) + " " +
                   p.unit + " " + p.text);
