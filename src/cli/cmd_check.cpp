@@ -1,4 +1,5 @@
 // `ipcode check` (SPEC §8): every problem of the study at once; exit 1 on any error.
+#include "cli/anon_findings.hpp"
 #include "cli/common.hpp"
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
@@ -39,6 +40,7 @@ int run_check(const Globals& g, const CheckOptions& o) {
   Diagnostics diags;
   const auto study = loader::load(g.dir, o.load, diags);
   if (!diags.has_errors()) vocabulary_warnings(study, o.load, diags);
+  if (!diags.has_errors()) anon_warnings(study, diags);  // SPEC §8: anon findings warn
   print_diagnostics(diags, g);
   // -q: errors only, so no summary line when there is nothing wrong.
   if (!g.quiet || diags.has_errors()) std::cerr << summary(diags) << '\n';

@@ -1,4 +1,5 @@
 // `ipcode condense` (SPEC §10): the STC matrices and reports per round, written atomically.
+#include "cli/anon_findings.hpp"
 #include "cli/common.hpp"
 #include "cli/condense_run.hpp"
 #include "ipcode/base/fs.hpp"
@@ -118,6 +119,9 @@ int run_condense(const Globals& g, const CondenseOptions& o) {
   int code = kOk;
   const auto study = load_valid(g, o.report.load, code);
   if (!study) return code;
+  // A text to paste into a thesis must not leak an identifier (SPEC §9).
+  if (options.stage == report::Stage::final && !o.allow_anon && anon_blocks_final(*study))
+    return kProblems;
   // One writer of out/ at a time (SPEC §7); the lock also makes it safe to remove what a
   // killed run left behind.
   fs::OutputLock lock;
@@ -195,6 +199,9 @@ void setup_condense(CLI::App& app, Context& ctx) {
   add_condense_options(*cmd, *opts);
   cmd->add_flag("--write-drafts", opts->write_drafts,
                 tr("Write draft condensates to a new file in condensation/ for you to edit"));
+  cmd->add_flag("--allow-anon", opts->allow_anon,
+                tr("With --stage final: write the report even if a quote holds possible "
+                   "identifying data (ipcode anon)"));
   cmd->callback(
       [&ctx, opts] { ctx.action = [&ctx, opts] { return run_condense(ctx.globals, *opts); }; });
 }

@@ -18,6 +18,7 @@ struct CondenseOptions {
   bool write_drafts = false;
   bool stage_given = false;   // --stage was on the command line
   bool format_given = false;  // --format was on the command line
+  bool allow_anon = false;    // --allow-anon: --stage final even with anon findings in quotes
 };
 
 /// The outputs across rounds (SPEC §10), which `condense --round R` neither writes nor

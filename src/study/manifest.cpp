@@ -23,6 +23,7 @@ const std::vector<Key> kTopKeys = {
     {"rounds", {"runder"}},
     {"report", {"rapport"}},
     {"description", {"beskrivelse"}},
+    {"anon"},
 };
 const std::vector<Key> kInformantKeys = {
     {"id"},
@@ -40,6 +41,7 @@ const std::vector<Key> kRoundKeys = {
     {"codebook", {"kodebok"}},
     {"description", {"beskrivelse"}},
 };
+const std::vector<Key> kAnonKeys = {{"allow", {"tillat", "tillatt"}}};
 const std::vector<Key> kReportKeys = {{"attribution", {"attribusjon"}}};
 
 // The key node whose value is `value` in `map` (for pointing at the key, not the value).
@@ -243,6 +245,10 @@ Manifest parse_manifest(std::string_view text, std::string_view origin, Diagnost
             file, node->mark.line, node->mark.col,
             format(tr("attribution '{1}' is not known; use id, role, pseudonym or none"), {a}));
     }
+  }
+  if (const auto* anon = get("anon")) {
+    const auto ak = yaml::read_keys(*anon, kAnonKeys, tr("'anon'"), file, diags);
+    if (ak.count("allow")) m.anon_allow = yaml::as_string_list(ak.at("allow"), file, diags);
   }
   return m;
 }

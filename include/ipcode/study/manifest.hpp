@@ -52,6 +52,9 @@ struct Manifest {
   std::vector<Round> rounds;
   bool implicit_round = false;
   Attribution attribution = Attribution::role;
+  /// `anon: {allow: [...]}`: words `ipcode anon` never flags (a place or a public service
+  /// that is not identifying, a name that is also a word in this study).
+  std::vector<std::string> anon_allow;
 
   const Informant* informant(std::string_view id) const;
   /// The codebook files of a round: its own, else the study's.

@@ -1,0 +1,197 @@
+#include "anon/words.hpp"
+
+#include <set>
+
+namespace ipcode::anon::detail {
+
+// Generated from data/names/*.txt by src/anon/CMakeLists.txt.
+extern const char* const kFirstNames;
+extern const char* const kSurnames;
+extern const char* const kCommonWords;
+
+namespace {
+
+// Bytes of white space at text[i], or 0.
+std::size_t space_at(std::string_view t, std::size_t i) {
+  const auto c = static_cast<unsigned char>(t[i]);
+  if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
+  if (c == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xA0) return 2;
+  if (c == 0xE2 && i + 2 < t.size() && t[i + 1] == '\x80' && t[i + 2] == '\xAF') return 3;
+  return 0;
+}
+
+bool starts_with_any(std::string_view s, std::initializer_list<std::string_view> marks,
+                     std::size_t& len) {
+  for (auto m : marks) {
+    if (s.starts_with(m)) {
+      len = m.size();
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ends_with_any(std::string_view s, std::initializer_list<std::string_view> marks,
+                   std::size_t& len) {
+  for (auto m : marks) {
+    if (s.ends_with(m)) {
+      len = m.size();
+      return true;
+    }
+  }
+  return false;
+}
+
+// The bytes a mark of set_core() can start or end with: most words have none, and are done
+// after two table look-ups.
+bool may_open(unsigned char c) {
+  return c == '(' || c == '[' || c == '{' || c == '<' || c == '"' || c == '\'' || c == 0xC2 ||
+         c == 0xE2;
+}
+bool may_close(unsigned char c) {
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+         c == ']' || c == '}' || c == '>' || c == '"' || c == '\'' || c == 0xBB || c == 0x9D ||
+         c == 0x99 || c == 0xA6;
+}
+
+void set_core(std::string_view text, Token& t) {
+  std::string_view s = text.substr(t.begin, t.end - t.begin);
+  t.core_begin = t.begin;
+  t.core_end = t.end;
+  if (!may_open(static_cast<unsigned char>(s.front())) &&
+      !may_close(static_cast<unsigned char>(s.back())))
+    return;
+  std::size_t len = 0, front = 0, back = 0;
+  while (!s.empty() &&
+         starts_with_any(s, {"(", "[", "{", "<", "\"", "'", "«", "“", "‘", "„"}, len)) {
+    s.remove_prefix(len);
+    front += len;
+  }
+  while (!s.empty() &&
+         ends_with_any(
+             s, {".", ",", ";", ":", "!", "?", ")", "]", "}", ">", "\"", "'", "»", "”", "’", "…"},
+             len)) {
+    s.remove_suffix(len);
+    back += len;
+  }
+  t.core_begin = t.begin + front;
+  t.core_end = t.end - back;
+  if (t.core_end < t.core_begin) t.core_end = t.core_begin;
+}
+
+std::set<std::string, std::less<>> read_list(const char* data) {
+  std::set<std::string, std::less<>> out;
+  std::string_view s(data);
+  while (!s.empty()) {
+    const auto nl = s.find('\n');
+    std::string_view line = s.substr(0, nl);
+    s = nl == std::string_view::npos ? std::string_view() : s.substr(nl + 1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    out.emplace(line);
+  }
+  return out;
+}
+
+bool upper_at(std::string_view w, std::size_t i, std::size_t& len) {
+  const auto c = static_cast<unsigned char>(w[i]);
+  if (c >= 'A' && c <= 'Z') {
+    len = 1;
+    return true;
+  }
+  if (c == 0xC3 && i + 1 < w.size()) {
+    const auto d = static_cast<unsigned char>(w[i + 1]);
+    len = 2;
+    return d >= 0x80 && d <= 0x9E && d != 0x97;
+  }
+  return false;
+}
+
+bool lower_at(std::string_view w, std::size_t i, std::size_t& len) {
+  const auto c = static_cast<unsigned char>(w[i]);
+  if (c >= 'a' && c <= 'z') {
+    len = 1;
+    return true;
+  }
+  if (c == 0xC3 && i + 1 < w.size()) {
+    const auto d = static_cast<unsigned char>(w[i + 1]);
+    len = 2;
+    return d >= 0x9F && d <= 0xBF && d != 0xB7;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Token> tokenise(std::string_view text) {
+  std::vector<Token> out;
+  std::size_t i = 0;
+  int newlines = 2;  // the start of the text counts as a blank line before
+  while (i < text.size()) {
+    if (const auto n = space_at(text, i); n > 0) {
+      if (text[i] == '\n') ++newlines;
+      i += n;
+      continue;
+    }
+    Token t;
+    t.begin = i;
+    t.blank_before = newlines >= 2;
+    newlines = 0;
+    while (i < text.size() && space_at(text, i) == 0) ++i;
+    t.end = i;
+    set_core(text, t);
+    out.push_back(t);
+  }
+  return out;
+}
+
+std::string fold(std::string_view s) {
+  std::string out(s);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto c = static_cast<unsigned char>(out[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out[i] = static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < out.size()) {
+      const auto d = static_cast<unsigned char>(out[i + 1]);
+      if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 32);
+      ++i;
+    }
+  }
+  return out;
+}
+
+bool capitalised(std::string_view w) {
+  std::size_t len = 0;
+  if (w.empty() || !upper_at(w, 0, len)) return false;
+  std::size_t i = len;
+  if (i >= w.size()) return false;
+  while (i < w.size()) {
+    if (!lower_at(w, i, len)) return false;
+    i += len;
+  }
+  return true;
+}
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+bool in_names(std::string_view word) {
+  static const auto names = [] {
+    auto set = read_list(kFirstNames);
+    set.merge(read_list(kSurnames));
+    return set;
+  }();
+  return names.find(word) != names.end();
+}
+
+bool in_common_words(std::string_view folded) {
+  static const auto words = read_list(kCommonWords);
+  return words.find(folded) != words.end();
+}
+
+}  // namespace ipcode::anon::detail
