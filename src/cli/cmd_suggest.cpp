@@ -1,0 +1,265 @@
+// `ipcode suggest`: candidate meaning units from the codebook's keywords, one coding file per
+// transcript for the researcher to review (SPEC §7, step 2).
+#include "cli/common.hpp"
+#include "cli/table.hpp"
+#include "ipcode/aids/suggest.hpp"
+#include "ipcode/base/fs.hpp"
+#include "ipcode/base/i18n.hpp"
+#include "ipcode/base/parallel.hpp"
+#include "ipcode/base/strings.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace ipcode::cli {
+namespace {
+
+namespace stdfs = std::filesystem;
+
+struct SuggestArgs {
+  std::string round;
+  std::string out;
+  std::string unit = "sentence";
+};
+
+// Where -o points, relative to the study ('/'-separated), or nullopt when it leaves the study
+// (ipcode never writes outside the study). Relative to the current folder, as in a shell.
+std::optional<std::string> inside_study(const stdfs::path& root, const std::string& dir) {
+  std::error_code ec;
+  const stdfs::path r = stdfs::weakly_canonical(stdfs::absolute(root, ec), ec);
+  const stdfs::path d = stdfs::weakly_canonical(stdfs::absolute(dir, ec), ec);
+  if (ec) return std::nullopt;
+  const stdfs::path rel = d.lexically_relative(r);
+  if (rel.empty() || *rel.begin() == "..") return std::nullopt;
+  const std::string s = rel.generic_string();
+  return s == "." ? std::string() : s;
+}
+
+// Writes every file (study-relative path -> bytes) or none: the files are written to a
+// temporary folder in the study first, then linked into place one by one; link() never
+// replaces a file, and a failure removes what was linked and the folders made for it.
+Status write_new_files(const stdfs::path& root, const std::map<std::string, std::string>& files) {
+  const stdfs::path staging = root / (".suggest.tmp-" + std::to_string(::getpid()));
+  std::error_code ec;
+  if (auto st = fs::write_all_atomic(staging, files); !st) return st;
+  std::vector<stdfs::path> linked;
+  std::vector<stdfs::path> made;  // folders made, parents first
+  const auto undo = [&](const stdfs::path& at, const std::string& why) -> Status {
+    for (const auto& p : linked) stdfs::remove(p, ec);
+    for (auto it = made.rbegin(); it != made.rend(); ++it) stdfs::remove(*it, ec);
+    stdfs::remove_all(staging, ec);
+    return Error{ErrorKind::cannot_write, format(tr("cannot write {1}: {2}; nothing was written"),
+                                                 {fs::relative_to(root, at), why})};
+  };
+  for (const auto& [rel, bytes] : files) {
+    const stdfs::path to = root / rel;
+    std::vector<stdfs::path> missing;
+    for (stdfs::path p = to.parent_path(); !p.empty() && !stdfs::exists(p, ec);
+         p = p.parent_path()) {
+      missing.push_back(p);
+    }
+    for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+      if (!stdfs::create_directory(*it, ec)) return undo(*it, ec.message());
+      made.push_back(*it);
+    }
+    if (::link((staging / rel).c_str(), to.c_str()) != 0) {
+      return undo(to, std::strerror(errno));
+    }
+    linked.push_back(to);
+  }
+  stdfs::remove_all(staging, ec);
+  return Ok{};
+}
+
+struct RoundPlan {
+  const loader::RoundData* round;
+  std::unique_ptr<aids::Suggester> suggester;
+  std::vector<std::vector<aids::CodedSpan>> coded;  // by transcript
+  std::string dir;                                  // study-relative, no trailing '/'
+};
+
+int run_suggest(const Globals& g, const SuggestArgs& a) {
+  if (!round_exists(g, a.round)) return kUsage;
+  std::optional<std::string> out_dir;
+  if (!a.out.empty()) {
+    out_dir = inside_study(g.dir, a.out);
+    if (!out_dir) {
+      print_error(format(tr("-o {1} is outside the study: ipcode writes only inside the study "
+                            "folder; name a folder in it, such as suggestions"),
+                         {a.out}));
+      return kUsage;
+    }
+  }
+  // The codebook and the coding files are needed: what is coded already is not suggested.
+  loader::Options load;
+  load.round = a.round;
+  int code = kOk;
+  const auto study = load_valid(g, load, code);
+  if (!study) return code;
+  if (out_dir && study->rounds.size() > 1) {
+    print_error(
+        tr("-o needs --round when the study has several rounds (each round's "
+           "suggestions are written to a folder of their own)"));
+    return kUsage;
+  }
+  const auto unit = a.unit == "turn" ? aids::SuggestUnit::turn : aids::SuggestUnit::sentence;
+
+  std::vector<RoundPlan> plans;
+  struct Job {
+    std::size_t plan;
+    std::size_t transcript;
+  };
+  std::vector<Job> jobs;
+  bool any_keyword = false;
+  for (const auto& round : study->rounds) {
+    RoundPlan plan;
+    plan.round = &round;
+    const auto& cb = round.codebook;
+    std::vector<aids::Keyword> keywords;
+    for (std::size_t n = 0; n < cb.nodes.size(); ++n) {
+      for (const auto& source : cb.nodes[n].keywords) {
+        std::string error;  // the loader has reported a keyword that does not compile
+        if (auto p = aids::compile(source, error))
+          keywords.push_back({static_cast<int>(n), source, std::move(*p)});
+      }
+    }
+    any_keyword = any_keyword || !keywords.empty();
+    plan.suggester = std::make_unique<aids::Suggester>(std::move(keywords));
+    plan.coded.resize(round.transcripts.size());
+    for (const auto& u : round.units) {
+      if (u.transcript < 0) continue;
+      aids::CodedSpan span{u.span_begin, u.span_end, {}};
+      for (const int c : u.codes) {
+        for (const int n : cb.lineage(c)) span.nodes.push_back(n);
+      }
+      plan.coded[static_cast<std::size_t>(u.transcript)].push_back(std::move(span));
+    }
+    plan.dir = out_dir ? *out_dir : "suggestions/" + round.spec.id;
+    for (std::size_t t = 0; t < round.transcripts.size(); ++t) jobs.push_back({plans.size(), t});
+    plans.push_back(std::move(plan));
+  }
+  if (!any_keyword) {
+    if (!g.quiet)
+      std::cerr << tr("the codebook has no keywords, so there is nothing to suggest: give its "
+                      "nodes keywords (keywords: [plan, signer*])")
+                << '\n';
+    return kOk;
+  }
+
+  // Step 2 over every transcript on a few threads; each result in its own slot.
+  std::vector<std::vector<aids::Suggestion>> results(jobs.size());
+  parallel_for(jobs.size(), [&](std::size_t j) {
+    const RoundPlan& p = plans[jobs[j].plan];
+    results[j] = p.suggester->suggest(p.round->transcripts[jobs[j].transcript],
+                                      p.coded[jobs[j].transcript], unit);
+  });
+
+  const std::string& lang = study->manifest.language;
+  const std::string header =
+      i18n::tr_in(lang,
+                  "Meaning units suggested by ipcode suggest from the codebook's keywords.\n"
+                  "Read each one: delete what does not fit, adjust lines, quote and codes,\n"
+                  "then move the file into the round's coding folder.");
+  std::map<std::string, std::string> files;
+  std::vector<std::string> existing;
+  for (std::size_t j = 0; j < jobs.size(); ++j) {
+    if (results[j].empty()) continue;
+    const RoundPlan& p = plans[jobs[j].plan];
+    const auto& t = p.round->transcripts[jobs[j].transcript];
+    std::vector<std::string> ids;
+    for (const auto& node : p.round->codebook.nodes) ids.push_back(node.id);
+    std::string name = (p.dir.empty() ? "" : p.dir + "/") + stdfs::path(t.path).stem().string();
+    // Two transcripts with one file name (in different folders): the second by its id.
+    if (files.contains(name + ".suggested.yaml")) name = (p.dir.empty() ? "" : p.dir + "/") + t.id;
+    name += ".suggested.yaml";
+    std::error_code ec;
+    if (stdfs::exists(stdfs::symlink_status(study->root / name, ec))) existing.push_back(name);
+    files[name] =
+        aids::render_suggestions(t, results[j], p.suggester->keywords(), ids, "suggest", header);
+  }
+  // Never overwrite: a file from an earlier run may hold the researcher's edits.
+  if (!existing.empty()) {
+    for (const auto& name : existing) {
+      print_error(format(tr("{1} exists already; ipcode suggest never overwrites a file: move "
+                            "it away or name another folder with -o (nothing was written)"),
+                         {name}));
+    }
+    return kCantCreate;
+  }
+  if (files.empty()) {
+    if (!g.quiet)
+      std::cerr << tr("no suggestions: no keyword occurs in informants' speech that is not "
+                      "coded with its node already")
+                << '\n';
+    return kOk;
+  }
+  if (auto st = write_new_files(study->root, files); !st) {
+    print_error(st.error().message);
+    return kCantCreate;
+  }
+  if (g.quiet) return kOk;
+
+  // Per round and node (codebook order, nodes with keywords): units suggested, transcripts.
+  std::size_t j = 0;
+  for (const RoundPlan& p : plans) {
+    const auto& cb = p.round->codebook;
+    std::vector<std::size_t> units(cb.nodes.size(), 0), transcripts(cb.nodes.size(), 0);
+    std::size_t written = 0;
+    for (; j < jobs.size() && &plans[jobs[j].plan] == &p; ++j) {
+      std::vector<bool> seen(cb.nodes.size(), false);
+      for (const auto& sg : results[j]) {
+        for (const int n : sg.nodes) {
+          ++units[static_cast<std::size_t>(n)];
+          seen[static_cast<std::size_t>(n)] = true;
+        }
+      }
+      for (std::size_t n = 0; n < seen.size(); ++n) transcripts[n] += seen[n] ? 1 : 0;
+      written += results[j].empty() ? 0 : 1;
+    }
+    std::cout << format(trn("Round {1}: {2} file written to {3}/",
+                            "Round {1}: {2} files written to {3}/", static_cast<long>(written)),
+                        {p.round->spec.id, std::to_string(written), p.dir.empty() ? "." : p.dir})
+              << '\n';
+    Table table;
+    table.add({tr("node"), tr("units"), tr("transcripts")});
+    for (std::size_t n = 0; n < cb.nodes.size(); ++n) {
+      if (cb.nodes[n].keywords.empty()) continue;
+      const std::string indent(2 * static_cast<std::size_t>(cb.nodes[n].level), ' ');
+      table.add(
+          {indent + cb.nodes[n].id, std::to_string(units[n]), std::to_string(transcripts[n])});
+    }
+    table.print(std::cout, 2);
+  }
+  return kOk;
+}
+
+}  // namespace
+
+void setup_suggest(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<SuggestArgs>();
+  auto* cmd = app.add_subcommand(
+      "suggest", tr("Suggest meaning units from the codebook's keywords, as coding files to "
+                    "review"));
+  cmd->add_option("--round", args->round, tr("Only this round"));
+  cmd->add_option("-o", args->out,
+                  tr("Folder for the suggested files, inside the study (default: "
+                     "suggestions/<round>)"))
+      ->type_name(tr("FOLDER"));
+  one_of(cmd->add_option("--unit", args->unit,
+                         tr("A suggested unit is a sentence (default) or a whole turn")),
+         {"sentence", "turn"});
+  cmd->callback(
+      [&ctx, args] { ctx.action = [&ctx, args] { return run_suggest(ctx.globals, *args); }; });
+}
+
+}  // namespace ipcode::cli
