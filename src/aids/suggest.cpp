@@ -224,6 +224,34 @@ std::string quote_text(std::string_view s) {
   return out;
 }
 
+void merge_sorted(std::vector<int>& into, const std::vector<int>& more) {
+  into.insert(into.end(), more.begin(), more.end());
+  std::sort(into.begin(), into.end());
+  into.erase(std::unique(into.begin(), into.end()), into.end());
+}
+
+// A unit given by its lines only takes in every unit on those lines: two units of one coder
+// with the same codes over the same text would be reported as overlapping.
+std::vector<Suggestion> lines_absorb(std::vector<Suggestion> in) {
+  std::vector<Suggestion> out;
+  for (auto& sg : in) {
+    if (!out.empty() && (out.back().quote.empty() || sg.quote.empty()) &&
+        sg.line_start <= out.back().line_end) {
+      Suggestion& into = out.back();
+      into.quote.clear();
+      into.line_start = std::min(into.line_start, sg.line_start);
+      into.line_end = std::max(into.line_end, sg.line_end);
+      into.begin = std::min(into.begin, sg.begin);
+      into.end = std::max(into.end, sg.end);
+      merge_sorted(into.nodes, sg.nodes);
+      merge_sorted(into.keywords, sg.keywords);
+      continue;
+    }
+    out.push_back(std::move(sg));
+  }
+  return out;
+}
+
 }  // namespace
 
 struct Suggester::Index {
@@ -380,12 +408,14 @@ std::vector<Suggestion> Suggester::suggest(const Transcript& t, const std::vecto
       // The quote must be found once within its lines, as `check` will look for it.
       sg.quote = quote_text(std::string_view(tt.text).substr(b, e - b));
       if (!matcher) matcher.emplace(t);
-      if (matcher->find(sg.quote, sg.line_start, sg.line_end).size() != 1) sg.quote.clear();
+      // (found once, and here: two places on one line count as one, and the first wins).
+      const auto places = matcher->find(sg.quote, sg.line_start, sg.line_end);
+      if (places.size() != 1 || places[0].begin != sg.begin) sg.quote.clear();
       out.push_back(std::move(sg));
     }
     f = g;
   }
-  return out;
+  return lines_absorb(std::move(out));
 }
 
 std::string render_suggestions(const Transcript& t, const std::vector<Suggestion>& suggestions,

@@ -44,9 +44,10 @@ struct Suggestion {
   std::uint32_t begin = 0;  // from the first to just past the last character of the sentence
   std::uint32_t end = 0;
   /// The sentence's (turn's) own text, white space collapsed; a researcher's bracket such as
-  /// `[navn]` inside it becomes the gap `[…]`, one at either end is left out. Empty when the
-  /// text could not be written as a quote `ipcode check` finds once within its lines: then
-  /// the unit is given by its lines only.
+  /// `[navn]` inside it becomes the gap `[…]`, one at either end is left out. Empty when
+  /// quote matching (`ipcode check`) would not find it within its lines at this very place
+  /// (the same sentence earlier on its first line): the unit is then given by its lines
+  /// only, and takes in the other suggestions on those lines (one unit, not two overlapping).
   std::string quote;
   std::vector<int> nodes;     // codebook order, unique
   std::vector<int> keywords;  // indices into the keyword list that matched, in order
