@@ -372,6 +372,11 @@ std::vector<Suggestion> Suggester::suggest(const Transcript& t, const std::vecto
     std::sort(ranges.begin(), ranges.end(), [](const Range& a, const Range& b) {
       return std::tie(a.first, a.last, a.keyword) < std::tie(b.first, b.last, b.keyword);
     });
+    struct Built {
+      std::size_t b, e;  // in the turn's text
+      Suggestion sg;
+    };
+    std::vector<Built> turn_units;
     for (std::size_t r = 0; r < ranges.size();) {
       std::size_t last_piece = ranges[r].last;
       std::vector<int> kws;
@@ -405,10 +410,25 @@ std::vector<Suggestion> Suggester::suggest(const Transcript& t, const std::vecto
       std::sort(sg.nodes.begin(), sg.nodes.end());
       sg.nodes.erase(std::unique(sg.nodes.begin(), sg.nodes.end()), sg.nodes.end());
       sg.keywords = std::move(kws);
-      // The quote must be found once within its lines, as `check` will look for it.
-      sg.quote = quote_text(std::string_view(tt.text).substr(b, e - b));
+      // Sentences sharing a line with the same codes are one unit (`check` would call two
+      // such units of one coder overlapping).
+      if (!turn_units.empty() && turn_units.back().sg.line_end >= sg.line_start &&
+          turn_units.back().sg.nodes == sg.nodes) {
+        Built& into = turn_units.back();
+        into.e = e;
+        into.sg.end = sg.end;
+        into.sg.line_end = sg.line_end;
+        merge_sorted(into.sg.keywords, sg.keywords);
+        continue;
+      }
+      turn_units.push_back({b, e, std::move(sg)});
+    }
+    for (Built& u : turn_units) {
+      Suggestion& sg = u.sg;
+      // The quote must be found once within its lines, as `check` will look for it, and
+      // here: two places on one line count as one there, and the first one wins.
+      sg.quote = quote_text(std::string_view(tt.text).substr(u.b, u.e - u.b));
       if (!matcher) matcher.emplace(t);
-      // (found once, and here: two places on one line count as one, and the first wins).
       const auto places = matcher->find(sg.quote, sg.line_start, sg.line_end);
       if (places.size() != 1 || places[0].begin != sg.begin) sg.quote.clear();
       out.push_back(std::move(sg));
