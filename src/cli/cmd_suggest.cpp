@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -46,12 +47,27 @@ std::optional<std::string> inside_study(const stdfs::path& root, const std::stri
 }
 
 // Writes every file (study-relative path -> bytes) or none: the files are written to a
-// temporary folder in the study first, then linked into place one by one; link() never
-// replaces a file, and a failure removes what was linked and the folders made for it.
+// temporary folder in the study first, then linked into place one by one (so a reader never
+// sees half a file); link() never replaces a file, and a failure removes what was linked and
+// the folders made for it.
 Status write_new_files(const stdfs::path& root, const std::map<std::string, std::string>& files) {
   const stdfs::path staging = root / (".suggest.tmp-" + std::to_string(::getpid()));
   std::error_code ec;
-  if (auto st = fs::write_all_atomic(staging, files); !st) return st;
+  stdfs::remove_all(staging, ec);
+  // Not synced to disk, like write_atomic: suggestions can be made again, and a study of a
+  // thousand interviews may get more suggested text than it has transcript text.
+  for (const auto& [rel, bytes] : files) {
+    const stdfs::path p = staging / rel;
+    stdfs::create_directories(p.parent_path(), ec);
+    std::FILE* f = std::fopen(p.c_str(), "wb");
+    const bool ok = f != nullptr && std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+    const int why = errno;
+    if (f == nullptr || std::fclose(f) != 0 || !ok) {
+      stdfs::remove_all(staging, ec);
+      return Error{ErrorKind::cannot_write, format(tr("cannot write {1}: {2}; nothing was written"),
+                                                   {fs::relative_to(root, p), std::strerror(why)})};
+    }
+  }
   std::vector<stdfs::path> linked;
   std::vector<stdfs::path> made;  // folders made, parents first
   const auto undo = [&](const stdfs::path& at, const std::string& why) -> Status {

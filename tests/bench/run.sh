@@ -173,7 +173,10 @@ if has_command suggest; then
     tr ',' '\n' | sed -e 's/^ *"//' -e 's/"$//' -e 's/\*$//' | sort -u > "$tmp/patterns"
   echo "patterns:     $(wc -l < "$tmp/patterns") keyword patterns"
   best_of "rg" rg -c -i -F -f "$tmp/patterns" "${files[@]}"; rg_time=$best
-  best_of "suggest" "$ipcode" -q -C "$study" suggest -o "$tmp/suggest.yaml"; suggest_time=$best
+  # suggest writes only inside the study and never overwrites: a new folder for every run.
+  best_of "suggest" bash -c 'exec "$1" -q -C "$2" suggest -o "$(mktemp -u -d -p "$2" .bench-suggest.XXXXXX)"' \
+    _ "$ipcode" "$study"; suggest_time=$best
+  rm -rf "$study"/.bench-suggest.*
 fi
 
 # The 10x test: the same generator at ten times the transcripts (the first N are identical).
