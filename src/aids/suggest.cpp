@@ -230,26 +230,94 @@ void merge_sorted(std::vector<int>& into, const std::vector<int>& more) {
   into.erase(std::unique(into.begin(), into.end()), into.end());
 }
 
+void merge_into(Suggestion& into, const Suggestion& more) {
+  into.line_start = std::min(into.line_start, more.line_start);
+  into.line_end = std::max(into.line_end, more.line_end);
+  into.begin = std::min(into.begin, more.begin);
+  into.end = std::max(into.end, more.end);
+  merge_sorted(into.nodes, more.nodes);
+  merge_sorted(into.keywords, more.keywords);
+}
+
+// Appends `u` to `units` (in order of position), first merging it with the units at the end
+// that share a line with it, from the first of them that `must_join` says must be one with it
+// (everything between goes into that unit too), until no such unit is left. `sg(u)` gives a
+// unit's Suggestion; `merge(into, more)` merges two units.
+template <class T, class Sg, class Join, class Merge>
+void settle(std::vector<T>& units, T u, Sg sg, Join must_join, Merge merge) {
+  for (;;) {
+    std::size_t k = units.size();
+    std::size_t join = units.size();
+    while (k > 0 && sg(units[k - 1]).line_end >= sg(u).line_start) {
+      --k;
+      if (must_join(units[k], u)) join = k;
+    }
+    if (join == units.size()) break;
+    T into = std::move(units[join]);
+    for (std::size_t j = join + 1; j < units.size(); ++j) merge(into, units[j]);
+    merge(into, u);
+    units.resize(join);
+    u = std::move(into);
+  }
+  units.push_back(std::move(u));
+}
+
 // A unit given by its lines only takes in every unit on those lines: two units of one coder
-// with the same codes over the same text would be reported as overlapping.
+// with the same codes on one line would be reported as overlapping.
 std::vector<Suggestion> lines_absorb(std::vector<Suggestion> in) {
   std::vector<Suggestion> out;
   for (auto& sg : in) {
-    if (!out.empty() && (out.back().quote.empty() || sg.quote.empty()) &&
-        sg.line_start <= out.back().line_end) {
-      Suggestion& into = out.back();
-      into.quote.clear();
-      into.line_start = std::min(into.line_start, sg.line_start);
-      into.line_end = std::max(into.line_end, sg.line_end);
-      into.begin = std::min(into.begin, sg.begin);
-      into.end = std::max(into.end, sg.end);
-      merge_sorted(into.nodes, sg.nodes);
-      merge_sorted(into.keywords, sg.keywords);
-      continue;
-    }
-    out.push_back(std::move(sg));
+    settle(
+        out, std::move(sg), [](const Suggestion& x) -> const Suggestion& { return x; },
+        [](const Suggestion& a, const Suggestion& b) {
+          return a.quote.empty() || b.quote.empty() || a.nodes == b.nodes;
+        },
+        [](Suggestion& into, const Suggestion& more) {
+          into.quote.clear();
+          merge_into(into, more);
+        });
   }
   return out;
+}
+
+// The first word of the turn's text at or after `at`, as [begin, end).
+std::pair<std::size_t, std::size_t> word_at(std::string_view s, std::size_t at, std::size_t end) {
+  while (at < end && !text::is_word_char(text::decode_at(s, at).value))
+    at += text::decode_at(s, at).size;
+  std::size_t e = at;
+  while (e < end && text::is_word_char(text::decode_at(s, e).value))
+    e += text::decode_at(s, e).size;
+  return {at, e};
+}
+
+// Whether quote matching is sure to find the quote once, here, without asking it: the quote
+// has no gap or bracket, and its first word occurs nowhere else on its lines (any place of
+// the quote starts with that word, whole). Most suggestions are that simple; the others are
+// checked by quote matching itself.
+bool plainly_unique(const TurnText& tt, std::size_t b, const Suggestion& sg, std::string& folded) {
+  const std::string_view q(sg.quote);
+  if (q.find('[') != std::string_view::npos || q.find("(\u2026)") != std::string_view::npos ||
+      q.find("(...)") != std::string_view::npos) {
+    return false;
+  }
+  const std::string_view s(tt.text);
+  const auto [wb, we] = word_at(s, b, s.size());
+  fold_into(folded, s.substr(wb, we - wb));
+  const std::string first = folded;
+  std::size_t from = 0, to = 0;
+  for (const auto& seg : tt.segments) {
+    if (seg.line == sg.line_start) from = seg.built;
+    if (seg.line == sg.line_end) to = seg.built + seg.size;
+  }
+  int count = 0;
+  for (std::size_t at = from; at < to && count < 2;) {
+    const auto [cb, ce] = word_at(s, at, to);
+    if (cb >= ce) break;
+    fold_into(folded, s.substr(cb, ce - cb));
+    count += folded == first ? 1 : 0;
+    at = ce;
+  }
+  return count == 1;
 }
 
 }  // namespace
@@ -411,26 +479,27 @@ std::vector<Suggestion> Suggester::suggest(const Transcript& t, const std::vecto
       sg.nodes.erase(std::unique(sg.nodes.begin(), sg.nodes.end()), sg.nodes.end());
       sg.keywords = std::move(kws);
       // Sentences sharing a line with the same codes are one unit (`check` would call two
-      // such units of one coder overlapping).
-      if (!turn_units.empty() && turn_units.back().sg.line_end >= sg.line_start &&
-          turn_units.back().sg.nodes == sg.nodes) {
-        Built& into = turn_units.back();
-        into.e = e;
-        into.sg.end = sg.end;
-        into.sg.line_end = sg.line_end;
-        merge_sorted(into.sg.keywords, sg.keywords);
-        continue;
-      }
-      turn_units.push_back({b, e, std::move(sg)});
+      // such units of one coder overlapping); sentences between them join it.
+      settle(
+          turn_units, Built{b, e, std::move(sg)},
+          [](const Built& x) -> const Suggestion& { return x.sg; },
+          [](const Built& a, const Built& c) { return a.sg.nodes == c.sg.nodes; },
+          [](Built& into, const Built& more) {
+            into.b = std::min(into.b, more.b);
+            into.e = std::max(into.e, more.e);
+            merge_into(into.sg, more.sg);
+          });
     }
     for (Built& u : turn_units) {
       Suggestion& sg = u.sg;
       // The quote must be found once within its lines, as `check` will look for it, and
       // here: two places on one line count as one there, and the first one wins.
       sg.quote = quote_text(std::string_view(tt.text).substr(u.b, u.e - u.b));
-      if (!matcher) matcher.emplace(t);
-      const auto places = matcher->find(sg.quote, sg.line_start, sg.line_end);
-      if (places.size() != 1 || places[0].begin != sg.begin) sg.quote.clear();
+      if (!plainly_unique(tt, u.b, sg, folded)) {
+        if (!matcher) matcher.emplace(t);
+        const auto places = matcher->find(sg.quote, sg.line_start, sg.line_end);
+        if (places.size() != 1 || places[0].begin != sg.begin) sg.quote.clear();
+      }
       out.push_back(std::move(sg));
     }
     f = g;

@@ -154,6 +154,9 @@ TEST_CASE("suggest: brackets are not speech, and every quote is found once", "[a
         std::vector<std::string>{"1|For lite. Det er alltid for lite.|0"});
   CHECK(suggest("B1: For lite. Det er alltid for lite\nplan.\n", {{0, "lite"}, {1, "plan"}}) ==
         std::vector<std::string>{"1|For lite.|0", "1-2|Det er alltid for lite plan.|0,1"});
+  // Same codes on a line, another unit between them: all three are one unit.
+  CHECK(suggest("B1: For lite. Planen er god. Det er\nlite.\n", {{0, "lite"}, {1, "plan"}}) ==
+        std::vector<std::string>{"1-2|For lite. Planen er god. Det er lite.|0,1"});
   // The first sentence is coded: the second's quote would be found in it (the first place on
   // the line wins in quote matching), so the unit is given by its line only.
   CHECK(suggest("B1: Hun sa planen er fin. Planen er fin.\n", {{0, "plan"}},
