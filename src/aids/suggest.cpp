@@ -282,42 +282,56 @@ std::vector<Suggestion> lines_absorb(std::vector<Suggestion> in) {
 
 // The first word of the turn's text at or after `at`, as [begin, end).
 std::pair<std::size_t, std::size_t> word_at(std::string_view s, std::size_t at, std::size_t end) {
-  while (at < end && !text::is_word_char(text::decode_at(s, at).value))
-    at += text::decode_at(s, at).size;
+  while (at < end) {
+    const auto c = detail::next(s, at);
+    if (detail::is_word(c.value)) break;
+    at += c.size;
+  }
   std::size_t e = at;
-  while (e < end && text::is_word_char(text::decode_at(s, e).value))
-    e += text::decode_at(s, e).size;
+  while (e < end) {
+    const auto c = detail::next(s, e);
+    if (!detail::is_word(c.value)) break;
+    e += c.size;
+  }
   return {at, e};
 }
 
 // Whether quote matching is sure to find the quote once, here, without asking it: the quote
-// has no gap or bracket, and its first word occurs nowhere else on its lines (any place of
-// the quote starts with that word, whole). Most suggestions are that simple; the others are
-// checked by quote matching itself.
-bool plainly_unique(const TurnText& tt, std::size_t b, const Suggestion& sg, std::string& folded) {
+// has no gap or bracket, and its words, folded, follow each other nowhere else on its lines
+// (any place of the quote holds the same words in the same order). Most suggestions are that
+// simple; the others are checked by quote matching itself.
+bool plainly_unique(const TurnText& tt, std::size_t b, std::size_t e, const Suggestion& sg,
+                    std::string& a, std::string& c) {
   const std::string_view q(sg.quote);
   if (q.find('[') != std::string_view::npos || q.find("(\u2026)") != std::string_view::npos ||
       q.find("(...)") != std::string_view::npos) {
     return false;
   }
   const std::string_view s(tt.text);
-  const auto [wb, we] = word_at(s, b, s.size());
-  fold_into(folded, s.substr(wb, we - wb));
-  const std::string first = folded;
   std::size_t from = 0, to = 0;
   for (const auto& seg : tt.segments) {
     if (seg.line == sg.line_start) from = seg.built;
     if (seg.line == sg.line_end) to = seg.built + seg.size;
   }
-  int count = 0;
-  for (std::size_t at = from; at < to && count < 2;) {
-    const auto [cb, ce] = word_at(s, at, to);
-    if (cb >= ce) break;
-    fold_into(folded, s.substr(cb, ce - cb));
-    count += folded == first ? 1 : 0;
-    at = ce;
+  const auto [first_b, first_e] = word_at(s, b, e);
+  for (std::size_t at = from; at < to;) {
+    const auto [wb, we] = word_at(s, at, to);
+    if (wb >= we) break;
+    at = we;
+    if (wb == first_b) continue;  // the unit itself
+    // The unit's words against the words from here on, until one differs.
+    std::size_t ub = first_b, ue = first_e, xb = wb, xe = we;
+    for (;;) {
+      fold_into(a, s.substr(ub, ue - ub));
+      fold_into(c, s.substr(xb, xe - xb));
+      if (a != c) break;
+      std::tie(ub, ue) = word_at(s, ue, e);
+      if (ub >= ue) return false;  // every word of the unit follows here too
+      std::tie(xb, xe) = word_at(s, xe, to);
+      if (xb >= xe) break;
+    }
   }
-  return count == 1;
+  return true;
 }
 
 }  // namespace
@@ -358,7 +372,7 @@ std::vector<Suggestion> Suggester::suggest(const Transcript& t, const std::vecto
   bool skip = false;
   int depth = 0;           // inside a [bracket]: a transcription mark or clarification
   std::uint32_t last = 0;  // end of the word before, on this line
-  std::string folded;
+  std::string folded, other;
   const std::string_view s(t.text);
   const bool exact = !index.exact.empty();
   for_each_word(t, [&](const ScanWord& w) {
@@ -495,7 +509,7 @@ std::vector<Suggestion> Suggester::suggest(const Transcript& t, const std::vecto
       // The quote must be found once within its lines, as `check` will look for it, and
       // here: two places on one line count as one there, and the first one wins.
       sg.quote = quote_text(std::string_view(tt.text).substr(u.b, u.e - u.b));
-      if (!plainly_unique(tt, u.b, sg, folded)) {
+      if (!plainly_unique(tt, u.b, u.e, sg, folded, other)) {
         if (!matcher) matcher.emplace(t);
         const auto places = matcher->find(sg.quote, sg.line_start, sg.line_end);
         if (places.size() != 1 || places[0].begin != sg.begin) sg.quote.clear();

@@ -102,6 +102,7 @@ struct RoundPlan {
   std::unique_ptr<aids::Suggester> suggester;
   std::vector<std::vector<aids::CodedSpan>> coded;  // by transcript
   std::string dir;                                  // study-relative, no trailing '/'
+  std::vector<std::string> node_ids;
 };
 
 int run_suggest(const Globals& g, const SuggestArgs& a) {
@@ -172,36 +173,41 @@ int run_suggest(const Globals& g, const SuggestArgs& a) {
     return kOk;
   }
 
-  // Step 2 over every transcript on a few threads; each result in its own slot.
-  std::vector<std::vector<aids::Suggestion>> results(jobs.size());
-  parallel_for(jobs.size(), [&](std::size_t j) {
-    const RoundPlan& p = plans[jobs[j].plan];
-    results[j] = p.suggester->suggest(p.round->transcripts[jobs[j].transcript],
-                                      p.coded[jobs[j].transcript], unit);
-  });
-
   const std::string& lang = study->manifest.language;
   const std::string header =
       i18n::tr_in(lang,
                   "Meaning units suggested by ipcode suggest from the codebook's keywords.\n"
                   "Read each one: delete what does not fit, adjust lines, quote and codes,\n"
                   "then move the file into the round's coding folder.");
+  for (auto& p : plans) {
+    for (const auto& node : p.round->codebook.nodes) p.node_ids.push_back(node.id);
+  }
+  // Step 2 over every transcript on a few threads; each result and its file in its own slot.
+  std::vector<std::vector<aids::Suggestion>> results(jobs.size());
+  std::vector<std::string> rendered(jobs.size());
+  parallel_for(jobs.size(), [&](std::size_t j) {
+    const RoundPlan& p = plans[jobs[j].plan];
+    const auto& t = p.round->transcripts[jobs[j].transcript];
+    results[j] = p.suggester->suggest(t, p.coded[jobs[j].transcript], unit);
+    if (!results[j].empty()) {
+      rendered[j] = aids::render_suggestions(t, results[j], p.suggester->keywords(), p.node_ids,
+                                             "suggest", header);
+    }
+  });
+
   std::map<std::string, std::string> files;
   std::vector<std::string> existing;
   for (std::size_t j = 0; j < jobs.size(); ++j) {
     if (results[j].empty()) continue;
     const RoundPlan& p = plans[jobs[j].plan];
     const auto& t = p.round->transcripts[jobs[j].transcript];
-    std::vector<std::string> ids;
-    for (const auto& node : p.round->codebook.nodes) ids.push_back(node.id);
     std::string name = (p.dir.empty() ? "" : p.dir + "/") + stdfs::path(t.path).stem().string();
     // Two transcripts with one file name (in different folders): the second by its id.
     if (files.contains(name + ".suggested.yaml")) name = (p.dir.empty() ? "" : p.dir + "/") + t.id;
     name += ".suggested.yaml";
     std::error_code ec;
     if (stdfs::exists(stdfs::symlink_status(study->root / name, ec))) existing.push_back(name);
-    files[name] =
-        aids::render_suggestions(t, results[j], p.suggester->keywords(), ids, "suggest", header);
+    files[name] = std::move(rendered[j]);
   }
   // Never overwrite: a file from an earlier run may hold the researcher's edits.
   if (!existing.empty()) {

@@ -2,6 +2,7 @@
 // kwic (WordMatcher), sentences as units, informant turns only, codes already given, quotes
 // that `check` finds. Expected units were worked out by reading the transcripts.
 #include "ipcode/aids/pattern.hpp"
+#include "ipcode/aids/scan.hpp"
 #include "ipcode/aids/suggest.hpp"
 #include "ipcode/base/diagnostic.hpp"
 #include "ipcode/text/text.hpp"
@@ -194,4 +195,14 @@ TEST_CASE("suggest: the coding file", "[aids][suggest]") {
         "  - lines: 2\n"
         "    quote: \"Så.\"\n"
         "    codes: [underskrift]\n");
+}
+
+TEST_CASE("scan: the ASCII fast path agrees with text", "[aids][suggest]") {
+  for (char32_t c = 1; c < 0x80; ++c) {
+    const std::string s(1, static_cast<char>(c));
+    INFO(static_cast<int>(c));
+    CHECK(aids::detail::is_word(c) == text::is_word_char(c));
+    CHECK(aids::detail::next(s, 0).value == text::decode_at(s, 0).value);
+    CHECK(aids::detail::next(s, 0).size == text::decode_at(s, 0).size);
+  }
 }
