@@ -424,12 +424,22 @@ std::vector<Suggestion> Suggester::suggest(const Transcript& t, const std::vecto
   });
 
   std::vector<Suggestion> out;
+  std::vector<const CodedSpan*> turn_coded;
   std::optional<transcript::MatchIndex> matcher;  // built only when there is a suggestion
   for (std::size_t f = 0; f < found.size();) {
     // One turn's keywords: sentences are computed for it only.
     std::size_t g = f;
     while (g < found.size() && found[g].turn == found[f].turn) ++g;
     const TurnText tt = turn_text(t, found[f].turn);
+    // The coded units that reach into this turn: the only ones a unit in it can overlap.
+    turn_coded.clear();
+    if (!tt.segments.empty()) {
+      const std::size_t tb = tt.segments.front().source;
+      const std::size_t te = tt.segments.back().source + tt.segments.back().size;
+      for (const CodedSpan& c : coded) {
+        if (c.begin < te && tb < c.end) turn_coded.push_back(&c);
+      }
+    }
     std::vector<text::Span> pieces;
     if (unit == SuggestUnit::sentence)
       pieces = text::sentences(tt.text);
@@ -482,9 +492,9 @@ std::vector<Suggestion> Suggester::suggest(const Transcript& t, const std::vecto
       // Step 2 never proposes again what the researcher has coded with that node.
       std::erase_if(kws, [&](int kw) {
         const int node = keywords_[static_cast<std::size_t>(kw)].node;
-        return std::any_of(coded.begin(), coded.end(), [&](const CodedSpan& c) {
-          return c.begin < sg.end && sg.begin < c.end &&
-                 std::find(c.nodes.begin(), c.nodes.end(), node) != c.nodes.end();
+        return std::any_of(turn_coded.begin(), turn_coded.end(), [&](const CodedSpan* c) {
+          return c->begin < sg.end && sg.begin < c->end &&
+                 std::find(c->nodes.begin(), c->nodes.end(), node) != c->nodes.end();
         });
       });
       if (kws.empty()) continue;
