@@ -536,35 +536,36 @@ std::string render_suggestions(const Transcript& t, const std::vector<Suggestion
                                const std::vector<std::string>& node_ids, const std::string& coder,
                                const std::string& header) {
   std::string out;
-  for (const auto line : split(header, '\n')) out += "# " + std::string(line) + "\n";
-  out += "transcript: " + yaml::quote(t.id) + "\n";
-  out += "coder: " + yaml::quote(coder) + "\n";
-  out += "units:\n";
+  std::size_t size = 0;
+  for (const Suggestion& sg : suggestions) size += 2 * sg.quote.size() + 80 * sg.nodes.size() + 64;
+  out.reserve(size + header.size() + 64);
+  for (const auto line : split(header, '\n')) out.append("# ").append(line).append("\n");
+  out.append("transcript: ").append(yaml::quote(t.id)).append("\n");
+  out.append("coder: ").append(yaml::quote(coder)).append("\nunits:\n");
   for (const Suggestion& sg : suggestions) {
     // Which keyword matched which node: "samtykke ← signer*, samtykke; underskrift ← …".
-    std::string why;
-    for (const int node : sg.nodes) {
-      std::string words;
+    out.append("  #");
+    for (std::size_t n = 0; n < sg.nodes.size(); ++n) {
+      out.append(n == 0 ? " " : "; ").append(node_ids[static_cast<std::size_t>(sg.nodes[n])]);
+      out.append(" \u2190");
+      bool first = true;
       for (const int kw : sg.keywords) {
         const Keyword& k = keywords[static_cast<std::size_t>(kw)];
-        if (k.node != node) continue;
-        if (!words.empty()) words += ", ";
-        words += k.source;
+        if (k.node != sg.nodes[n]) continue;
+        out.append(first ? " " : ", ");
+        first = false;
+        for (const char c : k.source) out += c == '\n' || c == '\r' ? ' ' : c;  // one line
       }
-      if (!why.empty()) why += "; ";
-      why += node_ids[static_cast<std::size_t>(node)] + " \u2190 " + words;
     }
-    std::string codes;
-    for (const int node : sg.nodes) {
-      if (!codes.empty()) codes += ", ";
-      codes += node_ids[static_cast<std::size_t>(node)];
+    out.append("\n  - lines: ").append(std::to_string(sg.line_start));
+    if (sg.line_end != sg.line_start) out.append("-").append(std::to_string(sg.line_end));
+    if (!sg.quote.empty()) out.append("\n    quote: ").append(yaml::quote(sg.quote));
+    out.append("\n    codes: [");
+    for (std::size_t n = 0; n < sg.nodes.size(); ++n) {
+      if (n > 0) out.append(", ");
+      out.append(node_ids[static_cast<std::size_t>(sg.nodes[n])]);
     }
-    out += "  # " + why + "\n";
-    out += "  - lines: " + std::to_string(sg.line_start);
-    if (sg.line_end != sg.line_start) out += "-" + std::to_string(sg.line_end);
-    out += "\n";
-    if (!sg.quote.empty()) out += "    quote: " + yaml::quote(sg.quote) + "\n";
-    out += "    codes: [" + codes + "]\n";
+    out.append("]\n");
   }
   return out;
 }
