@@ -17,9 +17,9 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
-#include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ipcode::cli {
@@ -46,28 +46,25 @@ std::optional<std::string> inside_study(const stdfs::path& root, const std::stri
   return s == "." ? std::string() : s;
 }
 
-// Writes every file (study-relative path -> bytes) or none: the files are written to a
-// temporary folder in the study first, then linked into place one by one (so a reader never
-// sees half a file); link() never replaces a file, and a failure removes what was linked and
-// the folders made for it.
-Status write_new_files(const stdfs::path& root, const std::map<std::string, std::string>& files) {
-  const stdfs::path staging = root / (".suggest.tmp-" + std::to_string(::getpid()));
+// Writes `bytes` to `path`; an error message, empty on success. Not synced to disk, like
+// write_atomic: suggestions can be made again, and a study of a thousand interviews may get
+// more suggested text than it has transcript text.
+std::string write_file(const stdfs::path& path, std::string_view bytes) {
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (f == nullptr) return std::strerror(errno);
+  const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+  const int why = errno;
+  if (std::fclose(f) != 0) return std::strerror(errno);
+  return ok ? std::string() : std::strerror(why);
+}
+
+// Moves every file written to `staging` (study-relative names) into place, or none: each is
+// hard-linked to its place (link() never replaces a file, so a reader never sees half a file
+// and nothing is overwritten); a failure removes what was linked and the folders made for it.
+// The staging folder goes in any case.
+Status link_into_place(const stdfs::path& root, const stdfs::path& staging,
+                       const std::vector<std::string>& names) {
   std::error_code ec;
-  stdfs::remove_all(staging, ec);
-  // Not synced to disk, like write_atomic: suggestions can be made again, and a study of a
-  // thousand interviews may get more suggested text than it has transcript text.
-  for (const auto& [rel, bytes] : files) {
-    const stdfs::path p = staging / rel;
-    stdfs::create_directories(p.parent_path(), ec);
-    std::FILE* f = std::fopen(p.c_str(), "wb");
-    const bool ok = f != nullptr && std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-    const int why = errno;
-    if (f == nullptr || std::fclose(f) != 0 || !ok) {
-      stdfs::remove_all(staging, ec);
-      return Error{ErrorKind::cannot_write, format(tr("cannot write {1}: {2}; nothing was written"),
-                                                   {fs::relative_to(root, p), std::strerror(why)})};
-    }
-  }
   std::vector<stdfs::path> linked;
   std::vector<stdfs::path> made;  // folders made, parents first
   const auto undo = [&](const stdfs::path& at, const std::string& why) -> Status {
@@ -77,7 +74,7 @@ Status write_new_files(const stdfs::path& root, const std::map<std::string, std:
     return Error{ErrorKind::cannot_write, format(tr("cannot write {1}: {2}; nothing was written"),
                                                  {fs::relative_to(root, at), why})};
   };
-  for (const auto& [rel, bytes] : files) {
+  for (const auto& rel : names) {
     const stdfs::path to = root / rel;
     std::vector<stdfs::path> missing;
     for (stdfs::path p = to.parent_path(); !p.empty() && !stdfs::exists(p, ec);
@@ -182,50 +179,78 @@ int run_suggest(const Globals& g, const SuggestArgs& a) {
   for (auto& p : plans) {
     for (const auto& node : p.round->codebook.nodes) p.node_ids.push_back(node.id);
   }
-  // Step 2 over every transcript on a few threads; each result and its file in its own slot.
+  // File names: the transcript's file name; a second transcript of the round with the same
+  // one (in another folder) by its id.
+  std::vector<std::string> names(jobs.size());
+  {
+    std::set<std::string> used;
+    for (std::size_t j = 0; j < jobs.size(); ++j) {
+      const RoundPlan& p = plans[jobs[j].plan];
+      const auto& t = p.round->transcripts[jobs[j].transcript];
+      const std::string dir = p.dir.empty() ? "" : p.dir + "/";
+      std::string name = dir + stdfs::path(t.path).stem().string() + ".suggested.yaml";
+      if (!used.insert(name).second) name = dir + t.id + ".suggested.yaml";
+      used.insert(name);
+      names[j] = name;
+    }
+  }
+  // Each file goes to a hidden folder in the study as soon as it is made (a study may get
+  // more suggested text than it has transcripts: it is never all held at once); only when
+  // all are there, and none of them exists already, are they put in place.
+  const stdfs::path staging = study->root / (".suggest.tmp-" + std::to_string(::getpid()));
+  std::error_code ec;
+  stdfs::remove_all(staging, ec);
+  for (const auto& p : plans) stdfs::create_directories(staging / p.dir, ec);
+
+  // Step 2 over every transcript on a few threads; each result in its own slot.
   std::vector<std::vector<aids::Suggestion>> results(jobs.size());
-  std::vector<std::string> rendered(jobs.size());
+  std::vector<char> exists(jobs.size(), 0);
+  std::vector<std::string> failed(jobs.size());
   parallel_for(jobs.size(), [&](std::size_t j) {
     const RoundPlan& p = plans[jobs[j].plan];
     const auto& t = p.round->transcripts[jobs[j].transcript];
-    results[j] = p.suggester->suggest(t, p.coded[jobs[j].transcript], unit);
-    if (!results[j].empty()) {
-      rendered[j] = aids::render_suggestions(t, results[j], p.suggester->keywords(), p.node_ids,
-                                             "suggest", header);
-    }
+    auto& found = results[j];
+    found = p.suggester->suggest(t, p.coded[jobs[j].transcript], unit);
+    if (found.empty()) return;
+    std::error_code e;
+    exists[j] = stdfs::exists(stdfs::symlink_status(study->root / names[j], e)) ? 1 : 0;
+    failed[j] = write_file(
+        staging / names[j],
+        aids::render_suggestions(t, found, p.suggester->keywords(), p.node_ids, "suggest", header));
+    for (auto& sg : found) std::string().swap(sg.quote);  // the summary needs the codes only
   });
 
-  std::map<std::string, std::string> files;
-  std::vector<std::string> existing;
+  std::vector<std::string> to_place;
+  bool refused = false;
   for (std::size_t j = 0; j < jobs.size(); ++j) {
     if (results[j].empty()) continue;
-    const RoundPlan& p = plans[jobs[j].plan];
-    const auto& t = p.round->transcripts[jobs[j].transcript];
-    std::string name = (p.dir.empty() ? "" : p.dir + "/") + stdfs::path(t.path).stem().string();
-    // Two transcripts with one file name (in different folders): the second by its id.
-    if (files.contains(name + ".suggested.yaml")) name = (p.dir.empty() ? "" : p.dir + "/") + t.id;
-    name += ".suggested.yaml";
-    std::error_code ec;
-    if (stdfs::exists(stdfs::symlink_status(study->root / name, ec))) existing.push_back(name);
-    files[name] = std::move(rendered[j]);
-  }
-  // Never overwrite: a file from an earlier run may hold the researcher's edits.
-  if (!existing.empty()) {
-    for (const auto& name : existing) {
+    to_place.push_back(names[j]);
+    // Never overwrite: a file from an earlier run may hold the researcher's edits.
+    if (exists[j]) {
       print_error(format(tr("{1} exists already; ipcode suggest never overwrites a file: move "
                             "it away or name another folder with -o (nothing was written)"),
-                         {name}));
+                         {names[j]}));
+      refused = true;
     }
-    return kCantCreate;
   }
-  if (files.empty()) {
+  if (!refused) {
+    for (std::size_t j = 0; j < jobs.size(); ++j) {
+      if (failed[j].empty()) continue;
+      print_error(format(tr("cannot write {1}: {2}; nothing was written"), {names[j], failed[j]}));
+      refused = true;
+      break;
+    }
+  }
+  if (refused || to_place.empty()) stdfs::remove_all(staging, ec);
+  if (refused) return kCantCreate;
+  if (to_place.empty()) {
     if (!g.quiet)
       std::cerr << tr("no suggestions: no keyword occurs in informants' speech that is not "
                       "coded with its node already")
                 << '\n';
     return kOk;
   }
-  if (auto st = write_new_files(study->root, files); !st) {
+  if (auto st = link_into_place(study->root, staging, to_place); !st) {
     print_error(st.error().message);
     return kCantCreate;
   }
