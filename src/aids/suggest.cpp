@@ -301,7 +301,7 @@ std::pair<std::size_t, std::size_t> word_at(std::string_view s, std::size_t at, 
 // (any place of the quote holds the same words in the same order). Most suggestions are that
 // simple; the others are checked by quote matching itself.
 bool plainly_unique(const TurnText& tt, std::size_t b, std::size_t e, const Suggestion& sg,
-                    std::string& a, std::string& c) {
+                    std::string& first, std::string& a, std::string& c) {
   const std::string_view q(sg.quote);
   if (q.find('[') != std::string_view::npos || q.find("(\u2026)") != std::string_view::npos ||
       q.find("(...)") != std::string_view::npos) {
@@ -314,11 +314,14 @@ bool plainly_unique(const TurnText& tt, std::size_t b, std::size_t e, const Sugg
     if (seg.line == sg.line_end) to = seg.built + seg.size;
   }
   const auto [first_b, first_e] = word_at(s, b, e);
+  fold_into(first, s.substr(first_b, first_e - first_b));
   for (std::size_t at = from; at < to;) {
     const auto [wb, we] = word_at(s, at, to);
     if (wb >= we) break;
     at = we;
     if (wb == first_b) continue;  // the unit itself
+    fold_into(c, s.substr(wb, we - wb));
+    if (c != first) continue;
     // The unit's words against the words from here on, until one differs.
     std::size_t ub = first_b, ue = first_e, xb = wb, xe = we;
     for (;;) {
@@ -372,7 +375,7 @@ std::vector<Suggestion> Suggester::suggest(const Transcript& t, const std::vecto
   bool skip = false;
   int depth = 0;           // inside a [bracket]: a transcription mark or clarification
   std::uint32_t last = 0;  // end of the word before, on this line
-  std::string folded, other;
+  std::string folded, other, first_word;
   const std::string_view s(t.text);
   const bool exact = !index.exact.empty();
   for_each_word(t, [&](const ScanWord& w) {
@@ -519,7 +522,7 @@ std::vector<Suggestion> Suggester::suggest(const Transcript& t, const std::vecto
       // The quote must be found once within its lines, as `check` will look for it, and
       // here: two places on one line count as one there, and the first one wins.
       sg.quote = quote_text(std::string_view(tt.text).substr(u.b, u.e - u.b));
-      if (!plainly_unique(tt, u.b, u.e, sg, folded, other)) {
+      if (!plainly_unique(tt, u.b, u.e, sg, first_word, folded, other)) {
         if (!matcher) matcher.emplace(t);
         const auto places = matcher->find(sg.quote, sg.line_start, sg.line_end);
         if (places.size() != 1 || places[0].begin != sg.begin) sg.quote.clear();
