@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 namespace ipcode::transcript {
 namespace {
@@ -19,17 +20,29 @@ constexpr std::array kBackChannels = {"ja"sv, "mm"sv,   "mhm"sv,     "hm"sv,
 
 }  // namespace
 
-MatchIndex::MatchIndex(const Transcript& t) : t_(t) {
+MatchIndex::MatchIndex(const Transcript& t, std::size_t index_from)
+    : t_(t), index_from_(index_from) {
   // SPEC §5: an interviewer turn holding only a back-channel between two turns of the same
   // informant is left out, and the informant's turn goes on across it.
   const std::size_t n_turns = t.turns.size();
+  // A back-channel has at most 7 word characters ("nettopp"): longer interviewer turns are
+  // ruled out by counting, without building their words.
+  constexpr std::size_t kMaxBackChannel = 7;
+  std::vector<std::size_t> letters(n_turns, 0);
   std::vector<std::string> words(n_turns);
   for (int n = 1; n <= t.line_count(); ++n) {
     const Line* l = t.line(n);
     if (l->kind != LineKind::text || l->turn < 0) continue;
     const auto turn = static_cast<std::size_t>(l->turn);
-    if (!t.turns[turn].interviewer) continue;
-    const auto w = word_string(t.spoken(n));
+    if (!t.turns[turn].interviewer || letters[turn] > kMaxBackChannel) continue;
+    const auto speech = t.spoken(n);
+    for (std::size_t i = 0; i < speech.size() && letters[turn] <= kMaxBackChannel;) {
+      const auto c = text::decode_at(speech, i);
+      if (text::is_word_char(c.value)) ++letters[turn];
+      i += c.size;
+    }
+    if (letters[turn] > kMaxBackChannel) continue;
+    const auto w = word_string(speech);
     if (!w.empty()) words[turn] += (words[turn].empty() ? "" : " ") + w;
   }
   std::vector<int> effective(n_turns);
@@ -37,15 +50,15 @@ MatchIndex::MatchIndex(const Transcript& t) : t_(t) {
   for (std::size_t k = 0; k < n_turns; ++k) {
     effective[k] = k > 0 && skipped[k - 1] ? effective[k - 2] : static_cast<int>(k);
     if (k > 0 && k + 1 < n_turns && t.turns[k].interviewer && !t.turns[k - 1].interviewer &&
-        t.turns[k - 1].speaker == t.turns[k + 1].speaker &&
+        t.turns[k - 1].speaker == t.turns[k + 1].speaker && letters[k] <= kMaxBackChannel &&
         std::find(kBackChannels.begin(), kBackChannels.end(), words[k]) != kBackChannels.end()) {
       skipped[k] = 1;
     }
   }
 
   stream_.reserve(t.text.size());
-  source_.reserve(t.text.size());
-  Folder folder(stream_, &source_);
+  source_ = std::make_unique<SourceMap>();
+  Folder folder(stream_, source_.get());
   for (int n = 1; n <= t.line_count(); ++n) {
     const Line* l = t.line(n);
     if (l->kind != LineKind::text) continue;
@@ -55,12 +68,19 @@ MatchIndex::MatchIndex(const Transcript& t) : t_(t) {
     std::size_t begin = stream_.size();
     for (std::size_t i = 0; i < speech.size();) {
       const auto source = static_cast<std::uint32_t>(l->speech_begin + i);
+      if (Folder::plain(speech[i])) {
+        std::size_t j = i + 1;
+        while (j < speech.size() && Folder::plain(speech[j])) ++j;
+        folder.add_plain(speech.substr(i, j - i), source);
+        i = j;
+        continue;
+      }
       if (static_cast<unsigned char>(speech[i]) < 0x80) {
         folder.add_ascii(speech[i++], source);
         continue;
       }
       const auto c = text::decode_at(speech, i);
-      folder.add(c.value, source);
+      folder.add(c.value, source, static_cast<std::uint32_t>(c.size));
       i += c.size;
     }
     if (begin < stream_.size() && stream_[begin] == ' ') ++begin;
@@ -70,6 +90,39 @@ MatchIndex::MatchIndex(const Transcript& t) : t_(t) {
         {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(stream_.size()), n, turn});
   }
 }
+
+struct MatchIndex::WordIndex {
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> at;
+};
+
+MatchIndex::~MatchIndex() = default;
+
+const std::vector<std::uint32_t>* MatchIndex::occurrences(std::string_view word) const {
+  if (!words_) {
+    words_ = std::make_unique<WordIndex>();
+    const std::string_view s(stream_);
+    std::size_t i = 0;
+    while (i < s.size()) {
+      auto c = text::decode_at(s, i);
+      if (!text::is_word_char(c.value)) {
+        i += c.size;
+        continue;
+      }
+      const std::size_t begin = i;
+      i += c.size;
+      while (i < s.size()) {
+        c = text::decode_at(s, i);
+        if (!text::is_word_char(c.value)) break;
+        i += c.size;
+      }
+      words_->at[s.substr(begin, i - begin)].push_back(static_cast<std::uint32_t>(begin));
+    }
+  }
+  const auto it = words_->at.find(word);
+  return it == words_->at.end() ? nullptr : &it->second;
+}
+
+std::uint32_t MatchIndex::source(std::size_t offset) const { return source_->at(offset, t_.text); }
 
 std::size_t MatchIndex::piece_at(std::size_t offset) const {
   auto it = std::upper_bound(pieces_.begin(), pieces_.end(), offset,
@@ -103,8 +156,8 @@ std::string MatchIndex::original(std::size_t begin, std::size_t end) const {
     const std::size_t b = std::max<std::size_t>(begin, pieces_[k].begin);
     const std::size_t e = std::min<std::size_t>(end, pieces_[k].end);
     if (b >= e) continue;
-    const std::size_t src_begin = source_[b];
-    const std::size_t last = source_[e - 1];
+    const std::size_t src_begin = source(b);
+    const std::size_t last = source(e - 1);
     const std::size_t src_end = last + text::decode_at(t_.text, last).size;
     if (!out.empty() && out.back() != ' ') out += ' ';
     append_collapsed(out, std::string_view(t_.text).substr(src_begin, src_end - src_begin));
@@ -114,7 +167,7 @@ std::string MatchIndex::original(std::size_t begin, std::size_t end) const {
 
 // The offset in the transcript's text just past the character behind stream_[end - 1].
 std::size_t MatchIndex::source_end(std::size_t end) const {
-  const std::size_t last = source_[end - 1];
+  const std::size_t last = source(end - 1);
   return last + text::decode_at(t_.text, last).size;
 }
 
@@ -132,8 +185,26 @@ std::vector<QuoteMatch> MatchIndex::find(std::string_view quote, int from, int t
     // Searched only up to the range's end: a unit given with `lines` looks at those lines, not
     // at the rest of the transcript (which made placing units quadratic per transcript).
     const std::string_view hay(stream_.data(), r.end);
-    for (auto p = hay.find(key, r.begin); p != std::string_view::npos; p = hay.find(key, p + 1)) {
-      if (word_edge(p) && word_edge(p + key.size())) occ[i].push_back(p);
+    // A key that starts with a word can only start where that word stands in the stream.
+    std::size_t first = 0;
+    while (first < key.size()) {
+      const auto c = text::decode_at(key, first);
+      if (!text::is_word_char(c.value)) break;
+      first += c.size;
+    }
+    if (first > 0 && r.end - r.begin > index_from_) {
+      if (const auto* at = occurrences(std::string_view(key).substr(0, first))) {
+        for (auto it = std::lower_bound(at->begin(), at->end(), r.begin); it != at->end(); ++it) {
+          const std::size_t p = *it;
+          if (p + key.size() > r.end) break;
+          if (hay.compare(p, key.size(), key) == 0 && word_edge(p + key.size()))
+            occ[i].push_back(p);
+        }
+      }
+    } else {
+      for (auto p = hay.find(key, r.begin); p != std::string_view::npos; p = hay.find(key, p + 1)) {
+        if (word_edge(p) && word_edge(p + key.size())) occ[i].push_back(p);
+      }
     }
     if (occ[i].empty()) return out;
   }
@@ -194,7 +265,7 @@ std::vector<QuoteMatch> MatchIndex::find(std::string_view quote, int from, int t
     }
     if (!ok) continue;
     if (k == 1) {
-      out.push_back({start_line, line_at(end - 1), render(pos), source_[p0], source_end(end)});
+      out.push_back({start_line, line_at(end - 1), render(pos), source(p0), source_end(end)});
     } else {
       const auto& last = occ[k - 1];
       const std::size_t len = segs[k - 1].key.size();
@@ -205,7 +276,7 @@ std::vector<QuoteMatch> MatchIndex::find(std::string_view quote, int from, int t
         if (end_line == previous_end_line) continue;
         previous_end_line = end_line;
         pos[k - 1] = *it;
-        out.push_back({start_line, end_line, render(pos), source_[p0], source_end(*it + len)});
+        out.push_back({start_line, end_line, render(pos), source(p0), source_end(*it + len)});
         if (out.size() > kMaxMatches) return out;
       }
     }
