@@ -32,6 +32,8 @@ class Rng {
   }
   /// True with probability percent/100.
   bool chance(int percent) { return below(100) < static_cast<std::size_t>(percent); }
+  /// True with probability permille/1000 (the shares given on the command line).
+  bool chance_permille(int permille) { return below(1000) < static_cast<std::size_t>(permille); }
   /// Skewed towards small indices (min of two uniforms): a cheap, integer-only Zipf stand-in.
   std::size_t skewed(std::size_t n) { return std::min(below(n), below(n)); }
 
@@ -42,6 +44,12 @@ class Rng {
 /// Mixes the global seed with a stream number, so every transcript has its own sequence.
 std::uint64_t stream_seed(std::uint64_t seed, std::uint64_t stream);
 
+/// A closed range of counts given on the command line as MIN-MAX (or one number).
+struct Span {
+  int min;
+  int max;
+};
+
 struct Options {
   std::string outdir;
   int transcripts = 1000;
@@ -49,7 +57,31 @@ struct Options {
   int units_per_transcript = 100;
   int words_per_transcript = 10000;
   std::uint64_t seed = 1;
+  // The shape of the study. The defaults give the same bytes as before these options existed.
+  int line_units = 0;        // per mille of units given by `lines:` only (no quote)
+  int quote_only = 0;        // per mille of quote units given without `lines:`
+  int gap_share = 0;         // per mille of quote units with a `(…)` gap
+  int keywords = 0;          // keyword patterns in the codebook; 0: 3 a subgroup, 1 a group
+  Span turn_words{20, 200};  // words in an informant turn
+  Span quote_words{5, 15};   // words in a quote (each side of a gap: see units.cpp)
+  Span unit_lines{1, 6};     // lines of a `lines:`-only unit
+  // How transcripts are stored (per mille of transcripts), as files from Word on Windows
+  // (CRLF, a byte-order mark) or from a Mac (NFD: å as a + combining ring) come.
+  int crlf = 0;
+  int bom = 0;
+  int nfd = 0;
+  // Double coding (for `ipcode agree`; condense merges the coders): per mille of transcripts a
+  // second coder also coded, and per mille of the first coder's units the second marks with
+  // the same span.
+  int second_coder = 0;
+  int agreement = 700;
+  // Per mille of informant turns the interviewer splits with a back-channel ("I: Mm.").
+  int backchannel = 0;
 };
+
+/// The transcript's text as stored: CRLF line ends, a UTF-8 byte-order mark and/or NFD
+/// (decomposed å/Å; æ and ø have no decomposition).
+std::string encode_transcript(std::string text, bool crlf, bool bom, bool nfd);
 
 // ---- vocabulary.cpp ----------------------------------------------------------------------
 
@@ -61,6 +93,9 @@ class Vocabulary {
   std::string_view word(Rng& rng) const;
   /// A content word (a real noun, verb or adjective): used for keywords and labels.
   std::string_view content_word(Rng& rng) const;
+  /// A keyword of a codebook with a given number of patterns: mostly content words, some
+  /// rarer generated words (a study's own jargon), some two-word phrases.
+  std::string keyword(Rng& rng) const;
   /// Appends one spoken sentence (4–16 words, capitalised, punctuated, sometimes with a
   /// filler such as "(pause)" or "hm,") to `tokens`.
   void sentence(Rng& rng, std::vector<std::string>& tokens) const;
@@ -88,6 +123,7 @@ struct Line {
   LineKind kind;
   int turn;                         // index of the speaker turn, -1 outside turns
   std::vector<std::string> tokens;  // spoken words, label excluded
+  bool aside = false;               // a back-channel turn, which ipcode reads past (SPEC §5)
 };
 
 struct Transcript {
@@ -96,7 +132,9 @@ struct Transcript {
   std::size_t words = 0;
 };
 
-Transcript make_transcript(const Vocabulary& vocab, int number, int target_words, Rng& rng);
+/// `shape_rng` draws only the choices of the shape options (back-channels), as in make_units.
+Transcript make_transcript(const Vocabulary& vocab, int number, const Options& o, Rng& rng,
+                           Rng& shape_rng);
 std::string render_transcript(const Transcript& t);
 
 // ---- codebook.cpp ------------------------------------------------------------------------
@@ -115,20 +153,33 @@ struct Codebook {
 };
 
 Codebook make_codebook(const Vocabulary& vocab, int target_nodes, Rng& rng);
-std::string render_codebook(const Codebook& cb, const Vocabulary& vocab, Rng& rng);
+/// `keywords` patterns in all (0: the default of 3 a subgroup and 1 a group).
+std::string render_codebook(const Codebook& cb, const Vocabulary& vocab, int keywords, Rng& rng);
 
 // ---- units.cpp ---------------------------------------------------------------------------
+
+enum class UnitKind { quote_and_lines, quote_only, lines_only };
 
 struct Unit {
   std::string id;
   int line_start;
   int line_end;
-  std::string quote;
+  std::string quote;       // for a lines-only unit: the spoken text of its lines (not written)
   std::vector<int> codes;  // node indices
+  UnitKind kind = UnitKind::quote_and_lines;
 };
 
-std::vector<Unit> make_units(const Transcript& t, const Codebook& cb, int count, Rng& rng);
-std::string render_coding(const Transcript& t, const Codebook& cb, const std::vector<Unit>& units);
+/// `rng` is the transcript's stream; `shape_rng` a second stream for the choices the shape
+/// options add, so the default study keeps its bytes.
+std::vector<Unit> make_units(const Transcript& t, const Codebook& cb, const Options& o, Rng& rng,
+                             Rng& shape_rng);
+std::string render_coding(const Transcript& t, const Codebook& cb, const std::vector<Unit>& units,
+                          std::string_view coder = "bench");
+/// A second coder's units for the same transcript: `agreement` per mille of the first coder's
+/// units with the same span (codes mostly the same), of the others half left out and half
+/// marked by their lines only; ids `B<n>-k2-<k>`.
+std::vector<Unit> second_coder_units(const Transcript& t, const Codebook& cb,
+                                     const std::vector<Unit>& first, int agreement, Rng& rng);
 
 // ---- study.cpp ---------------------------------------------------------------------------
 

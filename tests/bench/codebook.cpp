@@ -95,17 +95,28 @@ Codebook make_codebook(const Vocabulary& vocab, int target_nodes, Rng& rng) {
   return cb;
 }
 
-std::string render_codebook(const Codebook& cb, const Vocabulary& vocab, Rng& rng) {
+std::string render_codebook(const Codebook& cb, const Vocabulary& vocab, int keywords, Rng& rng) {
   std::string out =
       "# Syntetisk kodebok for ytelsestesten (SPEC §13), laget av ipcode_benchgen.\n"
       "codebook: ytelsestest\nversion: 1\nlanguage: nb\nthemes:\n";
-  const auto keywords = [&](int n) {
+  // --keywords N: N patterns spread evenly over the groups and subgroups (in codebook order),
+  // drawn from a wider pool (Vocabulary::keyword); without it, 3 a subgroup and 1 a group.
+  const std::size_t coded = cb.groups.size() + cb.subgroups.size();
+  std::size_t given = 0;  // groups and subgroups given their patterns so far
+  const auto count_for = [&](int level) {
+    if (keywords <= 0) return level == 1 ? 1 : 3;
+    const auto total = static_cast<std::size_t>(keywords);
+    const std::size_t before = given * total / coded;
+    ++given;
+    return static_cast<int>(given * total / coded - before);
+  };
+  const auto render_keywords = [&](int n) {
     std::string k = "[";
     for (int i = 0; i < n; ++i) {
       if (i > 0) k += ", ";
-      std::string w(vocab.content_word(rng));
+      std::string w = keywords > 0 ? vocab.keyword(rng) : std::string(vocab.content_word(rng));
       // Every third pattern uses a trailing '*' on a shortened word, as researchers write them.
-      if (rng.chance(33) && w.size() > 5) {
+      if (rng.chance(33) && w.size() > 5 && w.find(' ') == std::string::npos) {
         for (int cut = 0; cut < 2; ++cut) {  // two code points, never half of an æ/ø/å
           while ((static_cast<unsigned char>(w.back()) & 0xC0) == 0x80) w.pop_back();
           w.pop_back();
@@ -131,10 +142,12 @@ std::string render_codebook(const Codebook& cb, const Vocabulary& vocab, Rng& rn
              "\n";
     } else if (n.level == 1) {
       out += pad + "    include: " + yaml_quote("Utsagn om " + lower(n.label) + ".") + "\n";
-      out += pad + "    keywords: " + keywords(1) + "\n";
+      if (const int kw = count_for(1); kw > 0)
+        out += pad + "    keywords: " + render_keywords(kw) + "\n";
       out += pad + "    color: " + yaml_quote(kColors[i % count_of(kColors)]) + "\n";
     } else {
-      out += pad + "    keywords: " + keywords(3) + "\n";
+      if (const int kw = count_for(2); kw > 0)
+        out += pad + "    keywords: " + render_keywords(kw) + "\n";
     }
   }
   return out;

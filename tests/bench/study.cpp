@@ -29,11 +29,15 @@ std::size_t count_of(const char* const (&)[N]) {
 }  // namespace
 
 void Condensation::add(const Unit& u) {
+  // A condensate is the researcher's own words: a gap mark is not part of them.
+  std::string text = u.quote;
+  for (auto at = text.find(" (…)"); at != std::string::npos; at = text.find(" (…)"))
+    text.erase(at, std::string_view(" (…)").size());
   for (const int c : u.codes) {
     auto& e = by_node[static_cast<std::size_t>(c)];
     if (e.unit_ids.size() < kUnitsPerCondensate) {
       e.unit_ids.push_back(u.id);
-      e.quotes.push_back(u.quote);
+      e.quotes.push_back(text);
     }
   }
 }

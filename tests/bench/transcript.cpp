@@ -3,6 +3,8 @@
 // into lines of about 12 words, with a `[side N]` page marker about every 40 lines.
 #include "benchgen.hpp"
 
+#include <iterator>
+
 namespace benchgen {
 namespace {
 
@@ -36,7 +38,9 @@ void add_turn(Transcript& t, LineKind kind, int turn, std::vector<std::string>&&
 
 }  // namespace
 
-Transcript make_transcript(const Vocabulary& vocab, int number, int target_words, Rng& rng) {
+Transcript make_transcript(const Vocabulary& vocab, int number, const Options& o, Rng& rng,
+                           Rng& shape_rng) {
+  const auto target_words = static_cast<std::size_t>(o.words_per_transcript);
   Transcript t;
   t.number = number;
   add_front_matter(t);
@@ -45,15 +49,37 @@ Transcript make_transcript(const Vocabulary& vocab, int number, int target_words
                      {"Syntetisk", "intervju", "for", "ytelsestest.", "Transkribert", "ordrett,",
                       "navn", "og", "steder", "er", "fjernet."}});
   int body_lines = 0, page = 1, turn = 0;
-  while (t.words < static_cast<std::size_t>(target_words)) {
+  while (t.words < target_words) {
     std::vector<std::string> q;
     vocab.question(rng, q);
     add_turn(t, LineKind::interviewer, turn++, std::move(q), body_lines, page, rng);
-    // Informant turns of 20–200 words, most of them in the middle of that range.
-    const int want = (rng.between(20, 200) + rng.between(20, 200)) / 2;
+    // Informant turns of 20–200 words (--turn-words), most of them in the middle of that range.
+    const int want = (rng.between(o.turn_words.min, o.turn_words.max) +
+                      rng.between(o.turn_words.min, o.turn_words.max)) /
+                     2;
     std::vector<std::string> a;
     while (static_cast<int>(a.size()) < want) vocab.sentence(rng, a);
-    add_turn(t, LineKind::informant, turn++, std::move(a), body_lines, page, rng);
+    if (o.backchannel > 0 && a.size() >= 8 && shape_rng.chance_permille(o.backchannel)) {
+      // The interviewer's "mm" in the middle of the answer: a turn of its own (SPEC §5 lets a
+      // quote run across it as if the informant's turn went on).
+      static const char* const kBackChannels[] = {"Mm.", "Ja.", "Mhm.", "Ja vel.", "Hm."};
+      const std::size_t cut = a.size() * static_cast<std::size_t>(shape_rng.between(3, 7)) / 10;
+      std::vector<std::string> rest(std::make_move_iterator(a.begin() + static_cast<long>(cut)),
+                                    std::make_move_iterator(a.end()));
+      a.resize(cut);
+      add_turn(t, LineKind::informant, turn++, std::move(a), body_lines, page, rng);
+      std::vector<std::string> bc;
+      const std::string_view said = kBackChannels[shape_rng.below(5)];
+      const auto sp = said.find(' ');
+      bc.emplace_back(said.substr(0, sp));
+      if (sp != std::string_view::npos) bc.emplace_back(said.substr(sp + 1));
+      const std::size_t at = t.lines.size();  // its one line (a page marker may follow)
+      add_turn(t, LineKind::interviewer, turn++, std::move(bc), body_lines, page, rng);
+      t.lines[at].aside = true;
+      add_turn(t, LineKind::informant, turn++, std::move(rest), body_lines, page, rng);
+    } else {
+      add_turn(t, LineKind::informant, turn++, std::move(a), body_lines, page, rng);
+    }
   }
   return t;
 }
@@ -73,6 +99,28 @@ std::string render_transcript(const Transcript& t) {
       out += line.tokens[k];
     }
     out += '\n';
+  }
+  return out;
+}
+
+std::string encode_transcript(std::string text, bool crlf, bool bom, bool nfd) {
+  if (!crlf && !bom && !nfd) return text;
+  std::string out;
+  out.reserve(text.size() + text.size() / 16);
+  if (bom) out += "\xEF\xBB\xBF";
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n' && crlf) {
+      out += "\r\n";
+    } else if (nfd && static_cast<unsigned char>(c) == 0xC3 && i + 1 < text.size() &&
+               (static_cast<unsigned char>(text[i + 1]) == 0xA5 ||
+                static_cast<unsigned char>(text[i + 1]) == 0x85)) {
+      // å (U+00E5) = a + U+030A, Å (U+00C5) = A + U+030A
+      out += static_cast<unsigned char>(text[++i]) == 0xA5 ? 'a' : 'A';
+      out += "\xCC\x8A";
+    } else {
+      out += c;
+    }
   }
   return out;
 }

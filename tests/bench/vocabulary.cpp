@@ -495,6 +495,17 @@ std::string_view Vocabulary::content_word(Rng& rng) const {
   return content_[rng.below(content_.size())];
 }
 
+std::string Vocabulary::keyword(Rng& rng) const {
+  const auto p = rng.below(100);
+  if (p < 65) return std::string(content_word(rng));
+  // The study's own vocabulary: words that are rare in the corpus (skewed towards the more
+  // frequent of the generated words, so most of them still occur somewhere).
+  if (p < 85) return generated_[rng.skewed(generated_.size() / 4)];
+  // A two-word phrase as researchers write them ("vet ikke", "skrive under").
+  return std::string(function_[rng.skewed(function_.size())]) + " " +
+         std::string(content_word(rng));
+}
+
 void Vocabulary::sentence(Rng& rng, std::vector<std::string>& tokens) const {
   const int n = rng.between(4, 16);
   const std::size_t first = tokens.size();
