@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_map>
 
 namespace ipcode::transcript {
 namespace {
@@ -91,35 +90,72 @@ MatchIndex::MatchIndex(const Transcript& t, std::size_t index_from)
   }
 }
 
+// Every word of the stream in a flat chained hash table: two arrays, no allocation per word.
 struct MatchIndex::WordIndex {
-  std::unordered_map<std::string_view, std::vector<std::uint32_t>> at;
+  std::vector<std::uint32_t> begin;  // word i starts at begin[i] ...
+  std::vector<std::uint32_t> end;    // ... and ends at end[i]
+  std::vector<std::uint32_t> head;   // bucket -> 1 + the last word in it (0: none)
+  std::vector<std::uint32_t> next;   // word -> 1 + the word before it in its bucket (0: none)
+  std::uint32_t mask = 0;
+
+  static std::uint32_t hash(std::string_view w) {
+    std::uint32_t h = 2166136261U;  // FNV-1a
+    for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619U;
+    return h;
+  }
 };
 
 MatchIndex::~MatchIndex() = default;
 
-const std::vector<std::uint32_t>* MatchIndex::occurrences(std::string_view word) const {
+void MatchIndex::occurrences(std::string_view word, std::vector<std::uint32_t>& out) const {
+  out.clear();
+  const std::string_view s(stream_);
   if (!words_) {
     words_ = std::make_unique<WordIndex>();
-    const std::string_view s(stream_);
+    WordIndex& w = *words_;
+    // text::is_word_char, with ASCII (most of the stream) decided here.
+    const auto word_char = [&s](std::size_t at, std::size_t& size) {
+      const auto b = static_cast<unsigned char>(s[at]);
+      if (b < 0x80) {
+        size = 1;
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+      }
+      const auto c = text::decode_at(s, at);
+      size = c.size;
+      return text::is_word_char(c.value);
+    };
+    w.begin.reserve(s.size() / 4);
+    w.end.reserve(s.size() / 4);
     std::size_t i = 0;
+    std::size_t size = 0;
     while (i < s.size()) {
-      auto c = text::decode_at(s, i);
-      if (!text::is_word_char(c.value)) {
-        i += c.size;
+      if (!word_char(i, size)) {
+        i += size;
         continue;
       }
       const std::size_t begin = i;
-      i += c.size;
-      while (i < s.size()) {
-        c = text::decode_at(s, i);
-        if (!text::is_word_char(c.value)) break;
-        i += c.size;
-      }
-      words_->at[s.substr(begin, i - begin)].push_back(static_cast<std::uint32_t>(begin));
+      i += size;
+      while (i < s.size() && word_char(i, size)) i += size;
+      w.begin.push_back(static_cast<std::uint32_t>(begin));
+      w.end.push_back(static_cast<std::uint32_t>(i));
+    }
+    std::size_t buckets = 16;
+    while (buckets < w.begin.size() * 2) buckets *= 2;
+    w.mask = static_cast<std::uint32_t>(buckets - 1);
+    w.head.assign(buckets, 0);
+    w.next.resize(w.begin.size());
+    for (std::size_t k = 0; k < w.begin.size(); ++k) {
+      const auto b = WordIndex::hash(s.substr(w.begin[k], w.end[k] - w.begin[k])) & w.mask;
+      w.next[k] = w.head[b];
+      w.head[b] = static_cast<std::uint32_t>(k + 1);
     }
   }
-  const auto it = words_->at.find(word);
-  return it == words_->at.end() ? nullptr : &it->second;
+  const WordIndex& w = *words_;
+  for (std::uint32_t k = w.head[WordIndex::hash(word) & w.mask]; k != 0; k = w.next[k - 1]) {
+    if (s.substr(w.begin[k - 1], w.end[k - 1] - w.begin[k - 1]) == word)
+      out.push_back(w.begin[k - 1]);
+  }
+  std::reverse(out.begin(), out.end());  // the chain runs from the last word back
 }
 
 std::uint32_t MatchIndex::source(std::size_t offset) const { return source_->at(offset, t_.text); }
@@ -180,6 +216,7 @@ std::vector<QuoteMatch> MatchIndex::find(std::string_view quote, int from, int t
 
   // Every whole-word occurrence of every segment inside the range.
   std::vector<std::vector<std::size_t>> occ(segs.size());
+  std::vector<std::uint32_t> starts;
   for (std::size_t i = 0; i < segs.size(); ++i) {
     const auto& key = segs[i].key;
     // Searched only up to the range's end: a unit given with `lines` looks at those lines, not
@@ -193,13 +230,12 @@ std::vector<QuoteMatch> MatchIndex::find(std::string_view quote, int from, int t
       first += c.size;
     }
     if (first > 0 && r.end - r.begin > index_from_) {
-      if (const auto* at = occurrences(std::string_view(key).substr(0, first))) {
-        for (auto it = std::lower_bound(at->begin(), at->end(), r.begin); it != at->end(); ++it) {
-          const std::size_t p = *it;
-          if (p + key.size() > r.end) break;
-          if (hay.compare(p, key.size(), key) == 0 && word_edge(p + key.size()))
-            occ[i].push_back(p);
-        }
+      occurrences(std::string_view(key).substr(0, first), starts);
+      for (auto it = std::lower_bound(starts.begin(), starts.end(), r.begin); it != starts.end();
+           ++it) {
+        const std::size_t p = *it;
+        if (p + key.size() > r.end) break;
+        if (hay.compare(p, key.size(), key) == 0 && word_edge(p + key.size())) occ[i].push_back(p);
       }
     } else {
       for (auto p = hay.find(key, r.begin); p != std::string_view::npos; p = hay.find(key, p + 1)) {

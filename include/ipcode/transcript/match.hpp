@@ -108,7 +108,8 @@ class MatchIndex {
   struct WordIndex;
   mutable std::unique_ptr<WordIndex> words_;
   std::size_t index_from_;
-  const std::vector<std::uint32_t>* occurrences(std::string_view word) const;
+  // Where `word` stands as a whole word in stream_, in order (into `out`).
+  void occurrences(std::string_view word, std::vector<std::uint32_t>& out) const;
 };
 
 /// The quote's searchable segments in their folded matching form, clarifications removed,
