@@ -2,7 +2,9 @@
 find_package(CLI11 CONFIG REQUIRED)
 find_package(ICU REQUIRED COMPONENTS uc i18n data)
 find_package(Boost 1.74 REQUIRED COMPONENTS locale)
-find_package(yaml-cpp CONFIG REQUIRED)
+find_package(yaml-cpp CONFIG REQUIRED)  # src/base: explains YAML syntax errors
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(fyaml REQUIRED IMPORTED_TARGET libfyaml)  # src/base: the fast YAML parser
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 find_package(nlohmann_json 3 CONFIG REQUIRED)  # src/cli only: reading out/manifest.json
 

@@ -1,5 +1,9 @@
-// The only file that sees yaml-cpp: it converts yaml-cpp's tree into ipcode::yaml::Node with
-// 1-based marks, so that every loader can report `file:line:col`.
+// The only files that see a YAML library: this one builds ipcode::yaml::Node (1-based marks,
+// so that every loader can report `file:line:col`) from the events of libfyaml, a fast
+// conforming parser, and falls back to yaml-cpp for any document libfyaml refuses or that
+// uses anchors, aliases or tags (which ipcode's files never need): yaml-cpp's messages are the
+// ones yaml_errors.cpp explains to a student, so every diagnostic stays as it was. libfyaml
+// parses the large coding files about five times faster (docs/decisions.md, "Speed").
 #include "ipcode/base/yaml.hpp"
 
 #include "ipcode/base/i18n.hpp"
@@ -9,7 +13,10 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <libfyaml.h>
+
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -120,6 +127,195 @@ class TreeBuilder : public YAML::EventHandler {
   bool last_quoted_ = false;
 };
 
+// Builds the same tree as TreeBuilder from libfyaml's events. Returns false (and leaves `out`
+// alone) when libfyaml finds an error, or when the document has an anchor, an alias or a tag:
+// then yaml-cpp parses it, so that what is reported and how aliases expand stays one rule.
+class FastBuilder {
+ public:
+  explicit FastBuilder(int line_offset) : line_offset_(line_offset) {}
+
+  bool run(std::string_view text, Node& out) {
+    text_ = text;
+    fy_parse_cfg cfg{};
+    // Errors are collected, not printed: yaml-cpp reports them (see above).
+    cfg.flags = static_cast<fy_parse_cfg_flags>(
+        FYPCF_QUIET | FYPCF_COLLECT_DIAG | FYPCF_DISABLE_MMAP_OPT | FYPCF_ALLOW_DUPLICATE_KEYS |
+        FYPCF_DEFAULT_VERSION_1_2 | FYPCF_JSON_NONE);
+    fy_diag_cfg quiet{};
+    fy_diag_cfg_default(&quiet);
+    quiet.fp = nullptr;
+    quiet.output_fn = [](fy_diag*, void*, const char*, std::size_t) {};
+    fy_diag* diag = fy_diag_create(&quiet);
+    if (diag == nullptr) return false;
+    cfg.diag = diag;
+    fy_parser* parser = fy_parser_create(&cfg);
+    if (parser == nullptr) {
+      fy_diag_destroy(diag);
+      return false;
+    }
+    bool ok = fy_parser_set_string(parser, text.data(), text.size()) == 0;
+    // One event of look-ahead: an empty value has no place of its own, and yaml-cpp marks it
+    // where the next token starts.
+    fy_event* ev = ok ? fy_parser_parse(parser) : nullptr;
+    bool done = false;
+    while (ev != nullptr) {
+      fy_event* next =
+          ok && !done && ev->type != FYET_STREAM_END ? fy_parser_parse(parser) : nullptr;
+      if (ok && !done) ok = handle(ev, next, done);
+      fy_parser_event_free(parser, ev);
+      ev = next;
+    }
+    if (fy_parser_get_stream_error(parser)) ok = false;
+    fy_parser_destroy(parser);
+    fy_diag_destroy(diag);
+    if (!ok || !stack_.empty()) return false;
+    out = std::move(root_);
+    return true;
+  }
+
+ private:
+  struct Open {
+    Node node;
+    bool have_key = false;
+    Node key;
+  };
+
+  bool handle(fy_event* ev, fy_event* next, bool& done) {
+    switch (ev->type) {
+      case FYET_DOCUMENT_END:
+        done = true;  // like yaml-cpp's HandleNextDocument: the first document only
+        return true;
+      case FYET_SCALAR: {
+        if (ev->scalar.anchor != nullptr || ev->scalar.tag != nullptr) return false;
+        fy_token* value = ev->scalar.value;
+        std::size_t len = 0;
+        const char* s = value != nullptr ? fy_token_get_text(value, &len) : "";
+        if (s == nullptr) return false;
+        const std::string_view v(s, len);
+        const fy_scalar_style style = value != nullptr ? fy_token_scalar_style(value) : FYSS_PLAIN;
+        // yaml-cpp's null: an empty plain value, or ~, null, Null, NULL written plainly.
+        if (style == FYSS_PLAIN &&
+            (v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL")) {
+          // An empty value has no place; yaml-cpp marks it at the next token. That is the next
+          // event's place for a value in a mapping, but not for an empty list item (the next
+          // token is a `-`): such documents go to yaml-cpp.
+          const bool empty = value == nullptr || len == 0;
+          if (empty && (stack_.empty() || stack_.back().node.kind != Node::Kind::map ||
+                        !stack_.back().have_key))
+            return false;
+          const fy_mark* m = empty ? mark_of(next) : fy_event_start_mark(ev);
+          if (m == nullptr) return false;
+          return add(make(Node::Kind::null, *m, 0));
+        }
+        const fy_mark* m = fy_event_start_mark(ev);
+        if (m == nullptr) return false;
+        // yaml-cpp marks a quoted scalar at its opening quote and a block scalar at its `|`
+        // or `>`; libfyaml at the first character of the text.
+        std::optional<std::size_t> at = m->input_pos;
+        if (style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED) {
+          at = m->input_pos > 0 ? std::optional<std::size_t>(m->input_pos - 1) : std::nullopt;
+        } else if (style == FYSS_LITERAL || style == FYSS_FOLDED) {
+          at = block_indicator(m->input_pos);
+        }
+        if (!at) return false;
+        Node n =
+            make(Node::Kind::scalar, *m, static_cast<long>(*at) - static_cast<long>(m->input_pos));
+        n.scalar.assign(v);
+        return add(std::move(n));
+      }
+      case FYET_SEQUENCE_START:
+      case FYET_MAPPING_START: {
+        const bool seq = ev->type == FYET_SEQUENCE_START;
+        if (seq ? (ev->sequence_start.anchor != nullptr || ev->sequence_start.tag != nullptr)
+                : (ev->mapping_start.anchor != nullptr || ev->mapping_start.tag != nullptr))
+          return false;
+        const fy_mark* m = fy_event_start_mark(ev);
+        if (m == nullptr) return false;
+        stack_.push_back({make(seq ? Node::Kind::sequence : Node::Kind::map, *m, 0), false, {}});
+        return true;
+      }
+      case FYET_SEQUENCE_END:
+      case FYET_MAPPING_END: {
+        if (stack_.empty()) return false;
+        Open top = std::move(stack_.back());
+        stack_.pop_back();
+        return add(std::move(top.node));
+      }
+      case FYET_ALIAS:
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  static const fy_mark* mark_of(fy_event* ev) {
+    if (ev == nullptr) return nullptr;
+    const fy_mark* m = fy_event_start_mark(ev);
+    return m != nullptr && m->line >= 0 ? m : nullptr;
+  }
+
+  // The `|` or `>` of a block scalar whose text starts at `pos` (the line after its header):
+  // the first indicator on the header line followed only by indentation and chomping
+  // indicators, spaces and a comment.
+  std::optional<std::size_t> block_indicator(std::size_t pos) const {
+    if (pos == 0 || pos > text_.size()) return std::nullopt;
+    std::size_t end = pos - 1;  // the header line's line break
+    if (end > 0 && text_[end] == '\n' && text_[end - 1] == '\r') --end;
+    const std::size_t nl = text_.rfind('\n', end == 0 ? 0 : end - 1);
+    const std::size_t begin = nl == std::string_view::npos || end == 0 ? 0 : nl + 1;
+    for (std::size_t i = begin; i < end; ++i) {
+      if (text_[i] != '|' && text_[i] != '>') continue;
+      std::size_t j = i + 1;
+      while (j < end && (std::isdigit(static_cast<unsigned char>(text_[j])) != 0 ||
+                         text_[j] == '+' || text_[j] == '-'))
+        ++j;
+      while (j < end && (text_[j] == ' ' || text_[j] == '\t')) ++j;
+      if (j == end ||
+          (text_[j] == '#' && j > i + 1 && (text_[j - 1] == ' ' || text_[j - 1] == '\t')))
+        return i;
+    }
+    return std::nullopt;
+  }
+
+  // yaml-cpp counts columns in bytes, libfyaml in characters: the column is taken from the
+  // byte offset. `shift` moves the mark back to where yaml-cpp puts it (an opening quote).
+  Node make(Node::Kind kind, const fy_mark& m, long shift) const {
+    Node n;
+    n.kind = kind;
+    const std::size_t pos = static_cast<std::size_t>(static_cast<long>(m.input_pos) + shift);
+    const std::size_t nl = pos == 0 ? std::string_view::npos : text_.rfind('\n', pos - 1);
+    const std::size_t line_start = nl == std::string_view::npos ? 0 : nl + 1;
+    const int line =
+        m.line - static_cast<int>(std::count(text_.begin() + static_cast<long>(pos),
+                                             text_.begin() + static_cast<long>(m.input_pos), '\n'));
+    n.mark = {line + 1 + line_offset_, static_cast<int>(pos - line_start) + 1};
+    return n;
+  }
+
+  bool add(Node n) {
+    if (stack_.empty()) {
+      root_ = std::move(n);
+      return true;
+    }
+    Open& parent = stack_.back();
+    if (parent.node.kind == Node::Kind::sequence) {
+      parent.node.items.push_back(std::move(n));
+    } else if (!parent.have_key) {
+      parent.key = std::move(n);
+      parent.have_key = true;
+    } else {
+      parent.node.entries.push_back(Node::Entry{std::move(parent.key), std::move(n)});
+      parent.have_key = false;
+    }
+    return true;
+  }
+
+  int line_offset_;
+  std::string_view text_;
+  Node root_;
+  std::vector<Open> stack_;
+};
+
 std::string where(const Node& n) { return std::to_string(n.mark.line); }
 
 }  // namespace
@@ -131,8 +327,18 @@ const Node* Node::find(std::string_view key) const {
   return nullptr;
 }
 
-bool parse(std::string_view text, std::string_view origin, Node& out, Diagnostics& diags,
-           int line_offset) {
+namespace detail {
+
+bool parse_fast(std::string_view text, Node& out, int line_offset) {
+  FastBuilder builder(line_offset);
+  Node root;
+  if (!builder.run(text, root)) return false;
+  out = root.is_null() ? Node{} : std::move(root);
+  return true;
+}
+
+bool parse_reference(std::string_view text, std::string_view origin, Node& out, Diagnostics& diags,
+                     int line_offset) {
   try {
     std::istringstream in{std::string(text)};
     YAML::Parser parser(in);
@@ -163,6 +369,14 @@ bool parse(std::string_view text, std::string_view origin, Node& out, Diagnostic
                 format(tr("YAML syntax error: {1}"), {why.message}));
     return false;
   }
+}
+
+}  // namespace detail
+
+bool parse(std::string_view text, std::string_view origin, Node& out, Diagnostics& diags,
+           int line_offset) {
+  return detail::parse_fast(text, out, line_offset) ||
+         detail::parse_reference(text, origin, out, diags, line_offset);
 }
 
 std::map<std::string, const Node*> read_keys(const Node& map, const std::vector<Key>& keys,

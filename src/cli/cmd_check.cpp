@@ -38,7 +38,9 @@ void vocabulary_warnings(const loader::Study& study, const loader::Options& opti
 int run_check(const Globals& g, const CheckOptions& o) {
   if (!round_exists(g, o.load.round)) return kUsage;
   Diagnostics diags;
-  const auto study = loader::load(g.dir, o.load, diags);
+  loader::Options load = o.load;
+  load.hash_inputs = false;  // nothing is written: no manifest to hash for
+  const auto study = loader::load(g.dir, load, diags);
   if (!diags.has_errors()) vocabulary_warnings(study, o.load, diags);
   if (!diags.has_errors()) anon_warnings(study, diags);  // SPEC §8: anon findings warn
   print_diagnostics(diags, g);

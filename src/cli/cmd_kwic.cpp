@@ -67,6 +67,7 @@ int run_kwic(const Globals& g, const KwicArgs& a) {
   // A search needs the transcripts only: a mistake in a coding file does not stop it.
   loader::Options load = a.load;
   load.scope = loader::Scope::transcripts;
+  load.hash_inputs = false;
   const auto study = load_valid(g, load, code);
   if (!study) return code;
 

@@ -64,7 +64,7 @@ std::optional<std::string> read_input(const stdfs::path& root, const std::string
 template <class T, class Parse>
 std::vector<T> load_all(const stdfs::path& root, const std::vector<std::string>& paths,
                         const std::string& named_in, int line, Study& study, Diagnostics& diags,
-                        Parse parse) {
+                        bool hash, Parse parse) {
   struct Slot {
     std::optional<T> value;
     Diagnostics diags;
@@ -73,7 +73,8 @@ std::vector<T> load_all(const stdfs::path& root, const std::vector<std::string>&
   std::vector<Slot> slots(paths.size());
   parallel_for(paths.size(), [&](std::size_t i) {
     auto& slot = slots[i];
-    if (auto bytes = read_input(root, paths[i], named_in, line, slot.diags, &slot.hash)) {
+    if (auto bytes =
+            read_input(root, paths[i], named_in, line, slot.diags, hash ? &slot.hash : nullptr)) {
       slot.value = parse(*bytes, paths[i], slot.diags);
     }
   });
@@ -82,7 +83,7 @@ std::vector<T> load_all(const stdfs::path& root, const std::vector<std::string>&
   for (std::size_t i = 0; i < paths.size(); ++i) {
     diags.append(slots[i].diags);
     if (!slots[i].value) continue;
-    study.input_hashes[paths[i]] = slots[i].hash;
+    if (hash) study.input_hashes[paths[i]] = slots[i].hash;
     out.push_back(std::move(*slots[i].value));
   }
   return out;
@@ -276,7 +277,8 @@ Study load(const stdfs::path& root, const Options& options, Diagnostics& diags) 
   const auto read_transcripts = [&](const study::Round& spec) {
     auto transcripts = load_all<transcript::Transcript>(
         root, expand(root, spec.transcripts, study, spec.line, diags), m.file, spec.line, study,
-        diags, [&spec](const std::string& bytes, const std::string& path, Diagnostics& d) {
+        diags, options.hash_inputs,
+        [&spec](const std::string& bytes, const std::string& path, Diagnostics& d) {
           return transcript::parse_transcript(bytes, path, spec.id, d);
         });
     if (transcripts.empty()) {
@@ -314,6 +316,7 @@ Study load(const stdfs::path& root, const Options& options, Diagnostics& diags) 
     };
     auto coded = load_all<Coded>(
         root, expand(root, spec.coding, study, spec.line, diags), m.file, spec.line, study, diags,
+        options.hash_inputs,
         [&resolver](const std::string& bytes, const std::string& path, Diagnostics& d) {
           Coded c{coding::parse_coding(text::decode(bytes).utf8, path, d), {}};
           c.placed = resolver.place(c.file, d);

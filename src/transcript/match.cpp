@@ -19,17 +19,29 @@ constexpr std::array kBackChannels = {"ja"sv, "mm"sv,   "mhm"sv,     "hm"sv,
 
 }  // namespace
 
-MatchIndex::MatchIndex(const Transcript& t) : t_(t) {
+MatchIndex::MatchIndex(const Transcript& t, std::size_t index_from)
+    : t_(t), index_from_(index_from) {
   // SPEC §5: an interviewer turn holding only a back-channel between two turns of the same
   // informant is left out, and the informant's turn goes on across it.
   const std::size_t n_turns = t.turns.size();
+  // A back-channel has at most 7 word characters ("nettopp"): longer interviewer turns are
+  // ruled out by counting, without building their words.
+  constexpr std::size_t kMaxBackChannel = 7;
+  std::vector<std::size_t> letters(n_turns, 0);
   std::vector<std::string> words(n_turns);
   for (int n = 1; n <= t.line_count(); ++n) {
     const Line* l = t.line(n);
     if (l->kind != LineKind::text || l->turn < 0) continue;
     const auto turn = static_cast<std::size_t>(l->turn);
-    if (!t.turns[turn].interviewer) continue;
-    const auto w = word_string(t.spoken(n));
+    if (!t.turns[turn].interviewer || letters[turn] > kMaxBackChannel) continue;
+    const auto speech = t.spoken(n);
+    for (std::size_t i = 0; i < speech.size() && letters[turn] <= kMaxBackChannel;) {
+      const auto c = text::decode_at(speech, i);
+      if (text::is_word_char(c.value)) ++letters[turn];
+      i += c.size;
+    }
+    if (letters[turn] > kMaxBackChannel) continue;
+    const auto w = word_string(speech);
     if (!w.empty()) words[turn] += (words[turn].empty() ? "" : " ") + w;
   }
   std::vector<int> effective(n_turns);
@@ -37,15 +49,15 @@ MatchIndex::MatchIndex(const Transcript& t) : t_(t) {
   for (std::size_t k = 0; k < n_turns; ++k) {
     effective[k] = k > 0 && skipped[k - 1] ? effective[k - 2] : static_cast<int>(k);
     if (k > 0 && k + 1 < n_turns && t.turns[k].interviewer && !t.turns[k - 1].interviewer &&
-        t.turns[k - 1].speaker == t.turns[k + 1].speaker &&
+        t.turns[k - 1].speaker == t.turns[k + 1].speaker && letters[k] <= kMaxBackChannel &&
         std::find(kBackChannels.begin(), kBackChannels.end(), words[k]) != kBackChannels.end()) {
       skipped[k] = 1;
     }
   }
 
   stream_.reserve(t.text.size());
-  source_.reserve(t.text.size());
-  Folder folder(stream_, &source_);
+  source_ = std::make_unique<SourceMap>();
+  Folder folder(stream_, source_.get());
   for (int n = 1; n <= t.line_count(); ++n) {
     const Line* l = t.line(n);
     if (l->kind != LineKind::text) continue;
@@ -55,12 +67,19 @@ MatchIndex::MatchIndex(const Transcript& t) : t_(t) {
     std::size_t begin = stream_.size();
     for (std::size_t i = 0; i < speech.size();) {
       const auto source = static_cast<std::uint32_t>(l->speech_begin + i);
+      if (Folder::plain(speech[i])) {
+        std::size_t j = i + 1;
+        while (j < speech.size() && Folder::plain(speech[j])) ++j;
+        folder.add_plain(speech.substr(i, j - i), source);
+        i = j;
+        continue;
+      }
       if (static_cast<unsigned char>(speech[i]) < 0x80) {
         folder.add_ascii(speech[i++], source);
         continue;
       }
       const auto c = text::decode_at(speech, i);
-      folder.add(c.value, source);
+      folder.add(c.value, source, static_cast<std::uint32_t>(c.size));
       i += c.size;
     }
     if (begin < stream_.size() && stream_[begin] == ' ') ++begin;
@@ -70,6 +89,76 @@ MatchIndex::MatchIndex(const Transcript& t) : t_(t) {
         {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(stream_.size()), n, turn});
   }
 }
+
+// Every word of the stream in a flat chained hash table: two arrays, no allocation per word.
+struct MatchIndex::WordIndex {
+  std::vector<std::uint32_t> begin;  // word i starts at begin[i] ...
+  std::vector<std::uint32_t> end;    // ... and ends at end[i]
+  std::vector<std::uint32_t> head;   // bucket -> 1 + the last word in it (0: none)
+  std::vector<std::uint32_t> next;   // word -> 1 + the word before it in its bucket (0: none)
+  std::uint32_t mask = 0;
+
+  static std::uint32_t hash(std::string_view w) {
+    std::uint32_t h = 2166136261U;  // FNV-1a
+    for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619U;
+    return h;
+  }
+};
+
+MatchIndex::~MatchIndex() = default;
+
+void MatchIndex::occurrences(std::string_view word, std::vector<std::uint32_t>& out) const {
+  out.clear();
+  const std::string_view s(stream_);
+  if (!words_) {
+    words_ = std::make_unique<WordIndex>();
+    WordIndex& w = *words_;
+    // text::is_word_char, with ASCII (most of the stream) decided here.
+    const auto word_char = [&s](std::size_t at, std::size_t& size) {
+      const auto b = static_cast<unsigned char>(s[at]);
+      if (b < 0x80) {
+        size = 1;
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+      }
+      const auto c = text::decode_at(s, at);
+      size = c.size;
+      return text::is_word_char(c.value);
+    };
+    w.begin.reserve(s.size() / 4);
+    w.end.reserve(s.size() / 4);
+    std::size_t i = 0;
+    std::size_t size = 0;
+    while (i < s.size()) {
+      if (!word_char(i, size)) {
+        i += size;
+        continue;
+      }
+      const std::size_t begin = i;
+      i += size;
+      while (i < s.size() && word_char(i, size)) i += size;
+      w.begin.push_back(static_cast<std::uint32_t>(begin));
+      w.end.push_back(static_cast<std::uint32_t>(i));
+    }
+    std::size_t buckets = 16;
+    while (buckets < w.begin.size() * 2) buckets *= 2;
+    w.mask = static_cast<std::uint32_t>(buckets - 1);
+    w.head.assign(buckets, 0);
+    w.next.resize(w.begin.size());
+    for (std::size_t k = 0; k < w.begin.size(); ++k) {
+      const auto b = WordIndex::hash(s.substr(w.begin[k], w.end[k] - w.begin[k])) & w.mask;
+      w.next[k] = w.head[b];
+      w.head[b] = static_cast<std::uint32_t>(k + 1);
+    }
+  }
+  const WordIndex& w = *words_;
+  for (std::uint32_t k = w.head[WordIndex::hash(word) & w.mask]; k != 0; k = w.next[k - 1]) {
+    if (s.substr(w.begin[k - 1], w.end[k - 1] - w.begin[k - 1]) == word)
+      out.push_back(w.begin[k - 1]);
+  }
+  std::reverse(out.begin(), out.end());  // the chain runs from the last word back
+}
+
+std::uint32_t MatchIndex::source(std::size_t offset) const { return source_->at(offset, t_.text); }
 
 std::size_t MatchIndex::piece_at(std::size_t offset) const {
   auto it = std::upper_bound(pieces_.begin(), pieces_.end(), offset,
@@ -103,8 +192,8 @@ std::string MatchIndex::original(std::size_t begin, std::size_t end) const {
     const std::size_t b = std::max<std::size_t>(begin, pieces_[k].begin);
     const std::size_t e = std::min<std::size_t>(end, pieces_[k].end);
     if (b >= e) continue;
-    const std::size_t src_begin = source_[b];
-    const std::size_t last = source_[e - 1];
+    const std::size_t src_begin = source(b);
+    const std::size_t last = source(e - 1);
     const std::size_t src_end = last + text::decode_at(t_.text, last).size;
     if (!out.empty() && out.back() != ' ') out += ' ';
     append_collapsed(out, std::string_view(t_.text).substr(src_begin, src_end - src_begin));
@@ -114,7 +203,7 @@ std::string MatchIndex::original(std::size_t begin, std::size_t end) const {
 
 // The offset in the transcript's text just past the character behind stream_[end - 1].
 std::size_t MatchIndex::source_end(std::size_t end) const {
-  const std::size_t last = source_[end - 1];
+  const std::size_t last = source(end - 1);
   return last + text::decode_at(t_.text, last).size;
 }
 
@@ -127,13 +216,31 @@ std::vector<QuoteMatch> MatchIndex::find(std::string_view quote, int from, int t
 
   // Every whole-word occurrence of every segment inside the range.
   std::vector<std::vector<std::size_t>> occ(segs.size());
+  std::vector<std::uint32_t> starts;
   for (std::size_t i = 0; i < segs.size(); ++i) {
     const auto& key = segs[i].key;
     // Searched only up to the range's end: a unit given with `lines` looks at those lines, not
     // at the rest of the transcript (which made placing units quadratic per transcript).
     const std::string_view hay(stream_.data(), r.end);
-    for (auto p = hay.find(key, r.begin); p != std::string_view::npos; p = hay.find(key, p + 1)) {
-      if (word_edge(p) && word_edge(p + key.size())) occ[i].push_back(p);
+    // A key that starts with a word can only start where that word stands in the stream.
+    std::size_t first = 0;
+    while (first < key.size()) {
+      const auto c = text::decode_at(key, first);
+      if (!text::is_word_char(c.value)) break;
+      first += c.size;
+    }
+    if (first > 0 && r.end - r.begin > index_from_) {
+      occurrences(std::string_view(key).substr(0, first), starts);
+      for (auto it = std::lower_bound(starts.begin(), starts.end(), r.begin); it != starts.end();
+           ++it) {
+        const std::size_t p = *it;
+        if (p + key.size() > r.end) break;
+        if (hay.compare(p, key.size(), key) == 0 && word_edge(p + key.size())) occ[i].push_back(p);
+      }
+    } else {
+      for (auto p = hay.find(key, r.begin); p != std::string_view::npos; p = hay.find(key, p + 1)) {
+        if (word_edge(p) && word_edge(p + key.size())) occ[i].push_back(p);
+      }
     }
     if (occ[i].empty()) return out;
   }
@@ -194,7 +301,7 @@ std::vector<QuoteMatch> MatchIndex::find(std::string_view quote, int from, int t
     }
     if (!ok) continue;
     if (k == 1) {
-      out.push_back({start_line, line_at(end - 1), render(pos), source_[p0], source_end(end)});
+      out.push_back({start_line, line_at(end - 1), render(pos), source(p0), source_end(end)});
     } else {
       const auto& last = occ[k - 1];
       const std::size_t len = segs[k - 1].key.size();
@@ -205,7 +312,7 @@ std::vector<QuoteMatch> MatchIndex::find(std::string_view quote, int from, int t
         if (end_line == previous_end_line) continue;
         previous_end_line = end_line;
         pos[k - 1] = *it;
-        out.push_back({start_line, end_line, render(pos), source_[p0], source_end(*it + len)});
+        out.push_back({start_line, end_line, render(pos), source(p0), source_end(*it + len)});
         if (out.size() > kMaxMatches) return out;
       }
     }

@@ -19,22 +19,36 @@ bool is_gap(std::string_view inner) {
 
 }  // namespace
 
-void Folder::add(char32_t c, std::uint32_t source) {
+void Folder::add(char32_t c, std::uint32_t source, std::uint32_t source_length) {
   if (c < 0x80) {
     add_ascii(static_cast<char>(c), source);
     return;
   }
   if (text::is_space(c)) {
+    if (!pending_) space_source_ = source, space_length_ = source_length;
     pending_ = true;
     return;
   }
   form_.clear();
   text::append_match_form(form_, c);
   if (pending_ && !out_.empty() && !absorbs_space(out_.back()) && !absorbs_space(form_.front())) {
-    push(" ", source);
+    push_space(source);
   }
   pending_ = false;
-  push(form_, source);
+  push(form_, source, source_length);
+}
+
+std::uint32_t SourceMap::at(std::size_t offset, std::string_view source_text) const {
+  auto it = std::upper_bound(runs_.begin(), runs_.end(), offset,
+                             [](std::size_t o, const Run& r) { return o < r.form; });
+  if (it == runs_.begin()) return 0;
+  --it;
+  if (!it->same_length) return it->source;
+  std::size_t s = it->source + (offset - it->form);
+  while (s > it->source && s < source_text.size() &&
+         (static_cast<unsigned char>(source_text[s]) & 0xC0) == 0x80)
+    --s;
+  return static_cast<std::uint32_t>(s);
 }
 
 // Punctuation that closes: no space before it when a clarification removed before it.
@@ -79,7 +93,7 @@ ParsedQuote parse_quote(std::string_view quote) {
       }
     }
     const auto c = text::decode_at(q, i);
-    folder->add(c.value, 0);
+    folder->add(c.value, 0, 0);
     i += c.size;
   }
   ParsedQuote out;

@@ -155,6 +155,9 @@ Transcript parse_transcript(std::string_view bytes, std::string path, std::strin
     t.text.clear();
   }
 
+  // Exactly as many lines as there are (a vector grown by doubling holds up to twice that,
+  // and a large study holds millions of lines).
+  t.lines.reserve(static_cast<std::size_t>(std::count(t.text.begin(), t.text.end(), '\n')) + 1);
   std::size_t pos = 0;
   while (pos <= t.text.size()) {
     auto nl = t.text.find('\n', pos);

@@ -1,6 +1,7 @@
 /// A YAML document as ipcode's own tree, with the 1-based line/column of every node, so that
-/// loaders can say `file:line:col` without seeing yaml-cpp (the only file that does is
-/// src/base/yaml.cpp). Maps keep their order; duplicate keys are reported as errors.
+/// loaders can say `file:line:col` without seeing yaml-cpp (the only files that do are
+/// src/base/yaml.cpp and yaml_errors.cpp). Maps keep their order; duplicate keys are reported as
+/// errors.
 #pragma once
 
 #include "ipcode/base/diagnostic.hpp"
@@ -49,6 +50,15 @@ struct Node::Entry {
 /// false. An empty document gives a null root.
 bool parse(std::string_view text, std::string_view origin, Node& out, Diagnostics& diags,
            int line_offset = 0);
+
+namespace detail {
+/// The two engines behind parse(), for tests. parse_fast (libfyaml) returns false without a
+/// diagnostic when it finds an error or an anchor, alias or tag; parse_reference (yaml-cpp)
+/// handles every document and explains its syntax errors. Both give the same tree.
+bool parse_fast(std::string_view text, Node& out, int line_offset = 0);
+bool parse_reference(std::string_view text, std::string_view origin, Node& out, Diagnostics& diags,
+                     int line_offset = 0);
+}  // namespace detail
 
 /// One allowed key of a map and the other names it may be written with (Norwegian aliases).
 struct Key {

@@ -106,6 +106,9 @@ struct Options {
   std::string coder;  // empty: all coders merged
   bool include_interviewer = false;
   Scope scope = Scope::whole_study;
+  /// SHA-256 of every transcript and coding file (Study::input_hashes), for condense's
+  /// manifest.json and verify; commands that only read the study leave it off.
+  bool hash_inputs = true;
 };
 
 /// Loads the study at `root`. A missing manifest is a `missing` diagnostic (exit 66).

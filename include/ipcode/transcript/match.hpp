@@ -21,12 +21,17 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace ipcode::transcript {
+
+namespace detail {
+class SourceMap;
+}
 
 struct QuoteMatch {
   int line_start = 0;
@@ -54,14 +59,19 @@ struct QuoteMiss {
 /// times. Holds a map from every byte of the folded text back to the transcript's text.
 class MatchIndex {
  public:
-  explicit MatchIndex(const Transcript& t);
+  /// A search over more than `index_from` bytes looks up the quote's first word in a word
+  /// index (built on first use) instead of scanning; tests set it to compare both ways.
+  explicit MatchIndex(const Transcript& t, std::size_t index_from = 4096);
+  ~MatchIndex();
+  MatchIndex(const MatchIndex&) = delete;
+  MatchIndex& operator=(const MatchIndex&) = delete;
 
   /// find() stops after this many distinct placements plus one.
   static constexpr std::size_t kMaxMatches = 50;
 
   /// Every distinct placement of the quote (by line span), within physical lines [from, to]
   /// (0, 0: anywhere), in order of position; at most kMaxMatches + 1. An empty or gap-only
-  /// quote gives no match.
+  /// quote gives no match. Not safe to call from two threads at once on one index.
   std::vector<QuoteMatch> find(std::string_view quote, int from = 0, int to = 0) const;
 
   /// For a quote find() does not find: the place where the most of its words line up, and the
@@ -90,8 +100,16 @@ class MatchIndex {
   const Transcript& t_;
   std::string stream_;
   std::size_t source_end(std::size_t end) const;
-  std::vector<std::uint32_t> source_;  // source_[i]: offset in t_.text of stream_[i]'s character
-  std::vector<Piece> pieces_;          // one per text line with speech, in order
+  std::uint32_t source(std::size_t offset) const;  // where stream_[offset]'s character starts
+  std::unique_ptr<detail::SourceMap> source_;      // in t_.text
+  std::vector<Piece> pieces_;                      // one per text line with speech, in order
+  // Where each word of stream_ starts, built on the first search over a long range (a quote
+  // without `lines`), so that such a search looks only where its first word occurs.
+  struct WordIndex;
+  mutable std::unique_ptr<WordIndex> words_;
+  std::size_t index_from_;
+  // Where `word` stands as a whole word in stream_, in order (into `out`).
+  void occurrences(std::string_view word, std::vector<std::uint32_t>& out) const;
 };
 
 /// The quote's searchable segments in their folded matching form, clarifications removed,

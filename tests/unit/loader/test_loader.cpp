@@ -33,6 +33,19 @@ TEST_CASE("the mini study loads: NFD, CRLF+BOM and Windows-1252 transcripts", "[
   CHECK(study.input_hashes.size() == 9);
 }
 
+TEST_CASE("without hash_inputs the study loads the same, with only the small files hashed",
+          "[loader]") {
+  Diagnostics d;
+  loader::Options o;
+  o.hash_inputs = false;
+  const auto study = loader::load(kMini, o, d);
+  CHECK_FALSE(d.has_errors());
+  REQUIRE(study.rounds.size() == 1);
+  CHECK(study.rounds[0].units.size() == 7);
+  CHECK(study.input_hashes.count("transcripts/r1/B10.txt") == 0);
+  CHECK(study.input_hashes.count("ipcode.yaml") == 1);
+}
+
 TEST_CASE("a missing study is a missing-input problem", "[loader]") {
   Diagnostics d;
   loader::load(std::string(IPCODE_SOURCE_DIR) + "/tests/data/does-not-exist", {}, d);

@@ -65,6 +65,15 @@ const char* kT8 = "B1: Vi begynte tidlig.\n\fS\u00E5 kom planen.\n";
 
 // T9: the informant's own ellipsis between words.
 const char* kT9 = "B1: Jeg vet ikke ... hva det er.\n";
+// T10: back-channels over two lines; an interviewer turn that starts like one but goes on.
+const char* kT10 =
+    "B1: Jeg skrev under\n"                 // 1
+    "I: Ja\n"                               // 2
+    "vel.\n"                                // 3: "ja vel", over two lines
+    "B1: uten \u00E5 lese.\n"               // 4
+    "I: Ja,\n"                              // 5
+    "ja vel, men hvorfor gjorde du det?\n"  // 6
+    "B1: Det vet jeg ikke.\n";              // 7
 
 struct Case {
   const char* transcript;
@@ -85,6 +94,10 @@ const Case kCases[] = {
     {kT1, "skrev unde", 0, 0, "none"},
     {kT1, "bare skrev (\u2026) isste", 0, 0, "none"},
     {kT9, "ikk (\u2026) hva", 0, 0, "none"},
+    {kT10, "skrev under uten \u00E5 lese", 0, 0, "1-4"},
+    {kT10, "Jeg skrev (\u2026) lese", 0, 0, "1-4"},
+    {kT10, "uten \u00E5 lese (\u2026) Det vet jeg", 0, 0, "none"},
+    {kT10, "lese. Ja, ja vel", 0, 0, "4-6"},
     {kT9, "ikke (\u2026) hva", 0, 0, "1-1"},
     {kT9, "ikke \u2026 hva", 0, 0, "1-1"},
     {kT9, "vet ikke... hva det", 0, 0, "1-1"},
@@ -193,9 +206,13 @@ TEST_CASE("quote matching table", "[transcript][match]") {
   STATIC_REQUIRE(sizeof(kCases) / sizeof(kCases[0]) >= 60);
   for (const auto& c : kCases) {
     const auto t = read(c.transcript);
-    const MatchIndex index(t);
-    INFO("quote: " << c.quote << "  lines " << c.from << "-" << c.to);
-    CHECK(outcome(index.find(c.quote, c.from, c.to)) == c.expected);
+    // Both ways of finding a segment: scanning the text, and the word index.
+    for (const std::size_t index_from : {std::size_t{0}, SIZE_MAX}) {
+      const MatchIndex index(t, index_from);
+      INFO("quote: " << c.quote << "  lines " << c.from << "-" << c.to << " index from "
+                     << index_from);
+      CHECK(outcome(index.find(c.quote, c.from, c.to)) == c.expected);
+    }
   }
 }
 
@@ -335,13 +352,71 @@ TEST_CASE("random transcripts and quotes never crash the matcher", "[transcript]
       quote += pieces[next() % pieces.size()];
     const auto t = read(text.c_str());
     const MatchIndex index(t);
+    const MatchIndex indexed(t, 0);
     const int from = static_cast<int>(next() % 5);
-    for (const auto& m : index.find(quote, from, from + static_cast<int>(next() % 5))) {
+    const int to = from + static_cast<int>(next() % 5);
+    const auto found = index.find(quote, from, to);
+    for (const auto& m : found) {
       CHECK(m.line_start >= 1);
       CHECK(m.line_start <= m.line_end);
       CHECK(m.line_end <= t.line_count());
     }
+    // The word index finds exactly what the scan finds.
+    const auto by_index = indexed.find(quote, from, to);
+    REQUIRE(by_index.size() == found.size());
+    for (std::size_t i = 0; i < found.size(); ++i) {
+      CHECK(by_index[i].begin == found[i].begin);
+      CHECK(by_index[i].end == found[i].end);
+      CHECK(by_index[i].text == found[i].text);
+    }
     (void)index.closest(quote);
     (void)strip_clarifications(quote);
   }
+}
+
+TEST_CASE("the word index finds what the scan finds, on quotes cut from the transcript",
+          "[transcript][match]") {
+  const std::vector<std::string> words = {
+      "jeg", "vet", "ikke",   "Hva", "planen",  "\u00E5", "s\u00E5", "\u00C6rlig", "det",
+      "var", "mye", "papir.", "ja,", "\u00F8l", "-",      "\u2026",  "jeg."};
+  std::uint32_t seed = 99;
+  const auto next = [&] {
+    seed = seed * 1103515245U + 12345U;
+    return (seed >> 16) & 0x7FFF;
+  };
+  std::size_t matched = 0;
+  for (int round = 0; round < 200; ++round) {
+    std::vector<std::string> spoken;
+    std::string text;
+    for (int line = 0; line < 20; ++line) {
+      text += line % 3 == 0 ? "I: " : "B1: ";
+      for (int k = 0, n = 3 + static_cast<int>(next() % 8); k < n; ++k) {
+        spoken.push_back(words[next() % words.size()]);
+        text += spoken.back() + (next() % 7 == 0 ? "  " : " ");
+      }
+      text += "\n";
+    }
+    const std::size_t from = next() % spoken.size();
+    const std::size_t len = 1 + next() % 5;
+    std::string quote;
+    for (std::size_t k = from; k < std::min(spoken.size(), from + len); ++k) {
+      if (!quote.empty()) quote += k == from + 2 && next() % 2 == 0 ? " (\u2026) " : " ";
+      quote += spoken[k];
+    }
+    const auto t = read(text.c_str());
+    const MatchIndex scan(t, SIZE_MAX);
+    const MatchIndex indexed(t, 0);
+    const auto a = scan.find(quote);
+    const auto b = indexed.find(quote);
+    INFO(quote);
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      CHECK(a[i].begin == b[i].begin);
+      CHECK(a[i].end == b[i].end);
+      CHECK(a[i].line_start == b[i].line_start);
+      CHECK(a[i].text == b[i].text);
+    }
+    matched += a.empty() ? 0 : 1;
+  }
+  CHECK(matched > 100);  // most quotes cut from the text are found (some cross turns)
 }

@@ -1,0 +1,154 @@
+// The two YAML engines behind yaml::parse (libfyaml first, yaml-cpp for what libfyaml refuses)
+// must build the same tree, marks included: otherwise a diagnostic would point elsewhere
+// depending on which engine read the file. Checked on a table of tricky documents and on
+// every YAML file in the repository (tests, the worked example, the shipped codebooks).
+#include "ipcode/base/diagnostic.hpp"
+#include "ipcode/base/yaml.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace ipcode;
+
+namespace {
+
+// A readable dump of a tree: kind, mark and value of every node.
+void dump(const yaml::Node& n, std::string& out, int depth = 0) {
+  out.append(static_cast<std::size_t>(depth) * 2, ' ');
+  out += std::to_string(n.mark.line) + ":" + std::to_string(n.mark.col) + " ";
+  switch (n.kind) {
+    case yaml::Node::Kind::null:
+      out += "null\n";
+      break;
+    case yaml::Node::Kind::scalar:
+      out += "scalar [" + n.scalar + "]\n";
+      break;
+    case yaml::Node::Kind::sequence:
+      out += "sequence\n";
+      for (const auto& item : n.items) dump(item, out, depth + 1);
+      break;
+    case yaml::Node::Kind::map:
+      out += "map\n";
+      for (const auto& [k, v] : n.entries) {
+        dump(k, out, depth + 1);
+        dump(v, out, depth + 2);
+      }
+      break;
+  }
+}
+
+std::string dump(const yaml::Node& n) {
+  std::string out;
+  dump(n, out);
+  return out;
+}
+
+enum class Fast { same, falls_back };
+
+struct Case {
+  const char* name;
+  const char* text;
+  Fast fast;
+};
+
+}  // namespace
+
+TEST_CASE("libfyaml and yaml-cpp build the same tree", "[yaml][engines]") {
+  const std::vector<Case> cases = {
+      {"empty", "", Fast::same},
+      {"comments only", "# nothing here\n# at all\n", Fast::same},
+      {"scalar document", "hei\n", Fast::same},
+      {"null values", "a:\nb: ~\nc: null\nd: Null\ne: NULL\nf: 'null'\ng: \"~\"\n", Fast::same},
+      {"nested",
+       "transcript: r1-B1\ncoder: KH\nunits:\n  - id: B1-01\n    lines: 5-6\n"
+       "    codes: [underskrift, samtykke]\n  - id: B1-02\n    quote: vet ikke\n",
+       Fast::same},
+      {"list at key level", "units:\n- id: a\n  codes: [x]\n- id: b\n", Fast::same},
+      {"æøå before values",
+       "label: Inngåelse av plan\ndescription: Hvordan\nkeywords: [ærlig, øl, \"å gå\"]\n"
+       "{æ: ø, å: 1}: x\n",
+       Fast::same},
+      {"flow map with æøå", "- {id: æøå-1, quote: \"Jeg så det\", codes: [å]}\n", Fast::same},
+      {"multi-line plain", "quote: Jeg bare skriver\n  under på alt,\n\n  men jeg vet ikke\n",
+       Fast::same},
+      {"literal and folded",
+       "a: |\n  linje en\n  linje to\nb: >\n  brettet\n  tekst\n\n  nytt avsnitt\nc: |-\n  x\n",
+       Fast::same},
+      {"quoted escapes", "a: \"tab\\there \\u00e6 \\\"q\\\"\"\nb: 'it''s'\nc: \"multi\n  line\"\n",
+       Fast::same},
+      {"CRLF", "a: 1\r\nb:\r\n  - x\r\n  - y\r\n", Fast::same},
+      {"document markers", "---\na: 1\n...\n", Fast::same},
+      {"second document ignored", "a: 1\n---\nb: 2\n", Fast::same},
+      {"duplicate keys kept", "a: 1\na: 2\n", Fast::same},
+      {"numbers stay text", "version: 3\nlines: 05-6\nx: 1e3\ny: yes\n", Fast::same},
+      {"empty flow", "a: []\nb: {}\n", Fast::same},
+      {"trailing null", "a: 1\nb:\n", Fast::same},
+      {"nested nulls", "a:\n  b:\n  c:\nd:\n- \n", Fast::falls_back},
+      {"null items", "a:\n  -\n  - x\n  -\nb: 1\n", Fast::falls_back},
+      {"null values in nested maps", "a:\n  b:\n  c:\nd:\n", Fast::same},
+      {"null before list end", "- a:\n- b:\n  c: [x]\n  d:\n", Fast::same},
+      {"null key", ": x\n", Fast::falls_back},
+      {"block headers", "a: |+ # kommentar | med strek\n  x\nb: >2\n   y\n\"c>d\": |-\n  z\n",
+       Fast::same},
+      {"block in list", "- |\n  linje\n- >-\n  brettet\n", Fast::same},
+      {"block CRLF", "a: |\r\n  x\r\nb: 'y'\r\n", Fast::same},
+      {"quoted keys", "\"a\": 1\n'b': \"æ\"\n", Fast::same},
+      {"anchor and alias", "a: &x [1, 2]\nb: *x\n", Fast::falls_back},
+      {"tag", "a: !!str 3\n", Fast::falls_back},
+      {"tab indent", "a:\n\t- b\n", Fast::falls_back},
+      {"unclosed quote", "a: \"never closed\n", Fast::falls_back},
+      {"bad indent", "a:\n  b: 1\n c: 2\n", Fast::falls_back},
+  };
+  for (const auto& c : cases) {
+    SECTION(c.name) {
+      yaml::Node fast;
+      const bool fast_ok = yaml::detail::parse_fast(c.text, fast);
+      yaml::Node ref;
+      Diagnostics diags;
+      const bool ref_ok = yaml::detail::parse_reference(c.text, "t.yaml", ref, diags);
+      if (c.fast == Fast::same) {
+        REQUIRE(fast_ok);
+        REQUIRE(ref_ok);
+        CHECK(dump(fast) == dump(ref));
+      } else {
+        CHECK_FALSE(fast_ok);
+      }
+      // Whatever engine reads it, parse() gives yaml-cpp's tree and diagnostics.
+      yaml::Node both;
+      Diagnostics both_diags;
+      CHECK(yaml::parse(c.text, "t.yaml", both, both_diags) == ref_ok);
+      if (ref_ok) CHECK(dump(both) == dump(ref));
+      CHECK(both_diags.items().size() == diags.items().size());
+    }
+  }
+}
+
+TEST_CASE("libfyaml and yaml-cpp agree on every YAML file of the repository", "[yaml][engines]") {
+  namespace fs = std::filesystem;
+  const fs::path root = IPCODE_SOURCE_DIR;
+  std::size_t compared = 0;
+  for (const char* dir : {"tests", "examples", "codebooks"}) {
+    for (const auto& e : fs::recursive_directory_iterator(root / dir)) {
+      if (!e.is_regular_file() || e.path().extension() != ".yaml") continue;
+      std::ifstream in(e.path(), std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      std::string text = ss.str();
+      if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // as the readers do
+      yaml::Node fast;
+      if (!yaml::detail::parse_fast(text, fast)) continue;  // yaml-cpp reads it alone
+      yaml::Node ref;
+      Diagnostics diags;
+      INFO(e.path().string());
+      REQUIRE(yaml::detail::parse_reference(text, "t.yaml", ref, diags));
+      CHECK(dump(fast) == dump(ref));
+      ++compared;
+    }
+  }
+  CHECK(compared > 40);
+}
