@@ -128,7 +128,9 @@ int run_anon(const Globals& g, const AnonArgs& a) {
     }
   }
   int code = kOk;
-  const auto study = load_valid(g, loader::Options{}, code);
+  loader::Options load;
+  load.hash_inputs = false;  // the copy is written from the files, not from these hashes
+  const auto study = load_valid(g, load, code);
   if (!study) return code;
   const auto rules = anon::rules_for(*study, std::move(known));
   if (a.apply) return apply(g, a, *study, rules);

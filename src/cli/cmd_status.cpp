@@ -113,7 +113,9 @@ void print_round(const loader::Study& study, const loader::RoundData& round,
 int run_status(const Globals& g, const loader::Options& o) {
   if (!round_exists(g, o.round)) return kUsage;
   int code = kOk;
-  const auto study = load_valid(g, o, code);
+  loader::Options load = o;
+  load.hash_inputs = false;  // status writes nothing
+  const auto study = load_valid(g, load, code);
   if (!study) return code;
   std::ostringstream out;
   if (!study->manifest.title.empty()) out << study->manifest.title << "\n\n";

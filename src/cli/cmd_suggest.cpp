@@ -117,6 +117,7 @@ int run_suggest(const Globals& g, const SuggestArgs& a) {
   // The codebook and the coding files are needed: what is coded already is not suggested.
   loader::Options load;
   load.round = a.round;
+  load.hash_inputs = false;
   int code = kOk;
   const auto study = load_valid(g, load, code);
   if (!study) return code;

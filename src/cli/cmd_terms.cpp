@@ -119,6 +119,7 @@ int run_terms(const Globals& g, const TermsArgs& a) {
   // A step 1 aid reads the manifest and the transcripts only (as kwic does).
   loader::Options load = a.load;
   load.scope = loader::Scope::transcripts;
+  load.hash_inputs = false;
   const auto study = load_valid(g, load, code);
   if (!study) return code;
 
