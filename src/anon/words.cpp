@@ -20,28 +20,6 @@ std::size_t space_at(std::string_view t, std::size_t i) {
   return 0;
 }
 
-bool starts_with_any(std::string_view s, std::initializer_list<std::string_view> marks,
-                     std::size_t& len) {
-  for (auto m : marks) {
-    if (s.starts_with(m)) {
-      len = m.size();
-      return true;
-    }
-  }
-  return false;
-}
-
-bool ends_with_any(std::string_view s, std::initializer_list<std::string_view> marks,
-                   std::size_t& len) {
-  for (auto m : marks) {
-    if (s.ends_with(m)) {
-      len = m.size();
-      return true;
-    }
-  }
-  return false;
-}
-
 // The bytes a mark of set_core() can start or end with: most words have none, and are done
 // after two table look-ups.
 bool may_open(unsigned char c) {
@@ -61,16 +39,30 @@ void set_core(std::string_view text, Token& t) {
   if (!may_open(static_cast<unsigned char>(s.front())) &&
       !may_close(static_cast<unsigned char>(s.back())))
     return;
+  // Byte by byte (the same marks as lists of strings cost a compare each, per word).
+  const auto opening = [](std::string_view w) -> std::size_t {
+    const auto c = static_cast<unsigned char>(w[0]);
+    if (c == '(' || c == '[' || c == '{' || c == '<' || c == '"' || c == '\'') return 1;
+    if (w.starts_with("\u00AB")) return 2;  // «
+    if (w.starts_with("\u201C") || w.starts_with("\u2018") || w.starts_with("\u201E"))
+      return 3;  // “ ‘ „
+    return 0;
+  };
+  const auto closing = [](std::string_view w) -> std::size_t {
+    const auto c = static_cast<unsigned char>(w.back());
+    if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+        c == ']' || c == '}' || c == '>' || c == '"' || c == '\'')
+      return 1;
+    if (w.ends_with("\u00BB")) return 2;                                                    // »
+    if (w.ends_with("\u201D") || w.ends_with("\u2019") || w.ends_with("\u2026")) return 3;  // ” ’ …
+    return 0;
+  };
   std::size_t len = 0, front = 0, back = 0;
-  while (!s.empty() &&
-         starts_with_any(s, {"(", "[", "{", "<", "\"", "'", "«", "“", "‘", "„"}, len)) {
+  while (!s.empty() && (len = opening(s)) > 0) {
     s.remove_prefix(len);
     front += len;
   }
-  while (!s.empty() &&
-         ends_with_any(
-             s, {".", ",", ";", ":", "!", "?", ")", "]", "}", ">", "\"", "'", "»", "”", "’", "…"},
-             len)) {
+  while (!s.empty() && (len = closing(s)) > 0) {
     s.remove_suffix(len);
     back += len;
   }
@@ -125,6 +117,7 @@ bool lower_at(std::string_view w, std::size_t i, std::size_t& len) {
 
 std::vector<Token> tokenise(std::string_view text) {
   std::vector<Token> out;
+  out.reserve(text.size() / 5);
   std::size_t i = 0;
   int newlines = 2;  // the start of the text counts as a blank line before
   while (i < text.size()) {
