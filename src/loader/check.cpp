@@ -53,7 +53,7 @@ void check_overlaps(const RoundData& round, Diagnostics& diags) {
         const auto& b = *units[j];
         if (b.line_start > a.line_end) break;  // sorted by position
         if (a.codes == b.codes) {
-          diags.warning(b.file, b.at.line, b.at.col,
+          diags.warning(b.file(), b.at.line, b.at.col,
                         format(tr("unit '{1}' overlaps unit '{2}' and has the same codes; merge "
                                   "them or give them different codes"),
                                {b.id, a.id}));
@@ -149,7 +149,7 @@ void check_interviewer_units(const RoundData& round, const Options& options, Dia
   if (options.include_interviewer) return;
   for (const auto& u : round.units) {
     if (!u.interviewer) continue;
-    diags.warning(u.file, u.at.line, u.at.col,
+    diags.warning(u.file(), u.at.line, u.at.col,
                   format(tr("unit '{1}' starts in the interviewer's turn ({2}); it is listed in "
                             "units.csv but counts in matrices and reports only with "
                             "--include-interviewer"),

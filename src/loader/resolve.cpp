@@ -191,7 +191,7 @@ bool place_unit(const coding::CodingFile& file, const coding::UnitSpec& spec, co
 // A unit after the coders are merged, with every id written for it.
 struct Written {
   std::string id;
-  std::string file;
+  std::shared_ptr<const std::string> file;  // shared with the unit
   coding::Where at;
 };
 struct Merged {
@@ -225,7 +225,7 @@ std::vector<Merged> merge_coders(std::vector<Pending> pending) {
       Merged m;
       m.coders.push_back(p.unit.coder);
       m.first_written = !p.explicit_id.empty();
-      if (m.first_written) m.ids.push_back({p.explicit_id, p.unit.file, p.unit.at});
+      if (m.first_written) m.ids.push_back({p.explicit_id, p.unit.shared_file(), p.unit.at});
       m.unit = std::move(p.unit);
       out.push_back(std::move(m));
       continue;
@@ -238,7 +238,7 @@ std::vector<Merged> merge_coders(std::vector<Pending> pending) {
     const bool known = std::any_of(into->ids.begin(), into->ids.end(),
                                    [&](const Written& w) { return w.id == p.explicit_id; });
     if (!p.explicit_id.empty() && !known) {
-      into->ids.push_back({p.explicit_id, p.unit.file, p.unit.at});
+      into->ids.push_back({p.explicit_id, p.unit.shared_file(), p.unit.at});
     }
   }
   return out;
@@ -257,7 +257,7 @@ void report_duplicate_ids(const RoundData& round, const std::vector<Written>& wr
   for (const auto& w : written) all.push_back(&w);
   std::sort(all.begin(), all.end(), [](const Written* a, const Written* b) {
     if (a->id != b->id) return a->id < b->id;
-    if (a->file != b->file) return natural_less(a->file, b->file);
+    if (*a->file != *b->file) return natural_less(*a->file, *b->file);
     return std::tie(a->at.line, a->at.col) < std::tie(b->at.line, b->at.col);
   });
   for (std::size_t i = 1; i < all.size(); ++i) {
@@ -266,9 +266,9 @@ void report_duplicate_ids(const RoundData& round, const std::vector<Written>& wr
     while (first > 0 && all[first - 1]->id == all[i]->id) --first;
     const Written* w = all[i];
     diags.error(
-        w->file, w->at.line, w->at.col,
+        *w->file, w->at.line, w->at.col,
         format(tr("duplicate unit id '{1}' in round '{2}' (also {3}:{4})"),
-               {w->id, round.spec.id, all[first]->file, std::to_string(all[first]->at.line)}));
+               {w->id, round.spec.id, *all[first]->file, std::to_string(all[first]->at.line)}));
   }
 }
 
@@ -328,13 +328,14 @@ Placed Resolver::place(const coding::CodingFile& file, Diagnostics& diags) const
   }
   const auto& t = round_.transcripts[static_cast<std::size_t>(it->second)];
   std::unique_ptr<transcript::MatchIndex> index;
+  const auto path = std::make_shared<const std::string>(file.path);
   out.units.reserve(file.units.size());
   for (const auto& spec : file.units) {
     Unit u;
     u.transcript = it->second;
     u.coder = file.coder;
     u.note = spec.note;
-    u.file = file.path;
+    u.set_file(path);
     u.at = spec.at;
     bool codes_ok = !spec.codes.empty();
     std::set<int> code_set;

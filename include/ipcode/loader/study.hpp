@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,11 +51,17 @@ struct Unit {
   std::vector<int> codes;  // node indices in the round's codebook, codebook order, unique
   std::string coder;
   std::string note;
-  std::string file;  // coding file it was written in
+  /// The coding file it was written in (one string per file, shared by its units: a study
+  /// may hold a hundred thousand units).
+  const std::string& file() const { return file_ ? *file_ : empty_; }
+  void set_file(std::shared_ptr<const std::string> path) { file_ = std::move(path); }
+  const std::shared_ptr<const std::string>& shared_file() const { return file_; }
   coding::Where at;
 
  private:
   std::optional<std::string> own_words_;
+  std::shared_ptr<const std::string> file_;
+  static inline const std::string empty_;
 };
 
 struct RoundData {

@@ -79,7 +79,7 @@ TEST_CASE("coders: an identical span is one unit with the union of the codes", "
   // One unit, the first by coding-file path keeps its id; the other id is an alias.
   CHECK(ids(r) == std::vector<std::string>{"KH-1"});
   CHECK(codes(r, r.units.at(0)) == std::vector<std::string>{"underskrift", "koordinator"});
-  CHECK(r.units.at(0).file == "coding/B1-KH.yaml");
+  CHECK(r.units.at(0).file() == "coding/B1-KH.yaml");
   CHECK(r.find_unit("TS-1") == 0);  // the illustrative quote naming TS-1 resolves
 }
 
