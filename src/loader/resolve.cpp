@@ -79,11 +79,42 @@ void set_span(const Transcript& t, std::size_t begin, std::size_t end, Unit& u) 
   u.span_end = static_cast<std::uint32_t>(end);
 }
 
+// The quote indexes of one transcript, made when first needed: most units give their lines,
+// and their quote is looked for in an index of those lines only; the whole transcript is
+// indexed for a quote without lines, or to say where a quote not found in its lines is.
+struct Indexes {
+  std::unique_ptr<transcript::MatchIndex> whole;
+  std::unique_ptr<transcript::TurnContinuation> turns;
+};
+
+// Takes the unit's lines and text (the transcript's own words) from its one match.
+void take_match(const Transcript& t, const transcript::QuoteMatch& m, Unit& u) {
+  u.line_start = m.line_start;
+  u.line_end = m.line_end;
+  set_span(t, m.begin, m.end, u);
+  // SPEC §5: outputs show the transcript's own text, never the quote as typed.
+  u.text = m.text;
+  u.set_own_words(transcript::strip_clarifications(u.text));
+  u.has_quote = true;
+}
+
 // The quote branch of place_unit: finds the quote, reports what went wrong, and takes the
-// unit's lines and text (the transcript's own words) from the match.
+// unit's lines and text from the match.
 bool place_quote(const coding::CodingFile& file, const coding::UnitSpec& spec, const Transcript& t,
-                 std::unique_ptr<transcript::MatchIndex>& index, Unit& u, Diagnostics& diags,
-                 const std::string& name) {
+                 Indexes& indexes, Unit& u, Diagnostics& diags, const std::string& name) {
+  if (spec.has_lines && !indexes.whole) {
+    if (!indexes.turns) {
+      indexes.turns = std::make_unique<transcript::TurnContinuation>(transcript::continue_turns(t));
+    }
+    const transcript::MatchIndex lines(t, *indexes.turns, spec.line_from, spec.line_to);
+    const auto found = lines.find(spec.quote, spec.line_from, spec.line_to);
+    if (found.size() == 1) {
+      take_match(t, found[0], u);
+      return true;
+    }
+  }
+  // Not found once in its lines, or no lines: the whole transcript, for the message too.
+  auto& index = indexes.whole;
   if (!index) index = std::make_unique<transcript::MatchIndex>(t);
   const auto matches = spec.has_lines ? index->find(spec.quote, spec.line_from, spec.line_to)
                                       : index->find(spec.quote);
@@ -125,19 +156,13 @@ bool place_quote(const coding::CodingFile& file, const coding::UnitSpec& spec, c
                        {name, std::to_string(matches.size()), t.path, places(matches)}));
     return false;
   }
-  u.line_start = matches[0].line_start;
-  u.line_end = matches[0].line_end;
-  set_span(t, matches[0].begin, matches[0].end, u);
-  // SPEC §5: outputs show the transcript's own text, never the quote as typed.
-  u.text = matches[0].text;
-  u.set_own_words(transcript::strip_clarifications(u.text));
-  u.has_quote = true;
+  take_match(t, matches[0], u);
   return true;
 }
 
 // Resolves one unit spec against its transcript; false when it cannot be placed.
 bool place_unit(const coding::CodingFile& file, const coding::UnitSpec& spec, const Transcript& t,
-                std::unique_ptr<transcript::MatchIndex>& index, Unit& u, Diagnostics& diags) {
+                Indexes& indexes, Unit& u, Diagnostics& diags) {
   const std::string name = spec.id.empty() ? tr("this unit") : "'" + spec.id + "'";
   // The coding parser hands on only units with a place to be found; a spec built elsewhere
   // gets the same checks, so no unchecked line number ever reaches the transcript.
@@ -171,7 +196,7 @@ bool place_unit(const coding::CodingFile& file, const coding::UnitSpec& spec, co
     return false;
   }
   if (!spec.quote.empty()) {
-    if (!place_quote(file, spec, t, index, u, diags, name)) return false;
+    if (!place_quote(file, spec, t, indexes, u, diags, name)) return false;
   } else {
     u.line_start = first_spoken(t, spec.line_from, spec.line_to);
     u.line_end = spec.line_to;
@@ -327,7 +352,7 @@ Placed Resolver::place(const coding::CodingFile& file, Diagnostics& diags) const
     return out;
   }
   const auto& t = round_.transcripts[static_cast<std::size_t>(it->second)];
-  std::unique_ptr<transcript::MatchIndex> index;
+  Indexes indexes;
   const auto path = std::make_shared<const std::string>(file.path);
   out.units.reserve(file.units.size());
   for (const auto& spec : file.units) {
@@ -356,7 +381,7 @@ Placed Resolver::place(const coding::CodingFile& file, Diagnostics& diags) const
         code_set.insert(n->second);
       }
     }
-    if (!place_unit(file, spec, t, index, u, diags) || !codes_ok) {
+    if (!place_unit(file, spec, t, indexes, u, diags) || !codes_ok) {
       if (!spec.id.empty())
         out.failed_ids.push_back(spec.id);
       else

@@ -19,8 +19,7 @@ constexpr std::array kBackChannels = {"ja"sv, "mm"sv,   "mhm"sv,     "hm"sv,
 
 }  // namespace
 
-MatchIndex::MatchIndex(const Transcript& t, std::size_t index_from)
-    : t_(t), index_from_(index_from) {
+TurnContinuation continue_turns(const Transcript& t) {
   // SPEC §5: an interviewer turn holding only a back-channel between two turns of the same
   // informant is left out, and the informant's turn goes on across it.
   const std::size_t n_turns = t.turns.size();
@@ -54,11 +53,29 @@ MatchIndex::MatchIndex(const Transcript& t, std::size_t index_from)
       skipped[k] = 1;
     }
   }
+  return {std::move(effective), std::move(skipped)};
+}
 
-  stream_.reserve(t.text.size());
+MatchIndex::MatchIndex(const Transcript& t, std::size_t index_from)
+    : t_(t), index_from_(index_from) {
+  build(continue_turns(t), 1, t.line_count());
+}
+
+MatchIndex::MatchIndex(const Transcript& t, const TurnContinuation& turns, int from, int to)
+    : t_(t), index_from_(4096) {
+  build(turns, std::max(from, 1), std::min(to, t.line_count()));
+}
+
+void MatchIndex::build(const TurnContinuation& turns, int from, int to) {
+  const Transcript& t = t_;
+  const auto& effective = turns.effective;
+  const auto& skipped = turns.skipped;
+  std::size_t bytes = 0;
+  for (int n = from; n <= to; ++n) bytes += t.line(n)->end - t.line(n)->begin;
+  stream_.reserve(bytes + 1);
   source_ = std::make_unique<SourceMap>();
   Folder folder(stream_, source_.get());
-  for (int n = 1; n <= t.line_count(); ++n) {
+  for (int n = from; n <= to; ++n) {
     const Line* l = t.line(n);
     if (l->kind != LineKind::text) continue;
     if (l->turn >= 0 && skipped[static_cast<std::size_t>(l->turn)]) continue;

@@ -57,11 +57,23 @@ struct QuoteMiss {
 
 /// The folded, whitespace-collapsed speech of one transcript, built once and searched many
 /// times. Holds a map from every byte of the folded text back to the transcript's text.
+/// Which speaker turns go on across a back-channel (SPEC §5): worked out once per transcript
+/// and shared by the indexes made for some of its lines.
+struct TurnContinuation {
+  std::vector<int> effective;  // the turn each turn's lines count as
+  std::vector<char> skipped;   // a back-channel turn, left out of the matched text
+};
+TurnContinuation continue_turns(const Transcript& t);
+
 class MatchIndex {
  public:
   /// A search over more than `index_from` bytes looks up the quote's first word in a word
   /// index (built on first use) instead of scanning; tests set it to compare both ways.
   explicit MatchIndex(const Transcript& t, std::size_t index_from = 4096);
+  /// An index of physical lines [from, to] only (a unit given with `lines`): find(quote,
+  /// from, to) and closest(quote, from, to) give exactly what the whole index gives; a search
+  /// outside those lines finds nothing.
+  MatchIndex(const Transcript& t, const TurnContinuation& turns, int from, int to);
   ~MatchIndex();
   MatchIndex(const MatchIndex&) = delete;
   MatchIndex& operator=(const MatchIndex&) = delete;
@@ -97,6 +109,7 @@ class MatchIndex {
   bool word_edge(std::size_t offset) const;
   std::string original(std::size_t begin, std::size_t end) const;
 
+  void build(const TurnContinuation& turns, int from, int to);
   const Transcript& t_;
   std::string stream_;
   std::size_t source_end(std::size_t end) const;

@@ -213,6 +213,12 @@ TEST_CASE("quote matching table", "[transcript][match]") {
                      << index_from);
       CHECK(outcome(index.find(c.quote, c.from, c.to)) == c.expected);
     }
+    // An index of the unit's lines only (units given with `lines`) finds the same.
+    if (c.from > 0) {
+      const MatchIndex lines(t, continue_turns(t), c.from, c.to);
+      INFO("index of lines " << c.from << "-" << c.to);
+      CHECK(outcome(lines.find(c.quote, c.from, c.to)) == c.expected);
+    }
   }
 }
 
@@ -385,6 +391,7 @@ TEST_CASE("the word index finds what the scan finds, on quotes cut from the tran
     return (seed >> 16) & 0x7FFF;
   };
   std::size_t matched = 0;
+  std::size_t in_lines = 0;
   for (int round = 0; round < 200; ++round) {
     std::vector<std::string> spoken;
     std::string text;
@@ -417,6 +424,30 @@ TEST_CASE("the word index finds what the scan finds, on quotes cut from the tran
       CHECK(a[i].text == b[i].text);
     }
     matched += a.empty() ? 0 : 1;
+    // Searched in some lines: the index of those lines only finds the same.
+    const int first = 1 + static_cast<int>(next() % 20);
+    const int last = first + static_cast<int>(next() % 4);
+    const auto whole = scan.find(quote, first, last);
+    const MatchIndex part(t, continue_turns(t), first, last);
+    const auto in_part = part.find(quote, first, last);
+    REQUIRE(whole.size() == in_part.size());
+    in_lines += whole.empty() ? 0 : 1;
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+      CHECK(whole[i].begin == in_part[i].begin);
+      CHECK(whole[i].end == in_part[i].end);
+      CHECK(whole[i].line_start == in_part[i].line_start);
+      CHECK(whole[i].line_end == in_part[i].line_end);
+      CHECK(whole[i].text == in_part[i].text);
+    }
+    const auto miss_whole = scan.closest(quote + " xyzzy", first, last);
+    const auto miss_part = part.closest(quote + " xyzzy", first, last);
+    REQUIRE(miss_whole.has_value() == miss_part.has_value());
+    if (miss_whole) {
+      CHECK(miss_whole->line == miss_part->line);
+      CHECK(miss_whole->quote_word == miss_part->quote_word);
+      CHECK(miss_whole->transcript_word == miss_part->transcript_word);
+    }
   }
   CHECK(matched > 100);  // most quotes cut from the text are found (some cross turns)
+  CHECK(in_lines > 10);  // and some of them in the lines searched
 }
