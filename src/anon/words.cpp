@@ -130,7 +130,16 @@ std::vector<Token> tokenise(std::string_view text) {
     t.begin = i;
     t.blank_before = newlines >= 2;
     newlines = 0;
-    while (i < text.size() && space_at(text, i) == 0) ++i;
+    while (i < text.size()) {
+      // Most bytes are neither ASCII white space nor the first byte of U+00A0 or U+202F.
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (c > ' ' && c != 0xC2 && c != 0xE2) {
+        ++i;
+        continue;
+      }
+      if (space_at(text, i) != 0) break;
+      ++i;
+    }
     t.end = i;
     set_core(text, t);
     out.push_back(t);
