@@ -152,7 +152,8 @@ Result<std::string> read_checked(const stdfs::path& path, const std::string& sho
   if (auto refused = leaves()) return std::move(*refused);
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return cannot(errno);
-  if (!S_ISREG(st.st_mode)) return fail(ReadProblem::not_a_file, not_a_file_message(shown, st.st_mode));
+  if (!S_ISREG(st.st_mode))
+    return fail(ReadProblem::not_a_file, not_a_file_message(shown, st.st_mode));
   // O_NONBLOCK: should a named pipe have been swapped in since, opening it does not wait.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) return cannot(errno);
@@ -161,7 +162,8 @@ Result<std::string> read_checked(const stdfs::path& path, const std::string& sho
     ~Closer() { ::close(fd); }
   } closer{fd};
   if (::fstat(fd, &st) != 0) return cannot(errno);
-  if (!S_ISREG(st.st_mode)) return fail(ReadProblem::not_a_file, not_a_file_message(shown, st.st_mode));
+  if (!S_ISREG(st.st_mode))
+    return fail(ReadProblem::not_a_file, not_a_file_message(shown, st.st_mode));
   const auto too_large = [&](std::uint64_t size) {
     const auto mb = [](std::uint64_t n) { return std::to_string((n + (1 << 20) - 1) >> 20); };
     return fail(ReadProblem::too_large,
@@ -180,8 +182,7 @@ Result<std::string> read_checked(const stdfs::path& path, const std::string& sho
         n > 0 ? stdfs::path(std::string(buf, static_cast<std::size_t>(n))) : real_path(path);
     if (!is_inside(real_path(*root), real)) {
       if (auto refused = leaves()) return std::move(*refused);
-      return fail(ReadProblem::leaves_study,
-                  escaping_message(shown, shown, real.string()));
+      return fail(ReadProblem::leaves_study, escaping_message(shown, shown, real.string()));
     }
   }
   // Read into a string of the file's size: a stringstream would grow by doubling and then
@@ -202,8 +203,7 @@ Result<std::string> read_checked(const stdfs::path& path, const std::string& sho
 
 }  // namespace
 
-Result<std::string> read_file(const stdfs::path& path, ReadProblem* problem,
-                              std::uint64_t limit) {
+Result<std::string> read_file(const stdfs::path& path, ReadProblem* problem, std::uint64_t limit) {
   if (problem != nullptr) *problem = ReadProblem::none;
   return read_checked(path, path.string(), nullptr, {}, problem, limit);
 }
@@ -245,8 +245,7 @@ std::optional<std::pair<std::string, std::string>> escaping_link(const stdfs::pa
 Status check_output(const stdfs::path& root, std::string_view relative) {
   const auto lexical = check_inside(root, relative);
   if (lexical == PathProblem::absolute || lexical == PathProblem::escapes) {
-    return write_error(root / stdfs::path(relative),
-                       tr("the path leads out of the study folder"));
+    return write_error(root / stdfs::path(relative), tr("the path leads out of the study folder"));
   }
   if (const auto link = escaping_link(root, relative)) {
     return Error{ErrorKind::cannot_write,
@@ -268,8 +267,8 @@ Status write_atomic(const stdfs::path& path, std::string_view bytes) {
   for (int attempt = 0; fd < 0 && attempt < 100; ++attempt) {
     char suffix[16];
     std::snprintf(suffix, sizeof suffix, "%08x", random());
-    tmp = (path.parent_path() / ("." + path.filename().string() + ".ipcode-tmp-" + suffix))
-              .string();
+    tmp =
+        (path.parent_path() / ("." + path.filename().string() + ".ipcode-tmp-" + suffix)).string();
     fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (fd < 0 && errno != EEXIST) return write_error(path, std::strerror(errno));
   }

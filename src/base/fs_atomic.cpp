@@ -189,8 +189,8 @@ Status AtomicBatch::begin(const std::string& relative) {
   stdfs::create_directories(open_path_.parent_path(), ec);
   if (ec) return fail(write_error(target_ / stdfs::path(relative).parent_path(), ec.message()));
   // O_NOFOLLOW: a link planted in the temporary folder is never written through.
-  const int fd = ::open(open_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
-                        0666);
+  const int fd =
+      ::open(open_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
   if (fd >= 0) open_ = ::fdopen(fd, "wb");
   if (open_ == nullptr) {
     const int why = errno;

@@ -113,8 +113,7 @@ TEST_CASE("read_file refuses a file past the size limit before reading it", "[fs
   stdfs::remove_all(dir);
 }
 
-TEST_CASE("write_atomic never writes through a link planted at a temporary name",
-          "[fs][safety]") {
+TEST_CASE("write_atomic never writes through a link planted at a temporary name", "[fs][safety]") {
   const auto dir = fresh("planted");
   write(dir / "outside" / "victim.txt", "victim");
   // The fixed temporary name of earlier versions, and a few guesses at the new ones.
@@ -150,8 +149,7 @@ TEST_CASE("check_output refuses a link leading out of the study, naming it", "[f
   stdfs::remove_all(dir);
 }
 
-TEST_CASE("AtomicBatch refuses a symlinked target and writes nothing through it",
-          "[fs][safety]") {
+TEST_CASE("AtomicBatch refuses a symlinked target and writes nothing through it", "[fs][safety]") {
   const auto dir = fresh("batch-link");
   stdfs::create_symlink("../outside", dir / "s" / "out");
   fs::AtomicBatch batch(dir / "s" / "out");
