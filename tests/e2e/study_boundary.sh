@@ -96,6 +96,12 @@ fresh s; rm "$work/s/ipcode.yaml"; mkfifo "$work/s/ipcode.yaml"
 run -q -C "$work/s" condense
 [ $code -eq 66 ] && ok || bad "condense with a FIFO manifest: exit $code"
 
+# verify reads out/: a named pipe there is a changed file, never a wait.
+fresh s; run -q -C "$work/s" condense
+rm "$work/s/out/r1/units.csv"; mkfifo "$work/s/out/r1/units.csv"
+run -C "$work/s" verify
+[ $code -eq 1 ] && grep -q "units.csv" "$work/out" "$work/err" && ok || bad "verify with a FIFO in out/: exit $code"
+
 # A manifest that is a folder: 66 like a missing one, saying so.
 fresh s; rm "$work/s/ipcode.yaml"; mkdir "$work/s/ipcode.yaml"
 for cmd in check condense status; do
