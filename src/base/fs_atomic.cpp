@@ -343,7 +343,8 @@ OutputLock::~OutputLock() {
 Status OutputLock::acquire(const stdfs::path& study_root) {
   path_ = study_root / ".ipcode.lock";
   for (int attempt = 0; attempt < 10; ++attempt) {
-    const int fd = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    // O_NOFOLLOW: a link planted at the lock's name must not make ipcode truncate its target.
+    const int fd = ::open(path_.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0) return write_error(path_, std::strerror(errno));
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
       const int why = errno;

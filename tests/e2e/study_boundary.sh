@@ -35,6 +35,11 @@ run -q -C "$work/s" log add "Første notat"
 run -q -C "$work/s" condense --write-drafts
 [ $code -eq 0 ] && [ "$(cat "$work/victim")" = victim ] && ok || bad "planted temporary link (drafts): exit $code"
 
+# A link planted at the lock's name: refused (73), its target not truncated.
+fresh s; ln -s ../victim "$work/s/.ipcode.lock"
+run -q -C "$work/s" condense
+[ $code -eq 73 ] && [ "$(cat "$work/victim")" = victim ] && ok || bad "planted lock link: exit $code, victim: $(cat "$work/victim")"
+
 # log.md a link to a file outside the study: not read, not printed, not put in a report.
 fresh s; echo "HEMMELIG" >"$work/secret.md"; ln -s ../secret.md "$work/s/log.md"
 run -C "$work/s" log

@@ -208,3 +208,16 @@ TEST_CASE("glob does not walk out of the study through a linked folder", "[fs][s
   CHECK(fs::glob(s, "transcripts/r1/*.txt", "out").size() == 2);
   stdfs::remove_all(dir);
 }
+
+TEST_CASE("OutputLock never truncates the target of a link planted at its name", "[fs][safety]") {
+  const auto dir = fresh("lock-link");
+  write(dir / "outside" / "victim.txt", "victim");
+  stdfs::create_symlink("../outside/victim.txt", dir / "s" / ".ipcode.lock");
+  {
+    fs::OutputLock lock;
+    const auto st = lock.acquire(dir / "s");
+    CHECK_FALSE(st);
+  }
+  CHECK(slurp(dir / "outside" / "victim.txt") == "victim");
+  stdfs::remove_all(dir);
+}
