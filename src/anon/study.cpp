@@ -51,7 +51,7 @@ void add_places(const std::string& file, std::string_view text, const std::vecto
 
 // A study file other than a transcript, as text (NFC; Windows-1252 decoded).
 std::optional<std::string> read_text(const loader::Study& study, const std::string& path) {
-  auto bytes = fs::read_file(study.root / path);
+  auto bytes = fs::read_inside(study.root, path);
   if (!bytes) return std::nullopt;
   return text::nfc(text::decode(*bytes).utf8);
 }

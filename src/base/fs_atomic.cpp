@@ -68,6 +68,8 @@ std::optional<stdfs::path> unremovable(const stdfs::path& dir) {
 Status copy_tree(const stdfs::path& from, const stdfs::path& to,
                  std::vector<stdfs::path>& folders) {
   std::error_code ec;
+  // A link in the old output is not ipcode's: it is not carried over (nor what it points to).
+  if (stdfs::is_symlink(from, ec)) return Ok{};
   if (stdfs::is_directory(from, ec) && !stdfs::is_symlink(from, ec)) {
     stdfs::create_directories(to, ec);
     if (ec) return write_error(to, ec.message());
@@ -100,14 +102,29 @@ AtomicBatch::AtomicBatch(stdfs::path target, Swap swap) : target_(std::move(targ
   // A symlink is refused too: swapping would replace the link, not the folder it points to.
   std::error_code ec;
   const auto status = stdfs::symlink_status(target_, ec);
+  if (stdfs::is_symlink(status)) {
+    failed_ = Error{ErrorKind::cannot_write,
+                    format(tr("'{1}' is a symbolic link (to '{2}'); ipcode writes its output "
+                              "only into a real folder inside the study: remove the link (what "
+                              "it points to is not touched)"),
+                           {target_.string(), stdfs::read_symlink(target_, ec).string()})};
+    return;
+  }
   if (stdfs::exists(status) && !stdfs::is_directory(status)) {
     failed_ = not_a_folder(target_);
     return;
   }
   stdfs::create_directories(target_.parent_path().empty() ? "." : target_.parent_path(), ec);
-  temp_ = fresh_temp(target_);
-  if (ec || !stdfs::create_directory(temp_, ec) || ec) {
-    failed_ = write_error(temp_, ec ? ec.message() : std::strerror(EEXIST));
+  // mkdir never follows a link: a name already taken (a planted link) just means another.
+  bool made = false;
+  int why = EEXIST;
+  for (int attempt = 0; !ec && !made && why == EEXIST && attempt < 100; ++attempt) {
+    temp_ = fresh_temp(target_);
+    made = ::mkdir(temp_.c_str(), 0777) == 0;
+    if (!made) why = errno;
+  }
+  if (!made) {
+    failed_ = write_error(temp_, ec ? ec.message() : std::strerror(why));
     temp_.clear();
     return;
   }
@@ -171,8 +188,15 @@ Status AtomicBatch::begin(const std::string& relative) {
   }
   stdfs::create_directories(open_path_.parent_path(), ec);
   if (ec) return fail(write_error(target_ / stdfs::path(relative).parent_path(), ec.message()));
-  open_ = std::fopen(open_path_.c_str(), "wb");
-  if (open_ == nullptr) return fail(write_error(target_ / relative, std::strerror(errno)));
+  // O_NOFOLLOW: a link planted in the temporary folder is never written through.
+  const int fd =
+      ::open(open_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
+  if (fd >= 0) open_ = ::fdopen(fd, "wb");
+  if (open_ == nullptr) {
+    const int why = errno;
+    if (fd >= 0) ::close(fd);
+    return fail(write_error(target_ / relative, std::strerror(why)));
+  }
   return Ok{};
 }
 
@@ -319,7 +343,8 @@ OutputLock::~OutputLock() {
 Status OutputLock::acquire(const stdfs::path& study_root) {
   path_ = study_root / ".ipcode.lock";
   for (int attempt = 0; attempt < 10; ++attempt) {
-    const int fd = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    // O_NOFOLLOW: a link planted at the lock's name must not make ipcode truncate its target.
+    const int fd = ::open(path_.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0) return write_error(path_, std::strerror(errno));
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
       const int why = errno;

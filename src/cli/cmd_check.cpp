@@ -1,6 +1,7 @@
 // `ipcode check` (SPEC §8): every problem of the study at once; exit 1 on any error.
 #include "cli/anon_findings.hpp"
 #include "cli/common.hpp"
+#include "ipcode/base/fs.hpp"
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/condense/analysis.hpp"
@@ -46,10 +47,10 @@ int run_check(const Globals& g, const CheckOptions& o) {
   print_diagnostics(diags, g);
   // -q: errors only, so no summary line when there is nothing wrong.
   if (!g.quiet || diags.has_errors()) std::cerr << summary(diags) << '\n';
-  // A missing manifest means there is no study to check at all (66); every other problem,
-  // YAML syntax included, is a finding of the check (1).
-  if (!std::filesystem::exists(std::filesystem::path(g.dir) / study::kManifestName))
-    return kNoInput;
+  // A manifest missing or unreadable (a folder, a named pipe, a link out of the study) means
+  // there is no study to check at all (66); every other problem, YAML syntax included, is a
+  // finding of the check (1).
+  if (!fs::read_inside(g.dir, study::kManifestName)) return kNoInput;
   if (diags.has_errors()) return kProblems;
   if (!g.quiet) {
     std::size_t units = 0, transcripts = 0;

@@ -64,7 +64,9 @@ int write_drafts(const Globals& g, const loader::Study& study,
       out += "    condensate: " + yaml::quote(draft.text) + "\n";
       out += "    # " + join(draft.unit_ids, ", ") + "\n";
     }
-    if (auto st = fs::write_atomic(study.root / name, out); !st) {
+    auto st = fs::check_output(study.root, name);
+    if (st) st = fs::write_atomic(study.root / name, out);
+    if (!st) {
       print_error(st.error().message);
       return kCantCreate;
     }
@@ -126,6 +128,11 @@ int run_condense(const Globals& g, const CondenseOptions& o) {
   // killed run left behind.
   fs::OutputLock lock;
   if (auto st = lock.acquire(study->root); !st) {
+    print_error(st.error().message);
+    return kCantCreate;
+  }
+  // Never a file outside the study: a link on the way out of it is refused (exit 73).
+  if (auto st = fs::check_output(study->root, study->manifest.output); !st) {
     print_error(st.error().message);
     return kCantCreate;
   }

@@ -34,7 +34,12 @@ int run_list(const Globals& g) {
     print_error(tr("no study here (ipcode.yaml is missing); use -C to name the study folder"));
     return kNoInput;
   }
-  auto log = fs::read_file(dir / "log.md");
+  fs::ReadProblem why = fs::ReadProblem::none;
+  auto log = fs::read_inside(dir, "log.md", &why);
+  if (!log && why != fs::ReadProblem::missing) {
+    print_error(log.error().message);
+    return kNoInput;
+  }
   if (!log) {
     if (!g.quiet)
       std::cout << tr("The project log is empty. Add an entry with: ipcode log add \"text\"")
@@ -56,10 +61,16 @@ int run_add(const Globals& g, const LogOptions& o) {
     return kUsage;
   }
   std::string log;
-  if (auto existing = fs::read_file(dir / "log.md"))
+  fs::ReadProblem why = fs::ReadProblem::none;
+  if (auto existing = fs::read_inside(dir, "log.md", &why)) {
     log = *existing;
-  else
+  } else if (why != fs::ReadProblem::missing) {
+    // A log that is there but cannot be read is never replaced by a new one.
+    print_error(existing.error().message);
+    return kNoInput;
+  } else {
     log = "# " + tr("Project log") + "\n";
+  }
   if (!log.empty() && log.back() != '\n') log += '\n';
   std::string heading = "## " + today();
   if (!o.category.empty()) heading += " — " + o.category;

@@ -58,16 +58,18 @@ enum class Disk { missing, same, differs };
 
 // Compares each rendered output with its file in out/ piece by piece as it is rendered, so
 // that a large report is held neither whole nor twice (SPEC §13). Missing as fs::read_file()
-// sees it: absent, unreadable or a folder. Never fails: a difference is a finding.
+// sees it: absent, unreadable, a folder or a special file. Never fails: a difference is a finding.
 class DiskComparer final : public report::OutputWriter {
  public:
   explicit DiskComparer(std::filesystem::path out_dir) : out_dir_(std::move(out_dir)) {}
 
   Status begin(const std::string& path) override {
     path_ = path;
-    in_ = std::ifstream(out_dir_ / path, std::ios::binary);
+    // Only an ordinary file is opened: a named pipe put in out/ must not block verify.
     std::error_code ec;
-    const bool missing = !in_ || std::filesystem::is_directory(out_dir_ / path, ec);
+    const bool regular = std::filesystem::is_regular_file(out_dir_ / path, ec);
+    in_ = regular ? std::ifstream(out_dir_ / path, std::ios::binary) : std::ifstream();
+    const bool missing = !regular || !in_;
     state_ = missing ? Disk::missing : Disk::same;
     return Ok{};
   }

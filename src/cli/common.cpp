@@ -87,7 +87,7 @@ std::optional<loader::Study> load_valid(const Globals& g, const loader::Options&
 }
 
 std::optional<study::Manifest> read_manifest(const Globals& g, Diagnostics& diags) {
-  const auto bytes = fs::read_file(std::filesystem::path(g.dir) / study::kManifestName);
+  const auto bytes = fs::read_inside(g.dir, study::kManifestName);
   if (!bytes) return std::nullopt;
   return study::parse_manifest(text::decode(*bytes).utf8, study::kManifestName, diags);
 }

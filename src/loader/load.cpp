@@ -18,32 +18,25 @@ namespace {
 
 namespace stdfs = std::filesystem;
 
-// Reads a study-relative file after checking that its path stays inside the study.
+// Reads a study-relative file: only an ordinary file inside the study (fs::read_inside). A
+// file that is not there is `missing`; a link leading out of the study is invalid input; a
+// named pipe, a folder, a file too large or unreadable cannot be read (exit 66).
 std::optional<std::string> read_input(const stdfs::path& root, const std::string& rel,
                                       const std::string& named_in, int line, Diagnostics& diags,
-                                      std::string* hash) {
-  switch (fs::check_inside(root, rel)) {
-    case fs::PathProblem::absolute:
-      diags.error(named_in, line, 0,
-                  format(tr("the path '{1}' is absolute; write it relative to "
-                            "the study folder"),
-                         {rel}));
-      return std::nullopt;
-    case fs::PathProblem::escapes:
-    case fs::PathProblem::symlink_escapes:
-      diags.error(named_in, line, 0,
-                  format(tr("the path '{1}' leads out of the study folder; "
-                            "keep every file inside it"),
-                         {rel}));
-      return std::nullopt;
-    case fs::PathProblem::none:
-      break;
-  }
-  auto bytes = fs::read_file(root / rel);
+                                      std::string* hash, fs::ReadProblem* why = nullptr) {
+  fs::ReadProblem problem = fs::ReadProblem::none;
+  auto bytes = fs::read_inside(root, rel, &problem);
+  if (why != nullptr) *why = problem;
   if (!bytes) {
-    diags.add({named_in, line, 0, Severity::error,
-               format(tr("the file '{1}' does not exist or cannot be read"), {rel}),
-               Problem::missing});
+    if (problem == fs::ReadProblem::missing) {
+      diags.add({named_in, line, 0, Severity::error,
+                 format(tr("the file '{1}' does not exist or cannot be read"), {rel}),
+                 Problem::missing});
+    } else if (problem == fs::ReadProblem::leaves_study) {
+      diags.error(named_in, line, 0, bytes.error().message);
+    } else {
+      diags.add({named_in, line, 0, Severity::error, bytes.error().message, Problem::missing});
+    }
     return std::nullopt;
   }
   if (hash != nullptr) *hash = sha256_hex(*bytes);
@@ -52,9 +45,10 @@ std::optional<std::string> read_input(const stdfs::path& root, const std::string
 
 std::optional<std::string> read_input(const stdfs::path& root, const std::string& rel,
                                       const std::string& named_in, int line, Diagnostics& diags,
-                                      std::map<std::string, std::string>& hashes) {
+                                      std::map<std::string, std::string>& hashes,
+                                      fs::ReadProblem* why = nullptr) {
   std::string hash;
-  auto bytes = read_input(root, rel, named_in, line, diags, &hash);
+  auto bytes = read_input(root, rel, named_in, line, diags, &hash, why);
   if (bytes) hashes[rel] = hash;
   return bytes;
 }
@@ -108,7 +102,8 @@ RoundCodebook read_codebooks(const stdfs::path& root, const study::Round& spec, 
   std::vector<codebook::Codebook> parts;
   for (const auto& f : m.codebooks_of(spec)) {
     Diagnostics local;
-    auto text = read_input(root, f, m.file, line, local, study.input_hashes);
+    fs::ReadProblem why = fs::ReadProblem::none;
+    auto text = read_input(root, f, m.file, line, local, study.input_hashes, &why);
     if (text) {
       parts.push_back(codebook::parse_codebook(text::decode(*text).utf8, f, local));
       if (!local.has_errors() || !parts.back().nodes.empty()) {
@@ -122,7 +117,7 @@ RoundCodebook read_codebooks(const stdfs::path& root, const study::Round& spec, 
       if (!text && d.file == m.file) {
         d.line = line > 0 ? line : 1;
         d.col = line > 0 ? col : 1;
-        if (d.problem == Problem::missing) {
+        if (why == fs::ReadProblem::missing) {
           d.message =
               line > 0
                   ? format(tr("the codebook '{1}' does not exist or cannot be read; the codes in "
@@ -154,12 +149,67 @@ std::vector<std::string> expand(const stdfs::path& root, const std::vector<std::
                          {g}));
       continue;
     }
-    for (auto& p : fs::glob(root, g, study.manifest.output)) found.insert(std::move(p));
+    // A link leading out of the study is kept in the list: reading it says what it is.
+    std::vector<std::string> escaping;
+    for (auto& p : fs::glob(root, g, study.manifest.output, &escaping)) found.insert(std::move(p));
+    for (auto& p : escaping) found.insert(std::move(p));
   }
   std::vector<std::string> out(found.begin(), found.end());
   std::sort(out.begin(), out.end(),
             [](const auto& a, const auto& b) { return natural_less(a, b); });
   return out;
+}
+
+// The output folder is replaced whole at every run (SPEC §7): it must be a folder of its own
+// inside the study, never the study itself nor a folder holding its inputs. A symbolic link
+// on the way out of the study is refused when writing (exit 73), not here.
+void check_output_folder(const stdfs::path& root, const study::Manifest& m, Diagnostics& diags) {
+  const int line = m.output_line > 0 ? m.output_line : 1;
+  const int col = m.output_line > 0 ? m.output_col : 1;
+  const auto lexical = fs::check_inside(root, m.output);
+  if (lexical == fs::PathProblem::absolute || lexical == fs::PathProblem::escapes) {
+    diags.error(m.file, line, col,
+                format(tr("the output folder '{1}' must be inside the study folder"), {m.output}));
+    return;
+  }
+  std::string out = stdfs::path(m.output).lexically_normal().generic_string();
+  while (out.ends_with("/")) out.pop_back();
+  if (out.empty() || out == ".") {
+    diags.error(m.file, line, col,
+                format(tr("the output folder '{1}' is the study folder itself; ipcode replaces "
+                          "the whole output folder at every run, which would delete your files: "
+                          "name a folder of its own, such as 'out'"),
+                       {m.output}));
+    return;
+  }
+  // Where each input lies: a file, or the fixed folder in front of a pattern's first wildcard.
+  std::vector<std::string> inputs = {study::kManifestName, "log.md"};
+  for (const auto& c : m.codebooks) inputs.push_back(c);
+  for (const auto& r : m.rounds) {
+    for (const auto& c : r.codebooks) inputs.push_back(c);
+    if (!r.condensation.empty()) inputs.push_back(r.condensation);
+    for (const auto* globs : {&r.transcripts, &r.coding}) {
+      for (const auto& g : *globs) {
+        std::string fixed;
+        for (const auto seg : split(g, '/')) {
+          if (seg.find_first_of("*?[") != std::string_view::npos) break;
+          fixed += (fixed.empty() ? "" : "/") + std::string(seg);
+        }
+        inputs.push_back(fixed);
+      }
+    }
+  }
+  for (const auto& input : inputs) {
+    const std::string in = stdfs::path(input).lexically_normal().generic_string();
+    if (in == out || in.starts_with(out + "/")) {
+      diags.error(m.file, line, col,
+                  format(tr("the output folder '{1}' holds inputs of the study ({2}); ipcode "
+                            "replaces the whole output folder at every run, which would delete "
+                            "them: name a folder of its own, such as 'out'"),
+                         {m.output, input}));
+      return;
+    }
+  }
 }
 
 }  // namespace
@@ -257,22 +307,22 @@ codebook::Codebook load_codebook(const stdfs::path& root, const std::vector<std:
 Study load(const stdfs::path& root, const Options& options, Diagnostics& diags) {
   Study study;
   study.root = root;
-  const auto manifest_bytes = fs::read_file(root / study::kManifestName);
+  fs::ReadProblem why = fs::ReadProblem::none;
+  const auto manifest_bytes = fs::read_inside(root, study::kManifestName, &why);
   if (!manifest_bytes) {
     diags.missing(study::kManifestName,
-                  format(tr("no study here: '{1}' is missing in '{2}'; run 'ipcode init' to "
-                            "start a study, or use -C to name the study folder"),
-                         {study::kManifestName, root.string()}));
+                  why == fs::ReadProblem::missing
+                      ? format(tr("no study here: '{1}' is missing in '{2}'; run 'ipcode init' "
+                                  "to start a study, or use -C to name the study folder"),
+                               {study::kManifestName, root.string()})
+                      : manifest_bytes.error().message);
     return study;
   }
   study.input_hashes[study::kManifestName] = sha256_hex(*manifest_bytes);
   study.manifest =
       study::parse_manifest(text::decode(*manifest_bytes).utf8, study::kManifestName, diags);
   const auto& m = study.manifest;
-  if (fs::check_inside(root, m.output) != fs::PathProblem::none) {
-    diags.error(m.file, 0, 0,
-                format(tr("the output folder '{1}' must be inside the study folder"), {m.output}));
-  }
+  check_output_folder(root, m, diags);
 
   const auto read_transcripts = [&](const study::Round& spec) {
     auto transcripts = load_all<transcript::Transcript>(
@@ -341,10 +391,14 @@ Study load(const stdfs::path& root, const Options& options, Diagnostics& diags) 
     study.rounds.push_back(std::move(round));
   }
 
-  if (auto log = fs::read_file(root / "log.md")) {
+  if (auto log = fs::read_inside(root, "log.md", &why)) {
     study.input_hashes["log.md"] = sha256_hex(*log);
     study.log = text::nfc(text::decode(*log).utf8);
     study.has_log = true;
+  } else if (why == fs::ReadProblem::leaves_study) {
+    diags.error("log.md", 0, 0, log.error().message);
+  } else if (why != fs::ReadProblem::missing) {
+    diags.add({"log.md", 0, 0, Severity::error, log.error().message, Problem::missing});
   }
   return study;
 }

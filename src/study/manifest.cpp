@@ -191,6 +191,8 @@ Manifest parse_manifest(std::string_view text, std::string_view origin, Diagnost
     return m;
   }
   const auto k = yaml::read_keys(root, kTopKeys, tr("the manifest"), file, diags);
+  // A list or a lone value is no manifest at all: that one error, no rounds to follow it.
+  if (!root.is_map()) return m;
   const auto get = [&](const char* key) { return k.count(key) ? k.at(key) : nullptr; };
   if (get("ipcode") == nullptr) {
     if (root.is_map())
@@ -220,6 +222,10 @@ Manifest parse_manifest(std::string_view text, std::string_view origin, Diagnost
     }
   }
   m.output = yaml::as_string(get("output"), file, diags, "out");
+  if (const auto* out = get("output")) {
+    m.output_line = out->mark.line;
+    m.output_col = out->mark.col;
+  }
   if (const auto* inf = get("informants")) read_informants(*inf, file, m, diags);
   if (const auto* rounds = get("rounds")) {
     read_rounds(*rounds, file, m, diags);

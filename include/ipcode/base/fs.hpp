@@ -4,23 +4,56 @@
 
 #include "ipcode/base/result.hpp"
 
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ipcode::fs {
 
 namespace stdfs = std::filesystem;
 
-/// Reads a whole file as bytes. missing_input when it does not exist or cannot be read.
-Result<std::string> read_file(const stdfs::path& path);
+/// The largest input file ipcode reads (a transcript, a YAML file, log.md): a larger one is
+/// refused before it is read (docs/decisions.md).
+inline constexpr std::uint64_t kMaxInputBytes = std::uint64_t{64} << 20;
+
+/// Why read_file() or read_inside() gave no bytes.
+enum class ReadProblem { none, missing, unreadable, not_a_file, too_large, leaves_study };
+
+/// Reads a whole file as bytes. Only an ordinary file is read: a folder, named pipe, socket
+/// or device is refused without ever blocking on it (opened with O_NONBLOCK, then fstat), and
+/// so is a file larger than `limit`. missing_input on failure, with a message naming the file
+/// and saying what it is; `problem` (if given) tells why.
+Result<std::string> read_file(const stdfs::path& path, ReadProblem* problem = nullptr,
+                              std::uint64_t limit = kMaxInputBytes);
+
+/// Reads `relative` (a study-relative path) like read_file(), and refuses it (leaves_study,
+/// naming the symbolic link) when the path leaves the study folder `root`: `..`, an absolute
+/// path, or a symlink on the way pointing outside. The check is made on the real path of the
+/// file actually opened (/proc/self/fd), so a link swapped in between cannot fool it.
+Result<std::string> read_inside(const stdfs::path& root, std::string_view relative,
+                                ReadProblem* problem = nullptr,
+                                std::uint64_t limit = kMaxInputBytes);
+
+/// The first symbolic link on `relative` (inside `root`) that leads out of the study folder,
+/// as {study-relative link, where it points}; nothing when every link stays inside.
+std::optional<std::pair<std::string, std::string>> escaping_link(const stdfs::path& root,
+                                                                 std::string_view relative);
+
+/// Whether ipcode may write to `relative` inside `root` (an output folder or file): not
+/// absolute, no `..` leaving the study, and no symbolic link on the way leading out of it.
+/// cannot_write naming the link otherwise.
+Status check_output(const stdfs::path& root, std::string_view relative);
 
 /// Writes bytes to `path` through a temporary file in the same folder and a rename, so a
-/// reader never sees half a file. Creates missing parent folders. cannot_write on failure.
+/// reader never sees half a file. The temporary file gets a fresh name and is created
+/// exclusively (O_EXCL: a symlink planted at a temporary name is never followed). Creates
+/// missing parent folders. cannot_write on failure.
 Status write_atomic(const stdfs::path& path, std::string_view bytes);
 
 /// Replaces a whole folder (`target`, e.g. the study's out/) with a new one in one step, so a
@@ -123,10 +156,15 @@ enum class PathProblem { none, absolute, escapes, symlink_escapes };
 PathProblem check_inside(const stdfs::path& root, std::string_view relative);
 
 /// Expands a glob relative to `root` (`*`, `?`, `[...]` within a segment, `**` across
-/// folders). Returns study-relative paths with '/' sorted byte-wise; never follows
-/// symlinks out of the root; skips the output folder `skip_dir` (relative) if given.
+/// folders). Returns study-relative paths with '/' sorted byte-wise: the files matching (an
+/// ordinary file, or a special file such as a named pipe, which read_inside() then refuses
+/// saying what it is; never a folder); skips the output folder `skip_dir` (relative) if given.
+/// Symbolic links (to files or folders) are followed only while they stay inside the study,
+/// each real folder walked once; a link leading out of it that the pattern could match (or
+/// the pattern's fixed folder itself) is never followed but added to `escaping` (if given).
 std::vector<std::string> glob(const stdfs::path& root, std::string_view pattern,
-                              std::string_view skip_dir = {});
+                              std::string_view skip_dir = {},
+                              std::vector<std::string>* escaping = nullptr);
 
 /// Matches one path against a glob pattern (same syntax as glob()).
 bool glob_match(std::string_view pattern, std::string_view path);

@@ -48,6 +48,8 @@ struct Manifest {
   int codebook_line = 0;  // where the `codebook:` key is (0: not written, the default applies)
   int codebook_col = 0;
   std::string output = "out";
+  int output_line = 0;  // where the `output:` value is (0: not written)
+  int output_col = 0;
   std::vector<Informant> informants;
   std::vector<Round> rounds;
   bool implicit_round = false;
