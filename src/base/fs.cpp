@@ -97,6 +97,26 @@ stdfs::path real_path(const stdfs::path& path) {
   return ec ? stdfs::absolute(path, ec).lexically_normal() : real;
 }
 
+// The study folder's real path, worked out again only when the folder behind `root` changes
+// (every input file is checked against it: thousands of files, each path component a system
+// call); one stat() tells.
+const stdfs::path& real_root_of(const stdfs::path& root) {
+  thread_local stdfs::path last_root;
+  thread_local stdfs::path last_real;
+  thread_local dev_t last_dev = 0;
+  thread_local ino_t last_ino = 0;
+  struct stat st {};
+  const bool found = ::stat(root.c_str(), &st) == 0;
+  if (!found || root != last_root || st.st_dev != last_dev || st.st_ino != last_ino ||
+      last_real.empty()) {
+    last_root = root;
+    last_real = real_path(root);
+    last_dev = found ? st.st_dev : 0;
+    last_ino = found ? st.st_ino : 0;
+  }
+  return last_real;
+}
+
 // What a file that is not an ordinary file is, in a sentence naming it.
 std::string not_a_file_message(const std::string& shown, mode_t mode) {
   if (S_ISDIR(mode)) return format(tr("'{1}' is a folder, not a file"), {shown});
@@ -180,7 +200,7 @@ Result<std::string> read_checked(const stdfs::path& path, const std::string& sho
     const auto n = ::readlink(fd_link.c_str(), buf, sizeof buf - 1);
     const stdfs::path real =
         n > 0 ? stdfs::path(std::string(buf, static_cast<std::size_t>(n))) : real_path(path);
-    if (!is_inside(real_path(*root), real)) {
+    if (!is_inside(real_root_of(*root), real)) {
       if (auto refused = leaves()) return std::move(*refused);
       return fail(ReadProblem::leaves_study, escaping_message(shown, shown, real.string()));
     }
@@ -225,7 +245,6 @@ Result<std::string> read_inside(const stdfs::path& root, std::string_view relati
 
 std::optional<std::pair<std::string, std::string>> escaping_link(const stdfs::path& root,
                                                                  std::string_view relative) {
-  const stdfs::path real_root = real_path(root);
   stdfs::path here = root;
   std::string shown;
   std::error_code ec;
@@ -235,7 +254,7 @@ std::optional<std::pair<std::string, std::string>> escaping_link(const stdfs::pa
     shown += (shown.empty() ? "" : "/") + part.string();
     const auto status = stdfs::symlink_status(here, ec);
     if (ec || !stdfs::exists(status)) return std::nullopt;
-    if (stdfs::is_symlink(status) && !is_inside(real_root, real_path(here))) {
+    if (stdfs::is_symlink(status) && !is_inside(real_root_of(root), real_path(here))) {
       return std::pair{shown, stdfs::read_symlink(here, ec).string()};
     }
   }
