@@ -5,6 +5,9 @@
 #include "ipcode/base/strings.hpp"
 #include "ipcode/base/yaml.hpp"
 
+#include <algorithm>
+#include <optional>
+
 namespace ipcode::coding {
 namespace {
 
@@ -60,7 +63,18 @@ std::string parse_lines(const yaml::Node& n, UnitSpec& u) {
   const auto a = parse_int(trim(parts[0]));
   const auto b = parts.size() == 2 ? parse_int(trim(parts[1])) : a;
   constexpr long kMax = 100'000'000;  // far beyond any transcript; keeps the value in an int
-  if (!a || !b || *a > kMax || *b > kMax) return generic;
+  const auto too_large = [&](std::string_view part, const std::optional<long>& v) {
+    part = trim(part);
+    const bool digits = !part.empty() && std::all_of(part.begin(), part.end(),
+                                                     [](char c) { return c >= '0' && c <= '9'; });
+    return digits && (!v || *v > kMax);
+  };
+  if (too_large(parts[0], a) || (parts.size() == 2 && too_large(parts[1], b))) {
+    return format(tr("'lines: {1}' is beyond the end of any transcript; line numbers go up to "
+                     "{2} at most"),
+                  {written, std::to_string(kMax)});
+  }
+  if (!a || !b) return generic;
   if (*a < 1 || *b < 1) {
     return format(tr("'lines: {1}' is not a line number: lines are counted from 1"), {written});
   }

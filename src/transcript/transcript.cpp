@@ -41,8 +41,13 @@ std::size_t label_length(std::string_view line) {
   return i;
 }
 
-// `[side 3]`, `[s. 3]`, `[page 3]` on a line of its own: the page number, or -1.
-int page_marker(std::string_view line) {
+// The largest page number a marker may name: far beyond any transcript, and small enough that
+// counting pages on from it never overflows.
+constexpr long kMaxPage = 100'000;
+
+// `[side 3]`, `[s. 3]`, `[page 3]` on a line of its own: the page number, or -1. A number too
+// large to be a page (or to fit in a long) is returned as kMaxPage + 1.
+long page_marker(std::string_view line) {
   // A form feed before the marker (`\f[side 5]`) belongs to the same page break.
   while (!line.empty() && (line.front() == '\f' || line.front() == ' ' || line.front() == '\t')) {
     line.remove_prefix(1);
@@ -53,9 +58,11 @@ int page_marker(std::string_view line) {
   const std::string inner = ascii_lower(trim(t.substr(1, t.size() - 2)));
   for (const std::string prefix : {"side", "s.", "page", "p."}) {
     if (inner.starts_with(prefix)) {
-      if (const auto n = parse_int(trim(std::string_view(inner).substr(prefix.size())))) {
-        return static_cast<int>(*n);
-      }
+      const auto digits = trim(std::string_view(inner).substr(prefix.size()));
+      if (const auto n = parse_int(digits)) return std::min(*n, kMaxPage + 1);
+      if (!digits.empty() && digits.size() < 64 &&
+          std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return kMaxPage + 1;  // more digits than a long holds
     }
   }
   return -1;
@@ -207,8 +214,19 @@ Transcript parse_transcript(std::string_view bytes, std::string path, std::strin
       if (text_at == std::string_view::npos || ff < text_at) ++page;
       next_page = text_at != std::string_view::npos && s.rfind('\f') > text_at ? page + 1 : page;
     }
-    if (const int p = page_marker(s); p >= 0) {
-      page = p;  // the marker names the page: a form feed beside it is the same break
+    if (const long p = page_marker(s); p >= 0) {
+      if (p > kMaxPage) {
+        const auto open = s.find('[');
+        diags.warning(t.path, static_cast<int>(i + 1),
+                      static_cast<int>(open == std::string_view::npos ? 0 : open) + 1,
+                      format(tr("the page number in '{1}' is too large (at most {2}); the page "
+                                "count goes on from the previous page"),
+                             {std::string(s.substr(open, s.rfind(']') + 1 - open)),
+                              std::to_string(kMaxPage)}));
+      } else {
+        page = static_cast<int>(p);  // the marker names the page: a form feed beside it is
+                                     // the same break
+      }
       line.kind = LineKind::page_marker;
       line.page = page;
       line.turn = turn;

@@ -104,7 +104,12 @@ TEST_CASE("'lines' values: what is accepted and what each mistake says", "[codin
       {"9-5", 0, 0, "'lines: 9-5' runs backwards; write the first line first (5-9)"},
       {"fem", 0, 0, "not 'fem'"},
       {"5-6-7", 0, 0, "not '5-6-7'"},
-      {"99999999999", 0, 0, "not '99999999999'"},
+      {"100000000", 100000000, 100000000, ""},
+      {"99999999999", 0, 0, "'lines: 99999999999' is beyond the end of any transcript"},
+      {"4294967305", 0, 0, "'lines: 4294967305' is beyond the end of any transcript"},
+      {"1-2000000000", 0, 0, "'lines: 1-2000000000' is beyond the end of any transcript"},
+      {"100000001", 0, 0, "line numbers go up to 100000000 at most"},
+      {"99999999999999999999999", 0, 0, "is beyond the end of any transcript"},
       {"[5, 6]", 0, 0, "a line number or a range"},
   };
   for (const auto& c : cases) {

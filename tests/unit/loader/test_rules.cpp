@@ -233,7 +233,7 @@ TEST_CASE("a unit without a usable place is an error, never a read out of bounds
       {"    lines: 9-5\n", "runs backwards; write the first line first (5-9)"},
       {"    lines: 99\n", "outside the transcript"},
       {"    lines: 10-99\n", "outside the transcript"},
-      {"    lines: 99999999999\n", "not '99999999999'"},
+      {"    lines: 99999999999\n", "'lines: 99999999999' is beyond the end of any transcript"},
       {"    lines: 2\n", "is in the front matter of"},
   };
   for (const auto& c : cases) {

@@ -177,6 +177,33 @@ TEST_CASE("page edge cases: form feeds and markers", "[transcript]") {
   CHECK(t.page_of(3) == 3);
 }
 
+TEST_CASE("page numbers too large for a page are reported, never wrapped", "[transcript]") {
+  struct Case {
+    const char* text;
+    int page_of_last;  // the page of the last line
+  };
+  const Case cases[] = {
+      {"B1: a\n[side 99999999999]\nB1: b\n", 1},
+      {"B1: a\n[side 2147483647]\f\nB1: b\n", 1},
+      {"B1: a\n[side 3]\n[page 99999999999999999999999]\f\nB1: b\n", 3},
+      {"B1: a\n[s. 100001]\nB1: b\n", 1},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    Diagnostics d;
+    const auto t = parse_transcript(c.text, "a.txt", "r1", d);
+    REQUIRE(d.items().size() == 1);
+    CHECK(d.items()[0].line == t.line_count() - 1);
+    CHECK(d.items()[0].col == 1);
+    CHECK(d.items()[0].message.find("is too large (at most 100000)") != std::string::npos);
+    CHECK(t.page_of(t.line_count()) == c.page_of_last);
+  }
+  Diagnostics d;
+  const auto t = parse_transcript("B1: a\n[side 100000]\nB1: b\n", "a.txt", "r1", d);
+  CHECK(d.items().empty());
+  CHECK(t.page_of(3) == 100000);
+}
+
 TEST_CASE("a label used once is a warning unless it is a known speaker", "[transcript]") {
   // The interviewer's one question and the informant's one answer are ordinary; "Altså:" once
   // is probably text that looks like a label.
