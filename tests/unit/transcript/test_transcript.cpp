@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 using namespace ipcode;
 using namespace ipcode::transcript;
 
@@ -226,4 +228,26 @@ TEST_CASE("a UTF-16 transcript is read like its UTF-8 text, without a warning", 
   CHECK(d.items().empty());
   REQUIRE(t.line_count() == 2);
   CHECK(t.spoken(2) == "Greit.");
+}
+
+TEST_CASE("a gap quote against long lines of repeated words stays linear", "[transcript]") {
+  // 2,000 lines of 100 words each, all in one turn: every start line could pair with every
+  // later line. The search stops after kMaxMatches places, and within a line it does not
+  // look at each occurrence again for every other one.
+  std::string text = "I: Hva sa du?\nB2:";
+  for (int line = 0; line < 2000; ++line) {
+    for (int w = 0; w < 50; ++w) text += " ja nei";
+    text += "\n";
+  }
+  Diagnostics d;
+  const auto t = parse_transcript(text, "transcripts/r1/B2.txt", "r1", d);
+  const MatchIndex index(t);
+  const auto started = std::chrono::steady_clock::now();
+  const auto all = index.find("ja (…) nei (…) ja");
+  const auto one_line = index.find("ja (…) nei", 500, 500);
+  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started);
+  CHECK(all.size() == MatchIndex::kMaxMatches + 1);  // "more than kMaxMatches places"
+  REQUIRE(one_line.size() == 1);
+  CHECK(one_line[0].line_start == 500);
+  CHECK(seconds.count() < 10.0);  // well under a second; generous for the sanitizer build
 }
