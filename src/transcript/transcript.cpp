@@ -68,6 +68,25 @@ long page_marker(std::string_view line) {
   return -1;
 }
 
+// Line and column (in characters, from 1) of a byte offset in text whose line ends are still
+// as in the file: "\r\n", "\n" or "\r" alone.
+std::pair<int, int> line_col(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  int col = 1;
+  for (std::size_t i = line_start; i < offset; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+  }
+  return {line, col};
+}
+
 void read_front_matter(Transcript& t, std::string_view yaml_text, Diagnostics& diags) {
   yaml::Node root;
   if (!yaml::parse(yaml_text, t.path, root, diags, 1) || root.is_null()) return;
@@ -147,14 +166,50 @@ Transcript parse_transcript(std::string_view bytes, std::string path, std::strin
   auto decoded = text::decode(bytes);
   t.had_bom = decoded.had_bom;
   t.from_cp1252 = decoded.from_cp1252;
+  std::string& raw = decoded.utf8;
   if (t.from_cp1252) {
-    diags.warning(t.path, 0, 0,
+    const auto [line, col] = line_col(raw, decoded.first_odd);
+    diags.warning(t.path, line, col,
                   tr("the file is not valid UTF-8 and was read as Windows-1252; save it as "
                      "UTF-8 to be sure every letter is right"));
   }
-  // One line end everywhere ('\n'), then NFC, so offsets and hashes agree with what is matched.
-  std::string& raw = decoded.utf8;
-  raw.erase(std::remove(raw.begin(), raw.end(), '\r'), raw.end());
+  if (decoded.damaged_utf8) {
+    const auto [line, col] = line_col(raw, decoded.first_odd);
+    diags.warning(t.path, line, col,
+                  tr("the file is UTF-8 with broken bytes, the first one here; each is read as "
+                     "'�': correct the letter and save the file as UTF-8 again"));
+  }
+  // A NUL byte is no text (a damaged file, or another encoding): never copied into a report.
+  if (const auto nul = raw.find('\0'); nul != std::string::npos) {
+    const auto [line, col] = line_col(raw, nul);
+    const auto count = static_cast<std::size_t>(std::count(raw.begin(), raw.end(), '\0'));
+    diags.warning(t.path, line, col,
+                  format(tr("the file holds {1} NUL (zero) bytes, the first one here; each is "
+                            "read as '�': the file may be damaged or saved in another "
+                            "encoding"),
+                         {std::to_string(count)}));
+    std::string cleaned;
+    cleaned.reserve(raw.size() + 2 * count);
+    for (const char c : raw) {
+      if (c == '\0')
+        cleaned += "\uFFFD";
+      else
+        cleaned += c;
+    }
+    raw = std::move(cleaned);
+  }
+  // One line end everywhere ('\n'): CRLF and a CR alone (old Mac exports, sometimes mixed with
+  // CRLF) both end a line. Then NFC, so offsets and hashes agree with what is matched.
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '\r') {
+      if (i + 1 < raw.size() && raw[i + 1] == '\n') continue;
+      raw[kept++] = '\n';
+    } else {
+      raw[kept++] = raw[i];
+    }
+  }
+  raw.resize(kept);
   t.text = text::nfc(raw);
   if (t.text.size() >= UINT32_MAX) {
     diags.error(t.path, 0, 0,

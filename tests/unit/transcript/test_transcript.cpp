@@ -251,3 +251,60 @@ TEST_CASE("a gap quote against long lines of repeated words stays linear", "[tra
   CHECK(one_line[0].line_start == 500);
   CHECK(seconds.count() < 10.0);  // well under a second; generous for the sanitizer build
 }
+
+TEST_CASE("text oddities: CR line ends, NUL bytes, broken UTF-8, where each is", "[transcript]") {
+  SECTION("a CR alone ends a line, mixed with CRLF") {
+    Diagnostics d;
+    const auto t = parse_transcript("I: Hei?\rB1: Hei.\r\nI: Og?\rB1: Ja.\n",
+                                    "transcripts/r1/B1.txt", "r1", d);
+    CHECK(d.items().empty());
+    REQUIRE(t.line_count() == 4);
+    CHECK(t.line_text(2) == "B1: Hei.");
+    CHECK(t.line_text(4) == "B1: Ja.");
+    CHECK(t.text.find('\r') == std::string::npos);
+  }
+  SECTION("NUL bytes become U+FFFD, with a warning at the first") {
+    Diagnostics d;
+    const auto t = parse_transcript(std::string("I: Hei?\r\nB1: H\0ei\0.\n", 20),
+                                    "transcripts/r1/B1.txt", "r1", d);
+    REQUIRE(d.items().size() == 1);
+    CHECK(d.items()[0].line == 2);
+    CHECK(d.items()[0].col == 6);
+    CHECK(d.items()[0].message.find("2 NUL (zero) bytes") != std::string::npos);
+    CHECK(t.text.find('\0') == std::string::npos);
+    CHECK(t.line_text(2) == "B1: H\uFFFDei\uFFFD.");
+  }
+  SECTION("damaged UTF-8: the letters kept, the first broken byte named") {
+    Diagnostics d;
+    const auto t = parse_transcript("I: Hvordan gikk det?\nB1: Det gikk bra p\xC3\xA5 m\xF8tet.\n",
+                                    "transcripts/r1/B1.txt", "r1", d);
+    REQUIRE(d.items().size() == 1);
+    CHECK(d.items()[0].line == 2);
+    CHECK(d.items()[0].col == 22);
+    CHECK(d.items()[0].message.find("UTF-8 with broken bytes") != std::string::npos);
+    CHECK_FALSE(t.from_cp1252);
+    CHECK(t.line_text(2) == "B1: Det gikk bra på m\uFFFDtet.");
+  }
+  SECTION("Windows-1252: the first non-ASCII letter named") {
+    Diagnostics d;
+    const auto t = parse_transcript("I: Hei?\r\rB1: Det gikk bra p\xE5 m\xF8tet.\n",
+                                    "transcripts/r1/B1.txt", "r1", d);
+    REQUIRE(d.items().size() == 1);
+    CHECK(d.items()[0].line == 3);
+    CHECK(d.items()[0].col == 19);
+    CHECK(t.from_cp1252);
+    CHECK(t.line_text(3) == "B1: Det gikk bra på møtet.");
+  }
+  SECTION("UTF-16 without a BOM is read like its text") {
+    std::string le;
+    for (const char16_t c : std::u16string(u"I: Hvordan var det?\r\nB1: Greit på én måte.\r\n")) {
+      le += static_cast<char>(c & 0xFF);
+      le += static_cast<char>(c >> 8);
+    }
+    Diagnostics d;
+    const auto t = parse_transcript(le, "transcripts/r1/B1.txt", "r1", d);
+    CHECK(d.items().empty());
+    REQUIRE(t.line_count() == 2);
+    CHECK(t.line_text(2) == "B1: Greit på én måte.");
+  }
+}
