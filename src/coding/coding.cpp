@@ -4,6 +4,7 @@
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/base/yaml.hpp"
+#include "ipcode/text/text.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -110,10 +111,13 @@ std::vector<Norm> read_norms(const yaml::Node& n, const std::string& file, Diagn
 
 }  // namespace
 
-CodingFile parse_coding(std::string_view text, std::string_view origin, Diagnostics& diags) {
+CodingFile parse_coding(std::string_view raw, std::string_view origin, Diagnostics& diags) {
+  // Unit ids, codes and quotes are compared after NFC: "B3-å" typed two ways is one id.
+  const std::string normalized = text::nfc(raw);
+  const std::string_view text = normalized;
   CodingFile f;
   f.path = std::string(origin);
-  f.sha256 = sha256_hex(text);
+  f.sha256 = sha256_hex(raw);  // of the file as it is
   const std::string& file = f.path;
   yaml::Node root;
   if (!yaml::parse(text, origin, root, diags)) return f;
@@ -192,11 +196,12 @@ CodingFile parse_coding(std::string_view text, std::string_view origin, Diagnost
   return f;
 }
 
-Condensation parse_condensation(std::string_view text, std::string_view origin,
-                                Diagnostics& diags) {
+Condensation parse_condensation(std::string_view raw, std::string_view origin, Diagnostics& diags) {
+  const std::string normalized = text::nfc(raw);
+  const std::string_view text = normalized;
   Condensation c;
   c.path = std::string(origin);
-  c.sha256 = sha256_hex(text);
+  c.sha256 = sha256_hex(raw);  // of the file as it is
   const std::string& file = c.path;
   yaml::Node root;
   if (!yaml::parse(text, origin, root, diags) || root.is_null()) return c;

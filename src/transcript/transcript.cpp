@@ -159,7 +159,8 @@ Transcript parse_transcript(std::string_view bytes, std::string path, std::strin
   t.path = std::move(path);
   t.round = std::move(round);
   t.sha256 = sha256_hex(bytes);
-  const std::string stem = std::filesystem::path(t.path).stem().string();
+  // A file name typed on a Mac is NFD: the ids made from it are compared after NFC.
+  const std::string stem = text::nfc(std::filesystem::path(t.path).stem().string());
   t.id = t.round + "-" + stem;
   t.informant = stem;
 
