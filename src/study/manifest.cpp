@@ -204,7 +204,9 @@ Manifest parse_manifest(std::string_view raw, std::string_view origin, Diagnosti
     if (root.is_map())
       diags.error(file, 1, 1, tr("the manifest needs 'ipcode: 1' (the format version)"));
   } else {
-    m.format = static_cast<int>(yaml::as_int(get("ipcode"), file, diags, 1));
+    // A long never wraps into an int: 4294967297 is not version 1.
+    const long version = yaml::as_int(get("ipcode"), file, diags, 1);
+    m.format = version > 1'000'000 ? 1'000'000 : static_cast<int>(version);
     if (m.format != 1) {
       diags.error(file, get("ipcode")->mark.line, get("ipcode")->mark.col,
                   format(tr("format version {1} is not supported; this ipcode reads version 1"),

@@ -41,6 +41,9 @@ std::size_t label_length(std::string_view line) {
   return i;
 }
 
+// The most lines a transcript may have (ten times a very long interview).
+constexpr std::size_t kMaxLines = 1'000'000;
+
 // The largest page number a marker may name: far beyond any transcript, and small enough that
 // counting pages on from it never overflows.
 constexpr long kMaxPage = 100'000;
@@ -80,9 +83,13 @@ std::pair<int, int> line_col(std::string_view text, std::size_t offset) {
       line_start = i + 1;
     }
   }
+  // Characters as an editor shows them: a combining mark (NFD "å") adds no column.
   int col = 1;
-  for (std::size_t i = line_start; i < offset; ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+  for (std::size_t i = line_start; i < offset;) {
+    const auto c = text::decode_at(text, i);
+    if (c.size == 0) break;
+    if (text::column_width(c.value) > 0) ++col;
+    i += c.size;
   }
   return {line, col};
 }
@@ -220,7 +227,17 @@ Transcript parse_transcript(std::string_view bytes, std::string path, std::strin
 
   // Exactly as many lines as there are (a vector grown by doubling holds up to twice that,
   // and a large study holds millions of lines).
-  t.lines.reserve(static_cast<std::size_t>(std::count(t.text.begin(), t.text.end(), '\n')) + 1);
+  // A line costs more memory than its bytes: a file of nothing but line ends would need 24
+  // times its size. No interview has millions of lines.
+  auto line_ends = static_cast<std::size_t>(std::count(t.text.begin(), t.text.end(), '\n'));
+  if (line_ends >= kMaxLines) {
+    diags.error(t.path, 0, 0,
+                format(tr("the transcript has more than {1} lines; split it into several files"),
+                       {std::to_string(kMaxLines)}));
+    t.text.clear();
+    line_ends = 0;
+  }
+  t.lines.reserve(line_ends + 1);
   std::size_t pos = 0;
   while (pos <= t.text.size()) {
     auto nl = t.text.find('\n', pos);

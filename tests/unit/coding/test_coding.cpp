@@ -245,3 +245,15 @@ TEST_CASE("names: round and informant ids that become folder names", "[study][na
     }
   }
 }
+
+TEST_CASE("manifest: a format version too large for an int is not version 1", "[study]") {
+  for (const char* v : {"4294967297", "99999999999", "2"}) {
+    CAPTURE(v);
+    Diagnostics d;
+    study::parse_manifest(std::string("ipcode: ") + v + "\n", "ipcode.yaml", d);
+    bool said = false;
+    for (const auto& item : d.items())
+      said = said || item.message.find("is not supported") != std::string::npos;
+    CHECK(said);
+  }
+}

@@ -308,3 +308,15 @@ TEST_CASE("text oddities: CR line ends, NUL bytes, broken UTF-8, where each is",
     CHECK(t.line_text(2) == "B1: Greit på én måte.");
   }
 }
+
+TEST_CASE("a transcript of millions of lines is refused, not indexed", "[transcript]") {
+  // Each line costs 24 bytes of index: 2 MB of line ends would need 48 MB.
+  Diagnostics d;
+  const auto t = parse_transcript(std::string(2'000'000, '\n'), "transcripts/r1/B1.txt", "r1", d);
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.items()[0].message.find("more than 1000000 lines") != std::string::npos);
+  CHECK(t.line_count() <= 1);
+  Diagnostics ok;
+  parse_transcript(std::string(999'999, '\n'), "transcripts/r1/B1.txt", "r1", ok);
+  CHECK(ok.items().empty());
+}
