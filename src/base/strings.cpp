@@ -113,14 +113,24 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::optional<std::string> closest(std::string_view word,
                                    const std::vector<std::string>& candidates) {
-  const std::size_t limit = std::max<std::size_t>(1, characters(word).size() / 3);
+  // No id or key is this long: a longer word is pasted text, and comparing it with every
+  // candidate would cost its length squared (a 40,000-character id took seconds).
+  constexpr std::size_t kMaxLength = 256;
+  const std::size_t length = characters(word).size();
+  if (length > kMaxLength) return std::nullopt;
+  const std::size_t limit = std::max<std::size_t>(1, length / 3);
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
   const std::string lowered = ascii_lower(word);
   for (const auto& c : candidates) {
-    std::size_t d = edit_distance(lowered, ascii_lower(c));
+    const std::string other = ascii_lower(c);
     // A candidate that starts with the word ("sub" -> "subgroups") is a fair suggestion too.
-    if (d > limit && lowered.size() >= 3 && ascii_lower(c).starts_with(lowered)) d = limit;
+    const bool prefix = lowered.size() >= 3 && other.starts_with(lowered);
+    // The distance is at least the difference in length: beyond the limit, no need to compute.
+    const std::size_t other_length = characters(other).size();
+    const std::size_t gap = other_length > length ? other_length - length : length - other_length;
+    std::size_t d = gap > limit ? limit + 1 : edit_distance(lowered, other);
+    if (d > limit && prefix) d = limit;
     if (d < best_distance || (d == best_distance && best && c < *best)) {
       best_distance = d;
       best = c;

@@ -25,11 +25,33 @@
 namespace ipcode::yaml {
 namespace {
 
+// Thrown by TreeBuilder when the aliases of a document expand past its limit (a "billion
+// laughs" file): parse_reference turns it into one diagnostic.
+struct AliasBomb {
+  YAML::Mark mark;
+  std::size_t limit;
+};
+
+// How many nodes aliases may add to one document: 100 per byte of the document, at least
+// 10,000 and at most 1,000,000 (ipcode's files need no aliases at all; the limit only keeps
+// memory and time bounded before the anchor is reported).
+std::size_t alias_limit(std::size_t bytes) {
+  return std::clamp<std::size_t>(bytes * 100, 10'000, 1'000'000);
+}
+
+std::size_t node_count(const Node& n) {
+  std::size_t count = 1;
+  for (const auto& item : n.items) count += node_count(item);
+  for (const auto& [k, v] : n.entries) count += node_count(k) + node_count(v);
+  return count;
+}
+
 // Builds ipcode's tree straight from the parser's events: no yaml-cpp node graph in between
 // (it costs more than the scanning itself on large coding files).
 class TreeBuilder : public YAML::EventHandler {
  public:
-  explicit TreeBuilder(int line_offset) : line_offset_(line_offset) {}
+  TreeBuilder(int line_offset, std::size_t alias_limit)
+      : line_offset_(line_offset), alias_limit_(alias_limit) {}
 
   Node take() { return std::move(root_); }
   /// Where a value starts with '&' or '!' (YAML anchors and tags, which ipcode files never
@@ -48,6 +70,10 @@ class TreeBuilder : public YAML::EventHandler {
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto it = anchors_.find(anchor);
+    // Every alias is a deep copy: count what it adds, and stop before it costs the memory.
+    const std::size_t size = it == anchors_.end() ? 1 : anchor_sizes_[anchor];
+    expanded_ += size;
+    if (expanded_ > alias_limit_) throw AliasBomb{mark, alias_limit_};
     Node copy = it == anchors_.end() ? make(Node::Kind::null, mark) : it->second;
     copy.mark = at(mark);
     add(std::move(copy), YAML::NullAnchor);
@@ -101,7 +127,10 @@ class TreeBuilder : public YAML::EventHandler {
   }
   // Puts a finished node into its parent: a sequence item, a map key, or a map value.
   void add(Node n, YAML::anchor_t anchor) {
-    if (anchor != YAML::NullAnchor) anchors_[anchor] = n;
+    if (anchor != YAML::NullAnchor) {
+      anchor_sizes_[anchor] = node_count(n);
+      anchors_[anchor] = n;
+    }
     if (stack_.empty()) {
       root_ = std::move(n);
       return;
@@ -122,6 +151,9 @@ class TreeBuilder : public YAML::EventHandler {
   Node root_;
   std::vector<Open> stack_;
   std::map<YAML::anchor_t, Node> anchors_;
+  std::map<YAML::anchor_t, std::size_t> anchor_sizes_;
+  std::size_t alias_limit_;
+  std::size_t expanded_ = 0;
   std::optional<YAML::Mark> odd_;
   YAML::Mark last_scalar_;
   bool last_quoted_ = false;
@@ -342,8 +374,18 @@ bool parse_reference(std::string_view text, std::string_view origin, Node& out, 
   try {
     std::istringstream in{std::string(text)};
     YAML::Parser parser(in);
-    TreeBuilder builder(line_offset);
-    out = parser.HandleNextDocument(builder) ? builder.take() : Node{};
+    TreeBuilder builder(line_offset, alias_limit(text.size()));
+    try {
+      out = parser.HandleNextDocument(builder) ? builder.take() : Node{};
+    } catch (const AliasBomb& bomb) {
+      diags.error(std::string(origin), bomb.mark.line + 1 + line_offset, bomb.mark.column + 1,
+                  format(tr("YAML aliases ('*name') in this file expand to more than {1} values "
+                            "from {2} bytes, so it is not read; ipcode files need no anchors "
+                            "('&name') or aliases: write each value out"),
+                         {std::to_string(bomb.limit), std::to_string(text.size())}));
+      out = Node{};
+      return false;
+    }
     if (out.is_null()) out = Node{};
     if (const auto q = builder.last_quoted();
         q && q->pos >= 0 && static_cast<std::size_t>(q->pos) < text.size() &&

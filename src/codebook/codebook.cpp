@@ -3,6 +3,7 @@
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/base/yaml.hpp"
+#include "ipcode/text/text.hpp"
 
 #include <algorithm>
 #include <map>
@@ -223,7 +224,10 @@ std::string Codebook::level_name(Level level, std::string_view lang) const {
   return {};
 }
 
-Codebook parse_codebook(std::string_view text, std::string_view origin, Diagnostics& diags) {
+Codebook parse_codebook(std::string_view raw, std::string_view origin, Diagnostics& diags) {
+  // Ids are compared after NFC, like the transcripts' text.
+  const std::string normalized = text::nfc(raw);
+  const std::string_view text = normalized;
   Codebook cb;
   const std::string file(origin);
   cb.files.push_back(file);

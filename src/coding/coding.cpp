@@ -4,6 +4,10 @@
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/base/yaml.hpp"
+#include "ipcode/text/text.hpp"
+
+#include <algorithm>
+#include <optional>
 
 namespace ipcode::coding {
 namespace {
@@ -60,7 +64,18 @@ std::string parse_lines(const yaml::Node& n, UnitSpec& u) {
   const auto a = parse_int(trim(parts[0]));
   const auto b = parts.size() == 2 ? parse_int(trim(parts[1])) : a;
   constexpr long kMax = 100'000'000;  // far beyond any transcript; keeps the value in an int
-  if (!a || !b || *a > kMax || *b > kMax) return generic;
+  const auto too_large = [&](std::string_view part, const std::optional<long>& v) {
+    part = trim(part);
+    const bool digits = !part.empty() && std::all_of(part.begin(), part.end(),
+                                                     [](char c) { return c >= '0' && c <= '9'; });
+    return digits && (!v || *v > kMax);
+  };
+  if (too_large(parts[0], a) || (parts.size() == 2 && too_large(parts[1], b))) {
+    return format(tr("'lines: {1}' is beyond the end of any transcript; line numbers go up to "
+                     "{2} at most"),
+                  {written, std::to_string(kMax)});
+  }
+  if (!a || !b) return generic;
   if (*a < 1 || *b < 1) {
     return format(tr("'lines: {1}' is not a line number: lines are counted from 1"), {written});
   }
@@ -96,10 +111,13 @@ std::vector<Norm> read_norms(const yaml::Node& n, const std::string& file, Diagn
 
 }  // namespace
 
-CodingFile parse_coding(std::string_view text, std::string_view origin, Diagnostics& diags) {
+CodingFile parse_coding(std::string_view raw, std::string_view origin, Diagnostics& diags) {
+  // Unit ids, codes and quotes are compared after NFC: "B3-å" typed two ways is one id.
+  const std::string normalized = text::nfc(raw);
+  const std::string_view text = normalized;
   CodingFile f;
   f.path = std::string(origin);
-  f.sha256 = sha256_hex(text);
+  f.sha256 = sha256_hex(raw);  // of the file as it is
   const std::string& file = f.path;
   yaml::Node root;
   if (!yaml::parse(text, origin, root, diags)) return f;
@@ -178,11 +196,12 @@ CodingFile parse_coding(std::string_view text, std::string_view origin, Diagnost
   return f;
 }
 
-Condensation parse_condensation(std::string_view text, std::string_view origin,
-                                Diagnostics& diags) {
+Condensation parse_condensation(std::string_view raw, std::string_view origin, Diagnostics& diags) {
+  const std::string normalized = text::nfc(raw);
+  const std::string_view text = normalized;
   Condensation c;
   c.path = std::string(origin);
-  c.sha256 = sha256_hex(text);
+  c.sha256 = sha256_hex(raw);  // of the file as it is
   const std::string& file = c.path;
   yaml::Node root;
   if (!yaml::parse(text, origin, root, diags) || root.is_null()) return c;

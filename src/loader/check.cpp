@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
+#include <vector>
 
 namespace ipcode::loader {
 namespace {
@@ -43,23 +45,53 @@ void collect_informants(const Study& study, RoundData& round, Diagnostics& diags
             [](const auto& a, const auto& b) { return natural_less(a, b); });
 }
 
+// At most this many overlap warnings per coding file; the rest are counted in one line.
+constexpr std::size_t kMaxOverlapWarnings = 100;
+
+// A unit that overlaps an earlier unit of the same coder in the same transcript with the same
+// codes is reported once, naming the earlier unit that reaches furthest. Units with the same
+// codes are grouped, so the check is linear after sorting, however many units overlap.
 void check_overlaps(const RoundData& round, Diagnostics& diags) {
-  std::map<std::pair<int, std::string>, std::vector<const Unit*>> groups;
-  for (const auto& u : round.units) groups[{u.transcript, u.coder}].push_back(&u);
-  for (const auto& [key, units] : groups) {
-    for (std::size_t i = 0; i < units.size(); ++i) {
-      for (std::size_t j = i + 1; j < units.size(); ++j) {
-        const auto& a = *units[i];
-        const auto& b = *units[j];
-        if (b.line_start > a.line_end) break;  // sorted by position
-        if (a.codes == b.codes) {
-          diags.warning(b.file(), b.at.line, b.at.col,
-                        format(tr("unit '{1}' overlaps unit '{2}' and has the same codes; merge "
-                                  "them or give them different codes"),
-                               {b.id, a.id}));
-        }
-      }
+  std::map<std::tuple<int, std::string, std::vector<int>>, std::vector<const Unit*>> groups;
+  for (const auto& u : round.units) groups[{u.transcript, u.coder, u.codes}].push_back(&u);
+  struct Hit {
+    const Unit* unit;
+    const Unit* earlier;
+  };
+  std::vector<Hit> hits;
+  for (auto& [key, units] : groups) {
+    std::stable_sort(units.begin(), units.end(),
+                     [](const Unit* a, const Unit* b) { return a->line_start < b->line_start; });
+    const Unit* reach = nullptr;  // the earlier unit that ends last
+    for (const Unit* u : units) {
+      if (reach != nullptr && u->line_start <= reach->line_end) hits.push_back({u, reach});
+      if (reach == nullptr || u->line_end > reach->line_end) reach = u;
     }
+  }
+  // Per coding file, in the order of the file: the first hundred, then a count.
+  std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    if (a.unit->file() != b.unit->file()) return a.unit->file() < b.unit->file();
+    return std::tie(a.unit->at.line, a.unit->at.col) < std::tie(b.unit->at.line, b.unit->at.col);
+  });
+  for (std::size_t i = 0; i < hits.size();) {
+    std::size_t end = i;
+    while (end < hits.size() && hits[end].unit->file() == hits[i].unit->file()) ++end;
+    for (std::size_t k = i; k < end && k - i < kMaxOverlapWarnings; ++k) {
+      const Unit& b = *hits[k].unit;
+      diags.warning(b.file(), b.at.line, b.at.col,
+                    format(tr("unit '{1}' overlaps unit '{2}' and has the same codes; merge "
+                              "them or give them different codes"),
+                           {b.id, hits[k].earlier->id}));
+    }
+    if (end - i > kMaxOverlapWarnings) {
+      const Unit& b = *hits[i + kMaxOverlapWarnings].unit;
+      diags.warning(b.file(), b.at.line, b.at.col,
+                    format(tr("{1} more units in this file overlap a unit with the same codes "
+                              "(only the first {2} are listed)"),
+                           {std::to_string(end - i - kMaxOverlapWarnings),
+                            std::to_string(kMaxOverlapWarnings)}));
+    }
+    i = end;
   }
 }
 

@@ -235,17 +235,21 @@ std::vector<Merged> merge_coders(std::vector<Pending> pending) {
   std::vector<Merged> out;
   out.reserve(pending.size());
   std::size_t span_begin = 0;  // first entry of `out` with the current span
+  // Within a span, a coder's k-th unit goes into the span's k-th entry (the entries holding a
+  // coder are always the first ones), so no entry is searched: one coder's million units on
+  // one line stay linear.
+  std::map<std::string, std::size_t> per_coder;  // units of each coder in the current span
   for (auto& p : pending) {
     const bool same_span = !out.empty() && out.back().unit.line_start == p.unit.line_start &&
                            out.back().unit.line_end == p.unit.line_end &&
                            out.back().unit.span_begin == p.unit.span_begin &&
                            out.back().unit.span_end == p.unit.span_end;
-    if (!same_span) span_begin = out.size();
-    Merged* into = nullptr;
-    for (std::size_t k = span_begin; k < out.size() && into == nullptr; ++k) {
-      const auto& coders = out[k].coders;
-      if (std::find(coders.begin(), coders.end(), p.unit.coder) == coders.end()) into = &out[k];
+    if (!same_span) {
+      span_begin = out.size();
+      per_coder.clear();
     }
+    const std::size_t k = span_begin + per_coder[p.unit.coder]++;
+    Merged* into = k < out.size() ? &out[k] : nullptr;
     if (into == nullptr) {
       Merged m;
       m.coders.push_back(p.unit.coder);

@@ -3,6 +3,7 @@
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/base/yaml.hpp"
+#include "ipcode/text/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -52,13 +53,17 @@ const yaml::Node* key_of(const yaml::Node& map, const yaml::Node* value) {
   return nullptr;
 }
 
-// Informant and round ids: letters (Norwegian ones too), digits, '-' and '_'.
+// Informant and round ids: letters (Norwegian ones too), digits, '-' and '_'. They become folder
+// and file names: no bidi controls, zero-width characters, separators, dots or spaces.
 bool valid_id(std::string_view id) {
   if (id.empty() || id.front() == '-' || id.front() == '_') return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u >= 0x80 || std::isalnum(u) != 0 || c == '-' || c == '_';
-  });
+  for (std::size_t i = 0; i < id.size();) {
+    const auto c = text::decode_at(id, i);
+    if (c.size == 0) return false;
+    if (c.value != '-' && c.value != '_' && !text::is_word_char(c.value)) return false;
+    i += c.size;
+  }
+  return true;
 }
 
 void read_informants(const yaml::Node& node, const std::string& file, Manifest& m,
@@ -180,7 +185,10 @@ std::string_view attribution_name(Attribution a) {
   return "role";
 }
 
-Manifest parse_manifest(std::string_view text, std::string_view origin, Diagnostics& diags) {
+Manifest parse_manifest(std::string_view raw, std::string_view origin, Diagnostics& diags) {
+  // Ids are compared after NFC: "B3-å" typed precomposed or decomposed is one id.
+  const std::string normalized = text::nfc(raw);
+  const std::string_view text = normalized;
   Manifest m;
   const std::string file(origin);
   m.file = file;
@@ -198,7 +206,9 @@ Manifest parse_manifest(std::string_view text, std::string_view origin, Diagnost
     if (root.is_map())
       diags.error(file, 1, 1, tr("the manifest needs 'ipcode: 1' (the format version)"));
   } else {
-    m.format = static_cast<int>(yaml::as_int(get("ipcode"), file, diags, 1));
+    // A long never wraps into an int: 4294967297 is not version 1.
+    const long version = yaml::as_int(get("ipcode"), file, diags, 1);
+    m.format = version > 1'000'000 ? 1'000'000 : static_cast<int>(version);
     if (m.format != 1) {
       diags.error(file, get("ipcode")->mark.line, get("ipcode")->mark.col,
                   format(tr("format version {1} is not supported; this ipcode reads version 1"),

@@ -8,6 +8,7 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -78,6 +79,73 @@ std::string utf16_to_utf8(std::string_view bytes, bool little_endian) {
   return out;
 }
 
+// UTF-16 without a BOM, recognised by its zero bytes: text in Latin letters has a zero byte in
+// every other place (the high byte of each unit). 1 little-endian, 2 big-endian, 0 neither.
+int utf16_without_bom(std::string_view bytes) {
+  const std::size_t n = std::min<std::size_t>(bytes.size(), 4096) & ~std::size_t{1};
+  if (n < 4) return 0;
+  std::size_t even = 0, odd = 0;
+  for (std::size_t i = 0; i < n; i += 2) {
+    even += bytes[i] == '\0' ? 1 : 0;
+    odd += bytes[i + 1] == '\0' ? 1 : 0;
+  }
+  const std::size_t units = n / 2;
+  if (odd * 10 >= units * 7 && even * 20 <= units) return 1;
+  if (even * 10 >= units * 7 && odd * 20 <= units) return 2;
+  return 0;
+}
+
+// Strict UTF-8 (ICU's U8_NEXT): where the first broken sequence starts, and how many valid
+// multi-byte characters and broken sequences there are.
+struct Utf8Scan {
+  std::size_t first_bad = std::string_view::npos;
+  std::size_t multibyte = 0;
+  std::size_t bad = 0;
+};
+
+Utf8Scan scan_utf8(std::string_view s) {
+  Utf8Scan r;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto n = static_cast<std::int64_t>(s.size());
+  for (std::int64_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::int64_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c >= 0) {
+      ++r.multibyte;
+    } else if (r.bad++ == 0) {
+      r.first_bad = static_cast<std::size_t>(start);
+    }
+  }
+  return r;
+}
+
+// Damaged UTF-8: valid characters kept, each broken sequence (as U8_NEXT skips it) is U+FFFD.
+std::string repair_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 16);
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto n = static_cast<std::int64_t>(s.size());
+  for (std::int64_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      out += static_cast<char>(p[i++]);
+      continue;
+    }
+    const std::int64_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c < 0)
+      append_utf8(out, 0xFFFD);
+    else
+      out.append(s.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+  }
+  return out;
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view s) {
@@ -122,12 +190,36 @@ Decoded decode(std::string_view bytes) {
     bytes.remove_prefix(kBom.size());
     result.had_bom = true;
   }
+  // Before the UTF-8 check: UTF-16 of ASCII letters is valid UTF-8 full of NUL bytes.
+  if (!result.had_bom) {
+    if (const int order = utf16_without_bom(bytes); order != 0) {
+      result.utf8 = utf16_to_utf8(bytes, order == 1);
+      result.from_utf16 = true;
+      result.utf16_without_bom = true;
+      return result;
+    }
+  }
   if (is_valid_utf8(bytes)) {
     result.utf8.assign(bytes);
-  } else {
-    result.utf8 = cp1252_to_utf8(bytes);
-    result.from_cp1252 = true;
+    return result;
   }
+  // A file with valid UTF-8 letters (æ ø å written as two bytes) and a few broken bytes is
+  // damaged UTF-8, not Windows-1252: reading all of it as Windows-1252 would garble every
+  // letter that is right.
+  // (A Windows-1252 file rarely holds a valid UTF-8 pair by chance: "Ã¸" is one; so the valid
+  // characters must be at least as many as the broken ones.)
+  const Utf8Scan scan = scan_utf8(bytes);
+  if (scan.multibyte >= scan.bad) {
+    result.utf8 = repair_utf8(bytes);
+    result.damaged_utf8 = true;
+    // Everything before the first broken byte is kept as it was: the same offset.
+    result.first_odd = scan.first_bad;
+    return result;
+  }
+  result.utf8 = cp1252_to_utf8(bytes);
+  result.from_cp1252 = true;
+  // Before the first non-ASCII byte every byte is ASCII, so the offset is the same in `utf8`.
+  result.first_odd = scan.first_bad;
   return result;
 }
 

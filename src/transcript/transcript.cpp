@@ -41,8 +41,16 @@ std::size_t label_length(std::string_view line) {
   return i;
 }
 
-// `[side 3]`, `[s. 3]`, `[page 3]` on a line of its own: the page number, or -1.
-int page_marker(std::string_view line) {
+// The most lines a transcript may have (ten times a very long interview).
+constexpr std::size_t kMaxLines = 1'000'000;
+
+// The largest page number a marker may name: far beyond any transcript, and small enough that
+// counting pages on from it never overflows.
+constexpr long kMaxPage = 100'000;
+
+// `[side 3]`, `[s. 3]`, `[page 3]` on a line of its own: the page number, or -1. A number too
+// large to be a page (or to fit in a long) is returned as kMaxPage + 1.
+long page_marker(std::string_view line) {
   // A form feed before the marker (`\f[side 5]`) belongs to the same page break.
   while (!line.empty() && (line.front() == '\f' || line.front() == ' ' || line.front() == '\t')) {
     line.remove_prefix(1);
@@ -53,12 +61,37 @@ int page_marker(std::string_view line) {
   const std::string inner = ascii_lower(trim(t.substr(1, t.size() - 2)));
   for (const std::string prefix : {"side", "s.", "page", "p."}) {
     if (inner.starts_with(prefix)) {
-      if (const auto n = parse_int(trim(std::string_view(inner).substr(prefix.size())))) {
-        return static_cast<int>(*n);
-      }
+      const auto digits = trim(std::string_view(inner).substr(prefix.size()));
+      if (const auto n = parse_int(digits)) return std::min(*n, kMaxPage + 1);
+      if (!digits.empty() && digits.size() < 64 &&
+          std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return kMaxPage + 1;  // more digits than a long holds
     }
   }
   return -1;
+}
+
+// Line and column (in characters, from 1) of a byte offset in text whose line ends are still
+// as in the file: "\r\n", "\n" or "\r" alone.
+std::pair<int, int> line_col(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  // Characters as an editor shows them: a combining mark (NFD "å") adds no column.
+  int col = 1;
+  for (std::size_t i = line_start; i < offset;) {
+    const auto c = text::decode_at(text, i);
+    if (c.size == 0) break;
+    if (text::column_width(c.value) > 0) ++col;
+    i += c.size;
+  }
+  return {line, col};
 }
 
 void read_front_matter(Transcript& t, std::string_view yaml_text, Diagnostics& diags) {
@@ -133,21 +166,58 @@ Transcript parse_transcript(std::string_view bytes, std::string path, std::strin
   t.path = std::move(path);
   t.round = std::move(round);
   t.sha256 = sha256_hex(bytes);
-  const std::string stem = std::filesystem::path(t.path).stem().string();
+  // A file name typed on a Mac is NFD: the ids made from it are compared after NFC.
+  const std::string stem = text::nfc(std::filesystem::path(t.path).stem().string());
   t.id = t.round + "-" + stem;
   t.informant = stem;
 
   auto decoded = text::decode(bytes);
   t.had_bom = decoded.had_bom;
   t.from_cp1252 = decoded.from_cp1252;
+  std::string& raw = decoded.utf8;
   if (t.from_cp1252) {
-    diags.warning(t.path, 0, 0,
+    const auto [line, col] = line_col(raw, decoded.first_odd);
+    diags.warning(t.path, line, col,
                   tr("the file is not valid UTF-8 and was read as Windows-1252; save it as "
                      "UTF-8 to be sure every letter is right"));
   }
-  // One line end everywhere ('\n'), then NFC, so offsets and hashes agree with what is matched.
-  std::string& raw = decoded.utf8;
-  raw.erase(std::remove(raw.begin(), raw.end(), '\r'), raw.end());
+  if (decoded.damaged_utf8) {
+    const auto [line, col] = line_col(raw, decoded.first_odd);
+    diags.warning(t.path, line, col,
+                  tr("the file is UTF-8 with broken bytes, the first one here; each is read as "
+                     "'�': correct the letter and save the file as UTF-8 again"));
+  }
+  // A NUL byte is no text (a damaged file, or another encoding): never copied into a report.
+  if (const auto nul = raw.find('\0'); nul != std::string::npos) {
+    const auto [line, col] = line_col(raw, nul);
+    const auto count = static_cast<std::size_t>(std::count(raw.begin(), raw.end(), '\0'));
+    diags.warning(t.path, line, col,
+                  format(tr("the file holds {1} NUL (zero) bytes, the first one here; each is "
+                            "read as '�': the file may be damaged or saved in another "
+                            "encoding"),
+                         {std::to_string(count)}));
+    std::string cleaned;
+    cleaned.reserve(raw.size() + 2 * count);
+    for (const char c : raw) {
+      if (c == '\0')
+        cleaned += "\uFFFD";
+      else
+        cleaned += c;
+    }
+    raw = std::move(cleaned);
+  }
+  // One line end everywhere ('\n'): CRLF and a CR alone (old Mac exports, sometimes mixed with
+  // CRLF) both end a line. Then NFC, so offsets and hashes agree with what is matched.
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '\r') {
+      if (i + 1 < raw.size() && raw[i + 1] == '\n') continue;
+      raw[kept++] = '\n';
+    } else {
+      raw[kept++] = raw[i];
+    }
+  }
+  raw.resize(kept);
   t.text = text::nfc(raw);
   if (t.text.size() >= UINT32_MAX) {
     diags.error(t.path, 0, 0,
@@ -157,7 +227,17 @@ Transcript parse_transcript(std::string_view bytes, std::string path, std::strin
 
   // Exactly as many lines as there are (a vector grown by doubling holds up to twice that,
   // and a large study holds millions of lines).
-  t.lines.reserve(static_cast<std::size_t>(std::count(t.text.begin(), t.text.end(), '\n')) + 1);
+  // A line costs more memory than its bytes: a file of nothing but line ends would need 24
+  // times its size. No interview has millions of lines.
+  auto line_ends = static_cast<std::size_t>(std::count(t.text.begin(), t.text.end(), '\n'));
+  if (line_ends >= kMaxLines) {
+    diags.error(t.path, 0, 0,
+                format(tr("the transcript has more than {1} lines; split it into several files"),
+                       {std::to_string(kMaxLines)}));
+    t.text.clear();
+    line_ends = 0;
+  }
+  t.lines.reserve(line_ends + 1);
   std::size_t pos = 0;
   while (pos <= t.text.size()) {
     auto nl = t.text.find('\n', pos);
@@ -207,8 +287,19 @@ Transcript parse_transcript(std::string_view bytes, std::string path, std::strin
       if (text_at == std::string_view::npos || ff < text_at) ++page;
       next_page = text_at != std::string_view::npos && s.rfind('\f') > text_at ? page + 1 : page;
     }
-    if (const int p = page_marker(s); p >= 0) {
-      page = p;  // the marker names the page: a form feed beside it is the same break
+    if (const long p = page_marker(s); p >= 0) {
+      if (p > kMaxPage) {
+        const auto open = s.find('[');
+        diags.warning(t.path, static_cast<int>(i + 1),
+                      static_cast<int>(open == std::string_view::npos ? 0 : open) + 1,
+                      format(tr("the page number in '{1}' is too large (at most {2}); the page "
+                                "count goes on from the previous page"),
+                             {std::string(s.substr(open, s.rfind(']') + 1 - open)),
+                              std::to_string(kMaxPage)}));
+      } else {
+        page = static_cast<int>(p);  // the marker names the page: a form feed beside it is
+                                     // the same break
+      }
       line.kind = LineKind::page_marker;
       line.page = page;
       line.turn = turn;

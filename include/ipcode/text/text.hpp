@@ -12,10 +12,16 @@ namespace ipcode::text {
 
 /// Result of decoding a file's bytes.
 struct Decoded {
-  std::string utf8;          // without BOM; line ends kept as in the file
-  bool had_bom = false;      // a UTF-8 BOM was stripped
-  bool from_cp1252 = false;  // the bytes were not valid UTF-8 and were read as Windows-1252
-  bool from_utf16 = false;   // UTF-16 with a BOM (Notepad's "Unicode"), converted losslessly
+  std::string utf8;                // without BOM; line ends kept as in the file
+  bool had_bom = false;            // a UTF-8 BOM was stripped
+  bool from_cp1252 = false;        // the bytes were not valid UTF-8 and were read as Windows-1252
+  bool from_utf16 = false;         // UTF-16 (Notepad's "Unicode"), converted losslessly
+  bool utf16_without_bom = false;  // UTF-16 recognised by its zero bytes, not by a BOM
+  /// UTF-8 with a few broken bytes: each broken byte became U+FFFD (the rest is kept).
+  bool damaged_utf8 = false;
+  /// Where in `utf8` the first odd character is: the first U+FFFD of damaged UTF-8, or the
+  /// first non-ASCII character of a Windows-1252 file; npos if none.
+  std::size_t first_odd = std::string::npos;
 };
 
 /// UTF-16 with a byte order mark (FF FE little-endian, FE FF big-endian) is converted to UTF-8

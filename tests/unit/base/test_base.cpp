@@ -37,6 +37,25 @@ TEST_CASE("edit distance counts a swap of neighbours as one", "[base]") {
   CHECK_FALSE(closest("xyz", {"pseudonym", "role"}).has_value());
 }
 
+TEST_CASE("did you mean: bounded for very long words, same answers for ids", "[base]") {
+  // A pasted paragraph as an id: no suggestion, and no length-squared comparison (a
+  // 40,000-character id against a 40,000-character candidate took seconds).
+  const std::string pasted(40'000, 'a');
+  std::string near = pasted;
+  near[20'000] = 'b';
+  CHECK_FALSE(closest(pasted, {near, "B3-01"}).has_value());
+  // Up to 256 characters, a near candidate is still suggested.
+  const std::string long_id(256, 'x');
+  std::string long_near = long_id;
+  long_near[100] = 'y';
+  CHECK(closest(long_id, {long_near}) == std::optional<std::string>(long_near));
+  // Candidates much longer or shorter are skipped, except one that starts with the word.
+  CHECK(closest("sub", {"subgroups", "s"}) == std::optional<std::string>("subgroups"));
+  CHECK(closest("B3-å", {"B3-a", "B3-åååååååå"}) == std::optional<std::string>("B3-a"));
+  CHECK(closest("medvirkning", {"medvirkningsprosess", "medvirknin"}) ==
+        std::optional<std::string>("medvirknin"));
+}
+
 TEST_CASE("format fills numbered placeholders", "[base]") {
   CHECK(format("{2} av {1}", {"4", "3"}) == "3 av 4");
   CHECK(format("{1} and {3}", {"a"}) == "a and {3}");

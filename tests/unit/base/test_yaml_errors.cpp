@@ -218,3 +218,31 @@ TEST_CASE("YAML syntax errors in front matter count lines from the top of the fi
   CHECK(d.items()[0].line == 3);
   CHECK(d.items()[0].col == 1);
 }
+
+TEST_CASE("YAML alias bombs are refused before they expand", "[yaml]") {
+  // "Billion laughs": nine levels of nine aliases, 9^9 values from a few hundred bytes.
+  std::string bomb = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (char c = 'b'; c <= 'i'; ++c) {
+    const std::string prev(1, static_cast<char>(c - 1));
+    bomb += std::string(1, c) + ": &" + std::string(1, c) + " [";
+    for (int i = 0; i < 9; ++i) bomb += (i ? ", *" : "*") + prev;
+    bomb += "]\n";
+  }
+  for (const int offset : {0, 1}) {  // a file of its own, or a transcript's front matter
+    Diagnostics d;
+    yaml::Node root;
+    CHECK_FALSE(yaml::parse(bomb, "codebook.yaml", root, d, offset));
+    REQUIRE(d.items().size() == 1);
+    CHECK(d.items()[0].message.find("expand to more than " + std::to_string(bomb.size() * 100) +
+                                    " values from " + std::to_string(bomb.size()) + " bytes") !=
+          std::string::npos);
+    CHECK(d.items()[0].line >= 5 + offset);
+    CHECK(root.is_null());
+  }
+  // A few aliases stay within the limit: the anchor itself is what is reported.
+  Diagnostics d;
+  yaml::Node root;
+  CHECK_FALSE(yaml::parse("a: &x [1, 2]\nb: *x\n", "t.yaml", root, d));
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.items()[0].message.find("expand") == std::string::npos);
+}

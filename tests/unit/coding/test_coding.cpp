@@ -104,7 +104,12 @@ TEST_CASE("'lines' values: what is accepted and what each mistake says", "[codin
       {"9-5", 0, 0, "'lines: 9-5' runs backwards; write the first line first (5-9)"},
       {"fem", 0, 0, "not 'fem'"},
       {"5-6-7", 0, 0, "not '5-6-7'"},
-      {"99999999999", 0, 0, "not '99999999999'"},
+      {"100000000", 100000000, 100000000, ""},
+      {"99999999999", 0, 0, "'lines: 99999999999' is beyond the end of any transcript"},
+      {"4294967305", 0, 0, "'lines: 4294967305' is beyond the end of any transcript"},
+      {"1-2000000000", 0, 0, "'lines: 1-2000000000' is beyond the end of any transcript"},
+      {"100000001", 0, 0, "line numbers go up to 100000000 at most"},
+      {"99999999999999999999999", 0, 0, "is beyond the end of any transcript"},
       {"[5, 6]", 0, 0, "a line number or a range"},
   };
   for (const auto& c : cases) {
@@ -166,4 +171,89 @@ units:
                         "6: the unit at line 6 needs 'lines', 'quote' or both",
                         "9: 'lines' must be a line number or a range like 12-14, not 'fem'",
                     });
+}
+
+TEST_CASE("names: ids are compared after NFC", "[coding][names]") {
+  const std::string nfc = "B3-\xC3\xA5";   // "B3-å", precomposed
+  const std::string nfd = "B3-a\xCC\x8A";  // "B3-å", a + combining ring
+  Diagnostics d;
+  const auto f = coding::parse_coding(
+      "transcript: r1-B3\nunits:\n  - id: " + nfd + "\n    lines: 4\n    codes: [x]\n",
+      "coding/B3.yaml", d);
+  REQUIRE(f.units.size() == 1);
+  CHECK(f.units[0].id == nfc);
+  const auto c = coding::parse_condensation(
+      "subgroups:\n  x:\n    condensate: Tekst.\n    quote: " + nfc + "\n", "c.yaml", d);
+  REQUIRE(c.subgroups.count("x") == 1);
+  CHECK(c.subgroups.at("x").quote == f.units[0].id);
+  CHECK(d.items().empty());
+  const auto m =
+      study::parse_manifest("ipcode: 1\ninformants:\n  - id: " + nfd + "\nrounds:\n  - id: r1-" +
+                                nfd + "\n    transcripts: t/*.txt\n",
+                            "ipcode.yaml", d);
+  for (const auto& item : d.items()) CHECK(item.message.find("may only use") == std::string::npos);
+  REQUIRE(m.informants.size() == 1);
+  CHECK(m.informants[0].id == nfc);
+  CHECK(m.informant(nfc) != nullptr);
+  REQUIRE(m.rounds.size() == 1);
+  CHECK(m.rounds[0].id == "r1-" + nfc);
+}
+
+TEST_CASE("names: round and informant ids that become folder names", "[study][names]") {
+  struct Case {
+    const char* id;
+    bool ok;
+  };
+  const Case cases[] = {
+      {"r1", true},
+      {"runde-\xC3\xA6\xC3\xB8\xC3\xA5", true},  // æøå
+      {"r1\xE2\x80\xAE", false},                 // U+202E RIGHT-TO-LEFT OVERRIDE
+      {"r\xE2\x81\xA6"
+       "1",
+       false},  // U+2066 LEFT-TO-RIGHT ISOLATE
+      {"r\xE2\x80\x8B"
+       "1",
+       false},  // U+200B ZERO WIDTH SPACE
+      {"r\xE2\x80\x8D"
+       "1",
+       false},  // U+200D ZERO WIDTH JOINER
+      {"\xEF\xBB\xBF"
+       "r1",
+       false},  // U+FEFF
+      {"\"r1/../x\"", false},
+      {"\"..\"", false},
+      {"\"r1\\\\x\"", false},
+      {"\"r 1\"", false},
+      {"r1\xC2\xA0", false},  // no-break space
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.id);
+    for (const std::string where : {"rounds", "informants"}) {
+      Diagnostics d;
+      study::parse_manifest(std::string("ipcode: 1\n") + where + ":\n  - id: " + c.id + "\n",
+                            "ipcode.yaml", d);
+      std::vector<Diagnostic> bad;
+      for (const auto& item : d.items()) {
+        if (item.message.find("may only use letters, digits, '-' and '_'") != std::string::npos)
+          bad.push_back(item);
+      }
+      REQUIRE(bad.size() == (c.ok ? 0U : 1U));
+      if (!c.ok) {
+        CHECK(bad[0].line == 3);
+        CHECK(bad[0].col == 9);
+      }
+    }
+  }
+}
+
+TEST_CASE("manifest: a format version too large for an int is not version 1", "[study]") {
+  for (const char* v : {"4294967297", "99999999999", "2"}) {
+    CAPTURE(v);
+    Diagnostics d;
+    study::parse_manifest(std::string("ipcode: ") + v + "\n", "ipcode.yaml", d);
+    bool said = false;
+    for (const auto& item : d.items())
+      said = said || item.message.find("is not supported") != std::string::npos;
+    CHECK(said);
+  }
 }

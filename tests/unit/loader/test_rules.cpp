@@ -144,6 +144,33 @@ TEST_CASE("coders: one coder's two units on the same span are not merged; check 
   CHECK(matching(d, "overlaps unit").size() == 1);
 }
 
+TEST_CASE("overlaps: each unit once, at most 100 per file, then a count", "[loader]") {
+  // 3,000 units of one coder on the same lines: formerly 4.5 million warnings, and the coder
+  // merge searched the whole span for each unit.
+  std::string units;
+  for (int i = 0; i < 3000; ++i) units += "  - lines: 6-7\n    codes: [underskrift]\n";
+  // Two more that overlap nothing with the same codes.
+  units += "  - lines: 6\n    codes: [koordinator]\n  - lines: 9\n    codes: [underskrift]\n";
+  TempStudy s;
+  s.write("coding/B1-KH.yaml", b1_coding("KH", units));
+  s.write("coding/B1-TS.yaml",
+          b1_coding("TS",
+                    "  - lines: 6-7\n    codes: [underskrift]\n  - lines: 7\n    codes: "
+                    "[underskrift]\n"));
+  Diagnostics d;
+  const auto study = s.load(d);
+  CHECK_FALSE(d.has_errors());
+  // TS's first unit merges into KH's first: 3,002 + 1 units.
+  CHECK(study.rounds.at(0).units.size() == 3003);
+  // 100 in KH's file; TS's first unit is merged into KH's, so its second overlaps none of TS's.
+  CHECK(matching(d, "overlaps unit").size() == 100);
+  const auto more = matching(d, "more units in this file overlap");
+  REQUIRE(more.size() == 1);
+  CHECK(more[0].find("2899 more units in this file overlap a unit with the same codes (only the "
+                     "first 100 are listed)") != std::string::npos);
+  CHECK(more[0].find("B1-KH.yaml") != std::string::npos);
+}
+
 TEST_CASE("coders: with --coder only that coder's units, and others' quotes are no error",
           "[loader]") {
   TempStudy s;
@@ -233,7 +260,7 @@ TEST_CASE("a unit without a usable place is an error, never a read out of bounds
       {"    lines: 9-5\n", "runs backwards; write the first line first (5-9)"},
       {"    lines: 99\n", "outside the transcript"},
       {"    lines: 10-99\n", "outside the transcript"},
-      {"    lines: 99999999999\n", "not '99999999999'"},
+      {"    lines: 99999999999\n", "'lines: 99999999999' is beyond the end of any transcript"},
       {"    lines: 2\n", "is in the front matter of"},
   };
   for (const auto& c : cases) {

@@ -96,11 +96,40 @@ TEST_CASE("decode: Windows-1252 fallback", "[text][decode]") {
     // Octal escapes: "\xE5b" would be read as one hex escape.
     CHECK(text::decode("bl\345b\346r \240\377\r\n").utf8 == "blåbær \u00A0ÿ\r\n");
   }
-  SECTION("one bad byte makes the whole file cp1252") {
-    // "æ" in UTF-8 (C3 A6) read as Windows-1252 is "Ã¦".
-    const text::Decoded d = text::decode("\xC3\xA6 og \xF8");
+  SECTION("one bad byte in a UTF-8 file is damaged UTF-8, not cp1252") {
+    // Formerly the whole file became cp1252: every "æ" (C3 A6) turned into "Ã¦".
+    const text::Decoded d = text::decode("\xC3\xA6 og \xF8 og \xC3\xB8");
+    CHECK_FALSE(d.from_cp1252);
+    CHECK(d.damaged_utf8);
+    CHECK(d.utf8 == "æ og \uFFFD og ø");
+    CHECK(d.first_odd == 6);  // the byte offset of the first broken byte, kept in `utf8`
+  }
+  SECTION("more broken bytes than UTF-8 letters: cp1252 with a chance pair") {
+    // "Ã¸" (C3 B8) is valid UTF-8 by chance; the three other letters are cp1252.
+    const text::Decoded d = text::decode("bl\xE5 \xC3\xB8 s\xF8t \xE6");
     CHECK(d.from_cp1252);
-    CHECK(d.utf8 == "Ã¦ og ø");
+    CHECK_FALSE(d.damaged_utf8);
+    CHECK(d.utf8 == "blå Ã¸ søt æ");
+    CHECK(d.first_odd == 2);
+  }
+  SECTION("UTF-16 without a BOM is recognised by its zero bytes") {
+    std::string le, be;
+    for (const char16_t c : std::u16string(u"I: Hei på deg\r\nB1: Hei\r\n")) {
+      le += static_cast<char>(c & 0xFF);
+      le += static_cast<char>(c >> 8);
+      be += static_cast<char>(c >> 8);
+      be += static_cast<char>(c & 0xFF);
+    }
+    for (const auto& bytes : {le, be}) {
+      const text::Decoded d = text::decode(bytes);
+      CHECK(d.from_utf16);
+      CHECK(d.utf16_without_bom);
+      CHECK(d.utf8 == "I: Hei på deg\r\nB1: Hei\r\n");
+    }
+    // ASCII only (valid UTF-8, NUL in every other byte) is UTF-16 too.
+    CHECK(text::decode(std::string("I\0:\0 \0j\0a\0\n\0", 12)).utf8 == "I: ja\n");
+    // A stray NUL or two in UTF-8 text is not UTF-16.
+    CHECK_FALSE(text::decode(std::string("Hei\0 p\xC3\xA5 deg\0\n", 14)).from_utf16);
   }
   SECTION("the result is always valid UTF-8") {
     std::string all;

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 using namespace ipcode;
 using namespace ipcode::transcript;
 
@@ -177,6 +179,33 @@ TEST_CASE("page edge cases: form feeds and markers", "[transcript]") {
   CHECK(t.page_of(3) == 3);
 }
 
+TEST_CASE("page numbers too large for a page are reported, never wrapped", "[transcript]") {
+  struct Case {
+    const char* text;
+    int page_of_last;  // the page of the last line
+  };
+  const Case cases[] = {
+      {"B1: a\n[side 99999999999]\nB1: b\n", 1},
+      {"B1: a\n[side 2147483647]\f\nB1: b\n", 1},
+      {"B1: a\n[side 3]\n[page 99999999999999999999999]\f\nB1: b\n", 3},
+      {"B1: a\n[s. 100001]\nB1: b\n", 1},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    Diagnostics d;
+    const auto t = parse_transcript(c.text, "a.txt", "r1", d);
+    REQUIRE(d.items().size() == 1);
+    CHECK(d.items()[0].line == t.line_count() - 1);
+    CHECK(d.items()[0].col == 1);
+    CHECK(d.items()[0].message.find("is too large (at most 100000)") != std::string::npos);
+    CHECK(t.page_of(t.line_count()) == c.page_of_last);
+  }
+  Diagnostics d;
+  const auto t = parse_transcript("B1: a\n[side 100000]\nB1: b\n", "a.txt", "r1", d);
+  CHECK(d.items().empty());
+  CHECK(t.page_of(3) == 100000);
+}
+
 TEST_CASE("a label used once is a warning unless it is a known speaker", "[transcript]") {
   // The interviewer's one question and the informant's one answer are ordinary; "Altså:" once
   // is probably text that looks like a label.
@@ -199,4 +228,95 @@ TEST_CASE("a UTF-16 transcript is read like its UTF-8 text, without a warning", 
   CHECK(d.items().empty());
   REQUIRE(t.line_count() == 2);
   CHECK(t.spoken(2) == "Greit.");
+}
+
+TEST_CASE("a gap quote against long lines of repeated words stays linear", "[transcript]") {
+  // 2,000 lines of 100 words each, all in one turn: every start line could pair with every
+  // later line. The search stops after kMaxMatches places, and within a line it does not
+  // look at each occurrence again for every other one.
+  std::string text = "I: Hva sa du?\nB2:";
+  for (int line = 0; line < 2000; ++line) {
+    for (int w = 0; w < 50; ++w) text += " ja nei";
+    text += "\n";
+  }
+  Diagnostics d;
+  const auto t = parse_transcript(text, "transcripts/r1/B2.txt", "r1", d);
+  const MatchIndex index(t);
+  const auto started = std::chrono::steady_clock::now();
+  const auto all = index.find("ja (…) nei (…) ja");
+  const auto one_line = index.find("ja (…) nei", 500, 500);
+  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started);
+  CHECK(all.size() == MatchIndex::kMaxMatches + 1);  // "more than kMaxMatches places"
+  REQUIRE(one_line.size() == 1);
+  CHECK(one_line[0].line_start == 500);
+  CHECK(seconds.count() < 10.0);  // well under a second; generous for the sanitizer build
+}
+
+TEST_CASE("text oddities: CR line ends, NUL bytes, broken UTF-8, where each is", "[transcript]") {
+  SECTION("a CR alone ends a line, mixed with CRLF") {
+    Diagnostics d;
+    const auto t = parse_transcript("I: Hei?\rB1: Hei.\r\nI: Og?\rB1: Ja.\n",
+                                    "transcripts/r1/B1.txt", "r1", d);
+    CHECK(d.items().empty());
+    REQUIRE(t.line_count() == 4);
+    CHECK(t.line_text(2) == "B1: Hei.");
+    CHECK(t.line_text(4) == "B1: Ja.");
+    CHECK(t.text.find('\r') == std::string::npos);
+  }
+  SECTION("NUL bytes become U+FFFD, with a warning at the first") {
+    Diagnostics d;
+    const auto t = parse_transcript(std::string("I: Hei?\r\nB1: H\0ei\0.\n", 20),
+                                    "transcripts/r1/B1.txt", "r1", d);
+    REQUIRE(d.items().size() == 1);
+    CHECK(d.items()[0].line == 2);
+    CHECK(d.items()[0].col == 6);
+    CHECK(d.items()[0].message.find("2 NUL (zero) bytes") != std::string::npos);
+    CHECK(t.text.find('\0') == std::string::npos);
+    CHECK(t.line_text(2) == "B1: H\uFFFDei\uFFFD.");
+  }
+  SECTION("damaged UTF-8: the letters kept, the first broken byte named") {
+    Diagnostics d;
+    const auto t = parse_transcript("I: Hvordan gikk det?\nB1: Det gikk bra p\xC3\xA5 m\xF8tet.\n",
+                                    "transcripts/r1/B1.txt", "r1", d);
+    REQUIRE(d.items().size() == 1);
+    CHECK(d.items()[0].line == 2);
+    CHECK(d.items()[0].col == 22);
+    CHECK(d.items()[0].message.find("UTF-8 with broken bytes") != std::string::npos);
+    CHECK_FALSE(t.from_cp1252);
+    CHECK(t.line_text(2) == "B1: Det gikk bra på m\uFFFDtet.");
+  }
+  SECTION("Windows-1252: the first non-ASCII letter named") {
+    Diagnostics d;
+    const auto t = parse_transcript("I: Hei?\r\rB1: Det gikk bra p\xE5 m\xF8tet.\n",
+                                    "transcripts/r1/B1.txt", "r1", d);
+    REQUIRE(d.items().size() == 1);
+    CHECK(d.items()[0].line == 3);
+    CHECK(d.items()[0].col == 19);
+    CHECK(t.from_cp1252);
+    CHECK(t.line_text(3) == "B1: Det gikk bra på møtet.");
+  }
+  SECTION("UTF-16 without a BOM is read like its text") {
+    std::string le;
+    for (const char16_t c : std::u16string(u"I: Hvordan var det?\r\nB1: Greit på én måte.\r\n")) {
+      le += static_cast<char>(c & 0xFF);
+      le += static_cast<char>(c >> 8);
+    }
+    Diagnostics d;
+    const auto t = parse_transcript(le, "transcripts/r1/B1.txt", "r1", d);
+    CHECK(d.items().empty());
+    REQUIRE(t.line_count() == 2);
+    CHECK(t.line_text(2) == "B1: Greit på én måte.");
+  }
+}
+
+TEST_CASE("a transcript of millions of lines is refused, not indexed", "[transcript]") {
+  // Each line costs 24 bytes of index: 2 MB of line ends would need 48 MB.
+  Diagnostics d;
+  const auto t = parse_transcript(std::string(2'000'000, '\n'), "transcripts/r1/B1.txt", "r1", d);
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.items()[0].message.find("more than 1000000 lines") != std::string::npos);
+  CHECK(t.line_count() <= 1);
+  Diagnostics ok;
+  parse_transcript(std::string(999'999, '\n'), "transcripts/r1/B1.txt", "r1", ok);
+  CHECK(ok.items().empty());
 }
