@@ -103,6 +103,10 @@ TEST_CASE("libfyaml and yaml-cpp build the same tree", "[yaml][engines]") {
       {"tab indent", "a:\n\t- b\n", Fast::falls_back},
       {"unclosed quote", "a: \"never closed\n", Fast::falls_back},
       {"bad indent", "a:\n  b: 1\n c: 2\n", Fast::falls_back},
+      // libfyaml ends the document at a byte that is not UTF-8, as if the file stopped there
+      // (found by tests/fuzz: a Windows-1252 "£"/"å" at the start of a value lost the rest).
+      {"invalid UTF-8 at a value", "a: \xa3\nb: 1\n", Fast::falls_back},
+      {"invalid UTF-8 in a list", "a:\n  - x: \xe5\n  - y\nb: 1\n", Fast::falls_back},
   };
   for (const auto& c : cases) {
     SECTION(c.name) {
