@@ -373,7 +373,8 @@ const Node* Node::find(std::string_view key) const {
 namespace detail {
 
 bool parse_fast(std::string_view text, Node& out, int line_offset) {
-  if (!well_formed_utf8(text)) return false;  // yaml-cpp reads it all
+  // libfyaml ends the document silently at a NUL byte, as at a byte that is not UTF-8.
+  if (!well_formed_utf8(text) || text.find('\0') != std::string_view::npos) return false;
   // libfyaml reads two '' escapes in a row in a single-quoted scalar wrongly ('x''''y' is x''y)
   // and may leak memory on them (found by tests/fuzz): yaml-cpp reads such a document.
   if (text.find("''''") != std::string_view::npos) return false;

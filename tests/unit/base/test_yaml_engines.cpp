@@ -136,6 +136,20 @@ TEST_CASE("libfyaml and yaml-cpp build the same tree", "[yaml][engines]") {
   }
 }
 
+TEST_CASE("a NUL byte does not end a YAML document early", "[yaml][engines]") {
+  // libfyaml stopped at the NUL and kept the rest of the file out (found by tests/fuzz).
+  const std::string text("a: 1\nb: x\0y\nc: 2\n", 18);
+  yaml::Node fast;
+  CHECK_FALSE(yaml::detail::parse_fast(text, fast));
+  yaml::Node both;
+  Diagnostics diags;
+  yaml::Node ref;
+  Diagnostics ref_diags;
+  const bool ref_ok = yaml::detail::parse_reference(text, "t.yaml", ref, ref_diags);
+  CHECK(yaml::parse(text, "t.yaml", both, diags) == ref_ok);
+  if (ref_ok) CHECK(dump(both) == dump(ref));
+}
+
 TEST_CASE("libfyaml and yaml-cpp agree on every YAML file of the repository", "[yaml][engines]") {
   namespace fs = std::filesystem;
   const fs::path root = IPCODE_SOURCE_DIR;
