@@ -333,6 +333,13 @@ class FastBuilder {
     if (parent.node.kind == Node::Kind::sequence) {
       parent.node.items.push_back(std::move(n));
     } else if (!parent.have_key) {
+      // A single pair in a flow sequence (`[a: b, c]`) is a map that libfyaml starts at the
+      // ':' and yaml-cpp at its key: a map never starts after its first key (found by
+      // tests/fuzz/targets/fuzz_yaml.cpp).
+      const Mark& k = n.mark;
+      Mark& m = parent.node.mark;
+      if (parent.node.entries.empty() && (k.line < m.line || (k.line == m.line && k.col < m.col)))
+        m = k;
       parent.key = std::move(n);
       parent.have_key = true;
     } else {
@@ -350,6 +357,42 @@ class FastBuilder {
 
 std::string where(const Node& n) { return std::to_string(n.mark.line); }
 
+// Whether `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past
+// U+10FFFF). libfyaml ends the document silently at the first byte that is not, as if the
+// file stopped there (found by tests/fuzz/targets/fuzz_yaml.cpp).
+bool well_formed_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t n = 0;
+    unsigned char lo = 0x80;
+    unsigned char hi = 0xBF;
+    if (b >= 0xC2 && b <= 0xDF) {
+      n = 1;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      n = 2;
+      if (b == 0xE0) lo = 0xA0;
+      if (b == 0xED) hi = 0x9F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      n = 3;
+      if (b == 0xF0) lo = 0x90;
+      if (b == 0xF4) hi = 0x8F;
+    } else {
+      return false;
+    }
+    if (s.size() - i <= n) return false;
+    for (std::size_t k = 1; k <= n; ++k) {
+      const auto c = static_cast<unsigned char>(s[i + k]);
+      if (c < (k == 1 ? lo : 0x80) || c > (k == 1 ? hi : 0xBF)) return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
+
 }  // namespace
 
 const Node* Node::find(std::string_view key) const {
@@ -362,6 +405,11 @@ const Node* Node::find(std::string_view key) const {
 namespace detail {
 
 bool parse_fast(std::string_view text, Node& out, int line_offset) {
+  // libfyaml ends the document silently at a NUL byte, as at a byte that is not UTF-8.
+  if (!well_formed_utf8(text) || text.find('\0') != std::string_view::npos) return false;
+  // libfyaml reads two '' escapes in a row in a single-quoted scalar wrongly ('x''''y' is x''y)
+  // and may leak memory on them (found by tests/fuzz): yaml-cpp reads such a document.
+  if (text.find("''''") != std::string_view::npos) return false;
   FastBuilder builder(line_offset);
   Node root;
   if (!builder.run(text, root)) return false;

@@ -98,11 +98,19 @@ TEST_CASE("libfyaml and yaml-cpp build the same tree", "[yaml][engines]") {
       {"block in list", "- |\n  linje\n- >-\n  brettet\n", Fast::same},
       {"block CRLF", "a: |\r\n  x\r\nb: 'y'\r\n", Fast::same},
       {"quoted keys", "\"a\": 1\n'b': \"æ\"\n", Fast::same},
+      // libfyaml marked such a map at its ':' (found by tests/fuzz).
+      {"single pair in a flow list", "codes: [x: y, z]\nmore:\n- [{a: b}, c: d]\n", Fast::same},
       {"anchor and alias", "a: &x [1, 2]\nb: *x\n", Fast::falls_back},
       {"tag", "a: !!str 3\n", Fast::falls_back},
       {"tab indent", "a:\n\t- b\n", Fast::falls_back},
       {"unclosed quote", "a: \"never closed\n", Fast::falls_back},
       {"bad indent", "a:\n  b: 1\n c: 2\n", Fast::falls_back},
+      // libfyaml ends the document at a byte that is not UTF-8, as if the file stopped there
+      // (found by tests/fuzz: a Windows-1252 "£"/"å" at the start of a value lost the rest).
+      {"invalid UTF-8 at a value", "a: \xa3\nb: 1\n", Fast::falls_back},
+      // libfyaml read two '' escapes in a row wrongly (found by tests/fuzz).
+      {"escaped quotes in a row", "a: 'x''''y'\nb: 'it''s'\n", Fast::falls_back},
+      {"invalid UTF-8 in a list", "a:\n  - x: \xe5\n  - y\nb: 1\n", Fast::falls_back},
   };
   for (const auto& c : cases) {
     SECTION(c.name) {
@@ -126,6 +134,20 @@ TEST_CASE("libfyaml and yaml-cpp build the same tree", "[yaml][engines]") {
       CHECK(both_diags.items().size() == diags.items().size());
     }
   }
+}
+
+TEST_CASE("a NUL byte does not end a YAML document early", "[yaml][engines]") {
+  // libfyaml stopped at the NUL and kept the rest of the file out (found by tests/fuzz).
+  const std::string text("a: 1\nb: x\0y\nc: 2\n", 18);
+  yaml::Node fast;
+  CHECK_FALSE(yaml::detail::parse_fast(text, fast));
+  yaml::Node both;
+  Diagnostics diags;
+  yaml::Node ref;
+  Diagnostics ref_diags;
+  const bool ref_ok = yaml::detail::parse_reference(text, "t.yaml", ref, ref_diags);
+  CHECK(yaml::parse(text, "t.yaml", both, diags) == ref_ok);
+  if (ref_ok) CHECK(dump(both) == dump(ref));
 }
 
 TEST_CASE("libfyaml and yaml-cpp agree on every YAML file of the repository", "[yaml][engines]") {

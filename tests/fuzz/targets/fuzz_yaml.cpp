@@ -1,0 +1,72 @@
+// The YAML layer: yaml::parse, and its two engines, which must build the same tree (marks
+// included) whenever the fast one accepts the document (see tests/unit/base/test_yaml_engines.cpp).
+#include "fuzz_common.hpp"
+#include "ipcode/base/yaml.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace {
+
+using ipcode::yaml::Node;
+
+void dump(const Node& n, std::string& out, int depth = 0) {
+  out.append(static_cast<std::size_t>(depth) * 2, ' ');
+  out += std::to_string(n.mark.line) + ":" + std::to_string(n.mark.col) + " ";
+  switch (n.kind) {
+    case Node::Kind::null:
+      out += "null\n";
+      break;
+    case Node::Kind::scalar:
+      out += "scalar [" + n.scalar + "]\n";
+      break;
+    case Node::Kind::sequence:
+      out += "sequence\n";
+      for (const auto& item : n.items) dump(item, out, depth + 1);
+      break;
+    case Node::Kind::map:
+      out += "map\n";
+      for (const auto& [k, v] : n.entries) {
+        dump(k, out, depth + 1);
+        dump(v, out, depth + 2);
+      }
+      break;
+  }
+}
+
+std::string dump(const Node& n) {
+  std::string out;
+  dump(n, out);
+  return out;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace ipcode;
+  const auto text = fuzz::as_text(data, size);
+  yaml::Node fast;
+  const bool fast_ok = yaml::detail::parse_fast(text, fast);
+  yaml::Node ref;
+  Diagnostics ref_diags;
+  const bool ref_ok = yaml::detail::parse_reference(text, "f.yaml", ref, ref_diags);
+  if (fast_ok) {
+    if (!ref_ok) {
+      std::fprintf(stderr, "parse_fast accepts a document parse_reference refuses\n");
+      std::abort();
+    }
+    const std::string a = dump(fast);
+    const std::string b = dump(ref);
+    if (a != b) {
+      std::fprintf(stderr, "the engines differ\n--- parse_fast\n%s--- parse_reference\n%s",
+                   a.c_str(), b.c_str());
+      std::abort();
+    }
+  }
+  yaml::Node both;
+  Diagnostics diags;
+  const bool ok = yaml::parse(text, "f.yaml", both, diags, 3);
+  if (ok != ref_ok) std::abort();
+  return 0;
+}
