@@ -252,6 +252,14 @@ class FastBuilder {
         if (!at) return false;
         Node n =
             make(Node::Kind::scalar, *m, static_cast<long>(*at) - static_cast<long>(m->input_pos));
+        // A value on a line after its key must be indented more than the key. libfyaml takes
+        // `x:` followed by `text` at the key's column as x's value, yaml-cpp as a second key:
+        // such a document goes to yaml-cpp, so the line is still reported as before.
+        if (!stack_.empty() && stack_.back().node.kind == Node::Kind::map &&
+            stack_.back().have_key) {
+          const Mark& key = stack_.back().key.mark;
+          if (n.mark.line > key.line && n.mark.col <= key.col) return false;
+        }
         n.scalar.assign(v);
         return add(std::move(n));
       }
