@@ -64,11 +64,7 @@ int run_kwic(const Globals& g, const KwicArgs& a) {
   }
   if (!round_exists(g, a.load.round)) return kUsage;
   int code = kOk;
-  // A search needs the transcripts only: a mistake in a coding file does not stop it.
-  loader::Options load = a.load;
-  load.scope = loader::Scope::transcripts;
-  load.hash_inputs = false;
-  const auto study = load_valid(g, load, code);
+  const auto study = load_transcripts(g, a.load, code);
   if (!study) return code;
 
   // Hits in round order, then transcript (natural order of path), then line.

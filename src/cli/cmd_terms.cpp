@@ -116,11 +116,7 @@ int run_terms(const Globals& g, const TermsArgs& a) {
   }
   if (!round_exists(g, a.load.round)) return kUsage;
   int code = kOk;
-  // A step 1 aid reads the manifest and the transcripts only (as kwic does).
-  loader::Options load = a.load;
-  load.scope = loader::Scope::transcripts;
-  load.hash_inputs = false;
-  const auto study = load_valid(g, load, code);
+  const auto study = load_transcripts(g, a.load, code);
   if (!study) return code;
 
   std::vector<const transcript::Transcript*> transcripts;

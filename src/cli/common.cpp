@@ -86,6 +86,13 @@ std::optional<loader::Study> load_valid(const Globals& g, const loader::Options&
   return study;
 }
 
+std::optional<loader::Study> load_transcripts(const Globals& g, loader::Options options,
+                                              int& code) {
+  options.scope = loader::Scope::transcripts;
+  options.hash_inputs = false;
+  return load_valid(g, options, code);
+}
+
 std::optional<study::Manifest> read_manifest(const Globals& g, Diagnostics& diags) {
   const auto bytes = fs::read_inside(g.dir, study::kManifestName);
   if (!bytes) return std::nullopt;

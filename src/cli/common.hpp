@@ -79,6 +79,10 @@ void print_error(const std::string& message);
 /// only with -v) and sets `code` to 65/66 when there are errors.
 std::optional<loader::Study> load_valid(const Globals& g, const loader::Options& options,
                                         int& code);
+/// load_valid() of the manifest and transcripts only, with no input hashes: what the step 1–2
+/// aids that search the text (kwic, terms) read, so that a mistake in a coding file or the
+/// codebook does not stop a search.
+std::optional<loader::Study> load_transcripts(const Globals& g, loader::Options options, int& code);
 
 /// The study's manifest, read and parsed as the loader does (BOM, Windows-1252), for commands
 /// that need it before or without loading the whole study; nullopt when it cannot be read.

@@ -1,5 +1,6 @@
 // ipcode terms (aids): the G² statistic against hand computations, the word rules (stemming,
 // folding, stop words, filler phrases, interviewer turns) and determinism across threads.
+#include "../support/threads_env.hpp"
 #include "ipcode/aids/terms.hpp"
 #include "ipcode/base/diagnostic.hpp"
 #include "ipcode/text/text.hpp"
@@ -14,6 +15,7 @@
 #include <vector>
 
 using namespace ipcode;
+using ipcode::testing::ThreadsEnv;
 
 namespace {
 
@@ -21,26 +23,6 @@ transcript::Transcript parse(const std::string& s, const std::string& path = "r1
   Diagnostics diags;
   return transcript::parse_transcript(s, path, "r1", diags);
 }
-
-// Sets IPCODE_THREADS for one scope.
-class ThreadsEnv {
- public:
-  explicit ThreadsEnv(const char* value) {
-    if (const char* old = std::getenv("IPCODE_THREADS")) old_ = old;
-    ::setenv("IPCODE_THREADS", value, 1);
-  }
-  ~ThreadsEnv() {
-    if (old_.empty())
-      ::unsetenv("IPCODE_THREADS");
-    else
-      ::setenv("IPCODE_THREADS", old_.c_str(), 1);
-  }
-  ThreadsEnv(const ThreadsEnv&) = delete;
-  ThreadsEnv& operator=(const ThreadsEnv&) = delete;
-
- private:
-  std::string old_;
-};
 
 const aids::GroupOf kByTranscript = [](const transcript::Transcript& t, int) { return t.id; };
 

@@ -1,4 +1,5 @@
 // base/parallel.hpp: the one parallel_for, and IPCODE_THREADS.
+#include "../support/threads_env.hpp"
 #include "ipcode/base/parallel.hpp"
 
 #include <catch2/catch.hpp>
@@ -12,30 +13,7 @@
 #include <vector>
 
 using namespace ipcode;
-
-namespace {
-
-// Sets IPCODE_THREADS for one scope.
-class ThreadsEnv {
- public:
-  explicit ThreadsEnv(const char* value) {
-    if (const char* old = std::getenv("IPCODE_THREADS")) old_ = old;
-    ::setenv("IPCODE_THREADS", value, 1);
-  }
-  ~ThreadsEnv() {
-    if (old_.empty())
-      ::unsetenv("IPCODE_THREADS");
-    else
-      ::setenv("IPCODE_THREADS", old_.c_str(), 1);
-  }
-  ThreadsEnv(const ThreadsEnv&) = delete;
-  ThreadsEnv& operator=(const ThreadsEnv&) = delete;
-
- private:
-  std::string old_;
-};
-
-}  // namespace
+using ipcode::testing::ThreadsEnv;
 
 TEST_CASE("IPCODE_THREADS=1 runs every call on the calling thread, in order", "[base][parallel]") {
   const ThreadsEnv env("1");
