@@ -210,6 +210,7 @@ class FastBuilder {
     Node node;
     bool have_key = false;
     Node key;
+    bool flow = false;  // written [ ... ] or { ... }
   };
 
   bool handle(fy_event* ev, fy_event* next, bool& done) {
@@ -233,7 +234,12 @@ class FastBuilder {
           // token is a `-`): such documents go to yaml-cpp.
           const bool empty = value == nullptr || len == 0;
           if (empty && (stack_.empty() || stack_.back().node.kind != Node::Kind::map ||
-                        !stack_.back().have_key))
+                        !stack_.back().have_key || stack_.back().flow))
+            return false;
+          // At the end of a file without a final line break the two disagree on that place.
+          if (empty && next != nullptr && next->type != FYET_SCALAR &&
+              next->type != FYET_MAPPING_START && next->type != FYET_SEQUENCE_START &&
+              (text_.empty() || text_.back() != '\n'))
             return false;
           const fy_mark* m = empty ? mark_of(next) : fy_event_start_mark(ev);
           if (m == nullptr) return false;
@@ -248,6 +254,11 @@ class FastBuilder {
           at = m->input_pos > 0 ? std::optional<std::size_t>(m->input_pos - 1) : std::nullopt;
         } else if (style == FYSS_LITERAL || style == FYSS_FOLDED) {
           at = block_indicator(m->input_pos);
+          // Text of a `|` or `>` value must be indented more than its key; libfyaml takes a
+          // line at the key's indent as the text, yaml-cpp does not: yaml-cpp reads it.
+          if (!stack_.empty() && stack_.back().node.kind == Node::Kind::map &&
+              stack_.back().have_key && !block_indented(m->input_pos, stack_.back().key.mark.col))
+            return false;
         }
         if (!at) return false;
         Node n =
@@ -271,7 +282,10 @@ class FastBuilder {
           return false;
         const fy_mark* m = fy_event_start_mark(ev);
         if (m == nullptr) return false;
-        stack_.push_back({make(seq ? Node::Kind::sequence : Node::Kind::map, *m, 0), false, {}});
+        const bool flow = m->input_pos < text_.size() &&
+                          (text_[m->input_pos] == '[' || text_[m->input_pos] == '{');
+        stack_.push_back(
+            {make(seq ? Node::Kind::sequence : Node::Kind::map, *m, 0), false, {}, flow});
         return true;
       }
       case FYET_SEQUENCE_END:
@@ -315,6 +329,23 @@ class FastBuilder {
         return i;
     }
     return std::nullopt;
+  }
+
+  // Whether the first line with text from `pos` on is indented past column `key_col` (1-based).
+  bool block_indented(std::size_t pos, int key_col) const {
+    while (pos < text_.size()) {
+      std::size_t indent = 0;
+      while (pos + indent < text_.size() && text_[pos + indent] == ' ') ++indent;
+      const std::size_t end = pos + indent;
+      if (end >= text_.size()) return true;
+      if (text_[end] != '\n' && text_[end] != '\r') {
+        return static_cast<long>(indent) > static_cast<long>(key_col) - 1;
+      }
+      pos = text_.find('\n', end);
+      if (pos == std::string_view::npos) return true;
+      ++pos;
+    }
+    return true;
   }
 
   // yaml-cpp counts columns in bytes, libfyaml in characters: the column is taken from the
@@ -413,8 +444,15 @@ const Node* Node::find(std::string_view key) const {
 namespace detail {
 
 bool parse_fast(std::string_view text, Node& out, int line_offset) {
-  // libfyaml ends the document silently at a NUL byte, as at a byte that is not UTF-8.
-  if (!well_formed_utf8(text) || text.find('\0') != std::string_view::npos) return false;
+  // libfyaml ends the document silently at a NUL byte, as at a byte that is not UTF-8, and
+  // takes other control characters (not allowed in YAML) into the text: yaml-cpp refuses them.
+  if (!well_formed_utf8(text)) return false;
+  // A CR alone (old Mac line ends) is a line break to libfyaml and not to yaml-cpp.
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return false;
+    if (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')) return false;
+  }
   // libfyaml reads two '' escapes in a row in a single-quoted scalar wrongly ('x''''y' is x''y)
   // and may leak memory on them (found by tests/fuzz): yaml-cpp reads such a document.
   if (text.find("''''") != std::string_view::npos) return false;

@@ -51,11 +51,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   yaml::Node ref;
   Diagnostics ref_diags;
   const bool ref_ok = yaml::detail::parse_reference(text, "f.yaml", ref, ref_diags);
-  if (fast_ok) {
-    if (!ref_ok) {
-      std::fprintf(stderr, "parse_fast accepts a document parse_reference refuses\n");
-      std::abort();
-    }
+  // libfyaml may accept a document yaml-cpp refuses: yaml-cpp 0.7 refuses some valid YAML
+  // (a '?' inside a flow list: `[hva?]`), and the fast engine hands libfyaml's known
+  // leniencies (control characters, bytes that are not UTF-8) to yaml-cpp before it starts.
+  // Where both accept, the trees must be the same, marks included (docs/decisions.md).
+  if (fast_ok && ref_ok) {
     const std::string a = dump(fast);
     const std::string b = dump(ref);
     if (a != b) {
@@ -67,6 +67,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   yaml::Node both;
   Diagnostics diags;
   const bool ok = yaml::parse(text, "f.yaml", both, diags, 3);
-  if (ok != ref_ok) std::abort();
+  if (ok != (fast_ok || ref_ok)) std::abort();
   return 0;
 }
