@@ -1,7 +1,7 @@
 /// A YAML document as ipcode's own tree, with the 1-based line/column of every node, so that
-/// loaders can say `file:line:col` without seeing yaml-cpp (the only files that do are
-/// src/base/yaml.cpp and yaml_errors.cpp). Maps keep their order; duplicate keys are reported as
-/// errors.
+/// loaders can say `file:line:col` without seeing a YAML library (the only files that do are
+/// src/base/yaml.cpp, yaml_fast.cpp and yaml_errors.cpp). Maps keep their order; duplicate keys are
+/// reported as errors.
 #pragma once
 
 #include "ipcode/base/diagnostic.hpp"

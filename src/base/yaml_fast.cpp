@@ -1,0 +1,308 @@
+// The fast YAML engine (docs/decisions.md, "Speed"): builds ipcode::yaml::Node from
+// libfyaml's events, the same tree with the same marks as the reference engine (yaml-cpp, in
+// yaml.cpp), about five times faster on large coding files. Whatever the two read differently
+// (found by tests/unit/base/test_yaml_engines.cpp and tests/fuzz/targets/fuzz_yaml.cpp) is
+// handed to the reference engine: parse_fast() then returns false.
+#include "ipcode/base/yaml.hpp"
+
+#include <libfyaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
+namespace ipcode::yaml {
+namespace {
+
+// Builds the same tree as TreeBuilder from libfyaml's events. Returns false (and leaves `out`
+// alone) when libfyaml finds an error, or when the document has an anchor, an alias or a tag:
+// then yaml-cpp parses it, so that what is reported and how aliases expand stays one rule.
+class FastBuilder {
+ public:
+  explicit FastBuilder(int line_offset) : line_offset_(line_offset) {}
+
+  bool run(std::string_view text, Node& out) {
+    text_ = text;
+    fy_parse_cfg cfg{};
+    // Errors are collected, not printed: yaml-cpp reports them (see above).
+    cfg.flags = static_cast<fy_parse_cfg_flags>(
+        FYPCF_QUIET | FYPCF_COLLECT_DIAG | FYPCF_DISABLE_MMAP_OPT | FYPCF_ALLOW_DUPLICATE_KEYS |
+        FYPCF_DEFAULT_VERSION_1_2 | FYPCF_JSON_NONE);
+    fy_diag_cfg quiet{};
+    fy_diag_cfg_default(&quiet);
+    quiet.fp = nullptr;
+    quiet.output_fn = [](fy_diag*, void*, const char*, std::size_t) {};
+    fy_diag* diag = fy_diag_create(&quiet);
+    if (diag == nullptr) return false;
+    cfg.diag = diag;
+    fy_parser* parser = fy_parser_create(&cfg);
+    if (parser == nullptr) {
+      fy_diag_destroy(diag);
+      return false;
+    }
+    bool ok = fy_parser_set_string(parser, text.data(), text.size()) == 0;
+    // One event of look-ahead: an empty value has no place of its own, and yaml-cpp marks it
+    // where the next token starts.
+    fy_event* ev = ok ? fy_parser_parse(parser) : nullptr;
+    bool done = false;
+    while (ev != nullptr) {
+      fy_event* next =
+          ok && !done && ev->type != FYET_STREAM_END ? fy_parser_parse(parser) : nullptr;
+      if (ok && !done) ok = handle(ev, next, done);
+      fy_parser_event_free(parser, ev);
+      ev = next;
+    }
+    if (fy_parser_get_stream_error(parser)) ok = false;
+    fy_parser_destroy(parser);
+    fy_diag_destroy(diag);
+    if (!ok || !stack_.empty()) return false;
+    out = std::move(root_);
+    return true;
+  }
+
+ private:
+  struct Open {
+    Node node;
+    bool have_key = false;
+    Node key;
+    bool flow = false;  // written [ ... ] or { ... }
+  };
+
+  bool handle(fy_event* ev, fy_event* next, bool& done) {
+    switch (ev->type) {
+      case FYET_DOCUMENT_END:
+        done = true;  // like yaml-cpp's HandleNextDocument: the first document only
+        return true;
+      case FYET_SCALAR: {
+        if (ev->scalar.anchor != nullptr || ev->scalar.tag != nullptr) return false;
+        fy_token* value = ev->scalar.value;
+        std::size_t len = 0;
+        const char* s = value != nullptr ? fy_token_get_text(value, &len) : "";
+        if (s == nullptr) return false;
+        const std::string_view v(s, len);
+        const fy_scalar_style style = value != nullptr ? fy_token_scalar_style(value) : FYSS_PLAIN;
+        // yaml-cpp's null: an empty plain value, or ~, null, Null, NULL written plainly.
+        if (style == FYSS_PLAIN &&
+            (v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL")) {
+          // An empty value has no place; yaml-cpp marks it at the next token. That is the next
+          // event's place for a value in a mapping, but not for an empty list item (the next
+          // token is a `-`): such documents go to yaml-cpp.
+          const bool empty = value == nullptr || len == 0;
+          if (empty && (stack_.empty() || stack_.back().node.kind != Node::Kind::map ||
+                        !stack_.back().have_key || stack_.back().flow))
+            return false;
+          // At the end of a file without a final line break the two disagree on that place.
+          if (empty && next != nullptr && next->type != FYET_SCALAR &&
+              next->type != FYET_MAPPING_START && next->type != FYET_SEQUENCE_START &&
+              (text_.empty() || text_.back() != '\n'))
+            return false;
+          const fy_mark* m = empty ? mark_of(next) : fy_event_start_mark(ev);
+          if (m == nullptr) return false;
+          return add(make(Node::Kind::null, *m, 0));
+        }
+        const fy_mark* m = fy_event_start_mark(ev);
+        if (m == nullptr) return false;
+        // yaml-cpp marks a quoted scalar at its opening quote and a block scalar at its `|`
+        // or `>`; libfyaml at the first character of the text.
+        std::optional<std::size_t> at = m->input_pos;
+        if (style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED) {
+          at = m->input_pos > 0 ? std::optional<std::size_t>(m->input_pos - 1) : std::nullopt;
+        } else if (style == FYSS_LITERAL || style == FYSS_FOLDED) {
+          at = block_indicator(m->input_pos);
+          // Text of a `|` or `>` value must be indented more than its key; libfyaml takes a
+          // line at the key's indent as the text, yaml-cpp does not: yaml-cpp reads it.
+          if (!stack_.empty() && stack_.back().node.kind == Node::Kind::map &&
+              stack_.back().have_key && !block_indented(m->input_pos, stack_.back().key.mark.col))
+            return false;
+        }
+        if (!at) return false;
+        Node n =
+            make(Node::Kind::scalar, *m, static_cast<long>(*at) - static_cast<long>(m->input_pos));
+        // A value on a line after its key must be indented more than the key. libfyaml takes
+        // `x:` followed by `text` at the key's column as x's value, yaml-cpp as a second key:
+        // such a document goes to yaml-cpp, so the line is still reported as before.
+        if (!stack_.empty() && stack_.back().node.kind == Node::Kind::map &&
+            stack_.back().have_key) {
+          const Mark& key = stack_.back().key.mark;
+          if (n.mark.line > key.line && n.mark.col <= key.col) return false;
+        }
+        n.scalar.assign(v);
+        return add(std::move(n));
+      }
+      case FYET_SEQUENCE_START:
+      case FYET_MAPPING_START: {
+        const bool seq = ev->type == FYET_SEQUENCE_START;
+        if (seq ? (ev->sequence_start.anchor != nullptr || ev->sequence_start.tag != nullptr)
+                : (ev->mapping_start.anchor != nullptr || ev->mapping_start.tag != nullptr))
+          return false;
+        const fy_mark* m = fy_event_start_mark(ev);
+        if (m == nullptr) return false;
+        const bool flow = m->input_pos < text_.size() &&
+                          (text_[m->input_pos] == '[' || text_[m->input_pos] == '{');
+        stack_.push_back(
+            {make(seq ? Node::Kind::sequence : Node::Kind::map, *m, 0), false, {}, flow});
+        return true;
+      }
+      case FYET_SEQUENCE_END:
+      case FYET_MAPPING_END: {
+        if (stack_.empty()) return false;
+        Open top = std::move(stack_.back());
+        stack_.pop_back();
+        return add(std::move(top.node));
+      }
+      case FYET_ALIAS:
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  static const fy_mark* mark_of(fy_event* ev) {
+    if (ev == nullptr) return nullptr;
+    const fy_mark* m = fy_event_start_mark(ev);
+    return m != nullptr && m->line >= 0 ? m : nullptr;
+  }
+
+  // The `|` or `>` of a block scalar whose text starts at `pos` (the line after its header):
+  // the first indicator on the header line followed only by indentation and chomping
+  // indicators, spaces and a comment.
+  std::optional<std::size_t> block_indicator(std::size_t pos) const {
+    if (pos == 0 || pos > text_.size()) return std::nullopt;
+    std::size_t end = pos - 1;  // the header line's line break
+    if (end > 0 && text_[end] == '\n' && text_[end - 1] == '\r') --end;
+    const std::size_t nl = text_.rfind('\n', end == 0 ? 0 : end - 1);
+    const std::size_t begin = nl == std::string_view::npos || end == 0 ? 0 : nl + 1;
+    for (std::size_t i = begin; i < end; ++i) {
+      if (text_[i] != '|' && text_[i] != '>') continue;
+      std::size_t j = i + 1;
+      while (j < end && (std::isdigit(static_cast<unsigned char>(text_[j])) != 0 ||
+                         text_[j] == '+' || text_[j] == '-'))
+        ++j;
+      while (j < end && (text_[j] == ' ' || text_[j] == '\t')) ++j;
+      if (j == end ||
+          (text_[j] == '#' && j > i + 1 && (text_[j - 1] == ' ' || text_[j - 1] == '\t')))
+        return i;
+    }
+    return std::nullopt;
+  }
+
+  // Whether the first line with text from `pos` on is indented past column `key_col` (1-based).
+  bool block_indented(std::size_t pos, int key_col) const {
+    while (pos < text_.size()) {
+      std::size_t indent = 0;
+      while (pos + indent < text_.size() && text_[pos + indent] == ' ') ++indent;
+      const std::size_t end = pos + indent;
+      if (end >= text_.size()) return true;
+      if (text_[end] != '\n' && text_[end] != '\r') {
+        return static_cast<long>(indent) > static_cast<long>(key_col) - 1;
+      }
+      pos = text_.find('\n', end);
+      if (pos == std::string_view::npos) return true;
+      ++pos;
+    }
+    return true;
+  }
+
+  // yaml-cpp counts columns in bytes, libfyaml in characters: the column is taken from the
+  // byte offset. `shift` moves the mark back to where yaml-cpp puts it (an opening quote).
+  Node make(Node::Kind kind, const fy_mark& m, long shift) const {
+    Node n;
+    n.kind = kind;
+    const std::size_t pos = static_cast<std::size_t>(static_cast<long>(m.input_pos) + shift);
+    const std::size_t nl = pos == 0 ? std::string_view::npos : text_.rfind('\n', pos - 1);
+    const std::size_t line_start = nl == std::string_view::npos ? 0 : nl + 1;
+    const int line =
+        m.line - static_cast<int>(std::count(text_.begin() + static_cast<long>(pos),
+                                             text_.begin() + static_cast<long>(m.input_pos), '\n'));
+    n.mark = {line + 1 + line_offset_, static_cast<int>(pos - line_start) + 1};
+    return n;
+  }
+
+  bool add(Node n) {
+    if (stack_.empty()) {
+      root_ = std::move(n);
+      return true;
+    }
+    Open& parent = stack_.back();
+    if (parent.node.kind == Node::Kind::sequence) {
+      parent.node.items.push_back(std::move(n));
+    } else if (!parent.have_key) {
+      // A single pair in a flow sequence (`[a: b, c]`) is a map that libfyaml starts at the
+      // ':' and yaml-cpp at its key: a map never starts after its first key (found by
+      // tests/fuzz/targets/fuzz_yaml.cpp).
+      const Mark& k = n.mark;
+      Mark& m = parent.node.mark;
+      if (parent.node.entries.empty() && (k.line < m.line || (k.line == m.line && k.col < m.col)))
+        m = k;
+      parent.key = std::move(n);
+      parent.have_key = true;
+    } else {
+      parent.node.entries.push_back(Node::Entry{std::move(parent.key), std::move(n)});
+      parent.have_key = false;
+    }
+    return true;
+  }
+
+  int line_offset_;
+  std::string_view text_;
+  Node root_;
+  std::vector<Open> stack_;
+};
+
+// Whether libfyaml reads `text` as yaml-cpp does, as far as one pass over the bytes can tell:
+// well-formed UTF-8 (libfyaml ends the document silently at the first byte that is not, and at
+// a NUL), no other control characters (not allowed in YAML; libfyaml takes them into the text)
+// and no CR alone (a line break to libfyaml, not to yaml-cpp).
+bool plain_text(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F) return false;
+      if (b == '\r' && (i + 1 >= s.size() || s[i + 1] != '\n')) return false;
+      ++i;
+      continue;
+    }
+    std::size_t n = 0;
+    unsigned char lo = 0x80;
+    unsigned char hi = 0xBF;
+    if (b >= 0xC2 && b <= 0xDF) {
+      n = 1;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      n = 2;
+      if (b == 0xE0) lo = 0xA0;
+      if (b == 0xED) hi = 0x9F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      n = 3;
+      if (b == 0xF0) lo = 0x90;
+      if (b == 0xF4) hi = 0x8F;
+    } else {
+      return false;
+    }
+    if (s.size() - i <= n) return false;
+    for (std::size_t k = 1; k <= n; ++k) {
+      const auto c = static_cast<unsigned char>(s[i + k]);
+      if (c < (k == 1 ? lo : 0x80) || c > (k == 1 ? hi : 0xBF)) return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+namespace detail {
+
+bool parse_fast(std::string_view text, Node& out, int line_offset) {
+  if (!plain_text(text)) return false;
+  // libfyaml reads two '' escapes in a row in a single-quoted scalar wrongly ('x''''y' is x''y)
+  // and may leak memory on them (found by tests/fuzz): yaml-cpp reads such a document.
+  if (text.find("''''") != std::string_view::npos) return false;
+  FastBuilder builder(line_offset);
+  Node root;
+  if (!builder.run(text, root)) return false;
+  out = root.is_null() ? Node{} : std::move(root);
+  return true;
+}
+
+}  // namespace detail
+}  // namespace ipcode::yaml
