@@ -6,6 +6,7 @@
 #include "ipcode/base/yaml.hpp"
 #include "ipcode/text/text.hpp"
 #include "ipcode/transcript/match.hpp"
+#include "suggest_text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -17,7 +18,7 @@
 namespace ipcode::aids {
 namespace {
 
-using transcript::LineKind;
+using namespace detail;
 using transcript::Transcript;
 
 // A keyword's word j, found at a trie node: the key is the node's path from the root.
@@ -127,102 +128,6 @@ struct Found {
   std::uint32_t begin;
   std::uint32_t end;
 };
-
-// One turn's speech as one string (lines joined by a space, page markers left out), with the
-// way back to the transcript's offsets and lines.
-struct TurnText {
-  struct Segment {
-    std::size_t built;  // offset in `text`
-    std::size_t source;
-    std::size_t size;
-    int line;
-  };
-  std::string text;
-  std::vector<Segment> segments;
-
-  std::size_t to_built(std::size_t source) const {
-    for (const auto& s : segments) {
-      if (source >= s.source && source <= s.source + s.size) return s.built + source - s.source;
-    }
-    return text.size();
-  }
-  const Segment& segment_at(std::size_t built) const {
-    auto it = std::upper_bound(segments.begin(), segments.end(), built,
-                               [](std::size_t b, const Segment& s) { return b < s.built; });
-    return it == segments.begin() ? *it : *std::prev(it);
-  }
-  std::size_t to_source(std::size_t built) const {
-    const Segment& s = segment_at(built);
-    return s.source + std::min(built - s.built, s.size);
-  }
-};
-
-TurnText turn_text(const Transcript& t, int turn) {
-  TurnText out;
-  std::size_t first = 0;
-  if (turn >= 0)
-    first = static_cast<std::size_t>(t.turns[static_cast<std::size_t>(turn)].first_line - 1);
-  for (std::size_t i = first; i < t.lines.size(); ++i) {
-    const auto& l = t.lines[i];
-    if (l.kind != LineKind::text) continue;
-    if (l.turn != turn) {
-      if (turn >= 0) break;
-      continue;
-    }
-    if (!out.segments.empty()) out.text += ' ';
-    out.segments.push_back(
-        {out.text.size(), l.speech_begin, l.end - l.speech_begin, static_cast<int>(i + 1)});
-    out.text.append(t.text, l.speech_begin, l.end - l.speech_begin);
-  }
-  return out;
-}
-
-bool space_at(std::string_view s, std::size_t at) {
-  return text::is_space(text::decode_at(s, at).value);
-}
-
-// Narrows [b, e) of `s` to leave out white space and a researcher's bracket (`[navn]`) at
-// either end: they are not the informant's words.
-void trim(std::string_view s, std::size_t& b, std::size_t& e) {
-  for (bool changed = true; changed && b < e;) {
-    changed = false;
-    while (b < e && space_at(s, b)) b += text::decode_at(s, b).size;
-    while (b < e && space_at(s, text::previous_start(s, e))) e = text::previous_start(s, e);
-    if (b < e && s[b] == '[') {
-      const auto close = s.find(']', b);
-      if (close != std::string_view::npos && close < e) b = close + 1, changed = true;
-    }
-    if (b < e && s[e - 1] == ']') {
-      const auto open = s.rfind('[', e - 1);
-      if (open != std::string_view::npos && open >= b) e = open, changed = true;
-    }
-  }
-}
-
-// The quote: white space collapsed, a bracket inside the text as the gap `[…]` (a bracket
-// in a quote is the researcher's clarification, which quote matching leaves out).
-std::string quote_text(std::string_view s) {
-  std::string out;
-  for (std::size_t at = 0; at < s.size();) {
-    const auto c = text::decode_at(s, at);
-    if (c.value == U'[') {
-      const auto close = s.find(']', at);
-      if (close != std::string_view::npos) {
-        out += "[\u2026]";
-        at = close + 1;
-        continue;
-      }
-    }
-    if (text::is_space(c.value)) {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out.append(s.substr(at, c.size));
-    }
-    at += c.size;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
 
 void merge_sorted(std::vector<int>& into, const std::vector<int>& more) {
   into.insert(into.end(), more.begin(), more.end());
