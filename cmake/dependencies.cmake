@@ -7,6 +7,8 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(fyaml REQUIRED IMPORTED_TARGET libfyaml)  # src/base: the fast YAML parser
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 find_package(nlohmann_json 3 CONFIG REQUIRED)  # src/cli only: reading out/manifest.json
+pkg_check_modules(libzip REQUIRED IMPORTED_TARGET libzip)  # src/office only: docx/odt/qdpx archives
+find_package(pugixml CONFIG REQUIRED)  # src/office only: the XML inside them
 
 # Snowball ships neither a CMake nor a pkg-config file.
 find_library(STEMMER_LIBRARY NAMES stemmer REQUIRED)
