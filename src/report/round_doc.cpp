@@ -5,6 +5,7 @@
 
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
+#include "ipcode/condense/claims.hpp"
 #include "report_common.hpp"
 
 #include <algorithm>
@@ -21,6 +22,7 @@ struct Ctx {
   const Options& options;
   std::string lang;
   int participants = 0;  // denominator of every prevalence: the analysis' matrix rows
+  std::vector<condense::FalseClaim> claims;  // in the analysis texts (working stage only)
 
   bool working() const { return options.stage == Stage::working; }
   const codebook::Codebook& cb() const { return round.codebook; }
@@ -201,6 +203,24 @@ void add_quote(Doc& doc, const Ctx& c, const coding::SubgroupText* text, bool ha
   doc.quote(u.text, attribution);
 }
 
+// The analysis text, and in the working stage a note under it for each "N av M" claim the
+// counts do not bear out (the same finding as `ipcode check`).
+void add_analysis(Doc& doc, const Ctx& c, int n, bool group_text, const std::string& text) {
+  doc.text(text, "analysis");
+  for (const condense::FalseClaim& f : c.claims) {
+    if (f.node != n || f.group_text != group_text) continue;
+    const std::string counts =
+        f.role.empty() ? tf(c.lang, "{1} of {2} participants have units here",
+                            {std::to_string(f.actual), std::to_string(f.of)})
+                       : tf(c.lang, "{1} of {2} informants with the role '{3}' have units here",
+                            {std::to_string(f.actual), std::to_string(f.of), f.role});
+    doc.paragraph(
+        {strong(i18n::tr_in(c.lang, "Check the number:")),
+         plain(" " + tf(c.lang, "the analysis says '{1}', but {2}.", {f.phrase, counts}))},
+        "warning");
+  }
+}
+
 // Steps 3–4 for one subgroup: condensate (or draft), quote, norms, analysis.
 void add_subgroup(Doc& doc, const Ctx& c, int n) {
   const codebook::Node& node = c.node(n);
@@ -247,7 +267,7 @@ void add_subgroup(Doc& doc, const Ctx& c, int n) {
     }
   }
   add_quote(doc, c, text, has_units);
-  if (text != nullptr) doc.text(text->analysis, "analysis");
+  if (text != nullptr) add_analysis(doc, c, n, false, text->analysis);
 }
 
 // Whether the node has anything to show in the final stage: units, or text the researcher
@@ -307,7 +327,7 @@ void add_group(Doc& doc, const Ctx& c, int g) {
   const auto it = c.round.condensation.groups.find(node.id);
   if (it != c.round.condensation.groups.end()) {
     add_norms(doc, c, it->second.norms);
-    doc.text(it->second.analysis, "analysis");
+    add_analysis(doc, c, g, true, it->second.analysis);
   }
   for (const int child : node.children) {
     if (shown(c, child)) add_subgroup(doc, c, child);
@@ -335,7 +355,9 @@ Doc round_doc(const loader::Study& study, const loader::RoundData& round,
         a,
         options,
         i18n::normalise_language(study.manifest.language),
-        static_cast<int>(a.informants.size())};
+        static_cast<int>(a.informants.size()),
+        {}};
+  if (c.working()) c.claims = condense::check_claims(a, study.manifest.informants);
   Doc doc;
   doc.lang = c.lang;
   doc.title = study.manifest.title.empty() ? i18n::tr_in(c.lang, "Systematic text condensation")
