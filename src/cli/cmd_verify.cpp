@@ -30,6 +30,7 @@ struct Recorded {
   std::string date;  // "" when condense ran without SOURCE_DATE_EPOCH
   std::string stage, round, coder;
   bool xlsx = false;
+  std::vector<std::string> split_by;
   bool include_interviewer = false;
 };
 
@@ -47,6 +48,7 @@ std::optional<Recorded> parse_recorded(const std::string& bytes) {
     r.round = options.value("round", std::string());
     r.coder = options.value("coder", std::string());
     r.xlsx = options.value("xlsx", false);
+    r.split_by = options.value("split_by", std::vector<std::string>{});
     r.include_interviewer = options.value("include_interviewer", false);
     return r;
   } catch (const nlohmann::json::exception&) {
@@ -113,6 +115,7 @@ class DiskComparer final : public report::OutputWriter {
 CondenseOptions with_recorded(CondenseOptions o, const Recorded& r) {
   if (!o.stage_given && r.stage == "final") o.report.stage = report::Stage::final;
   if (!o.format_given && r.xlsx) o.report.xlsx = true;
+  if (!o.split_given) o.report.split_by = r.split_by;
   auto& load = o.report.load;
   if (load.round.empty()) load.round = r.round;
   if (load.coder.empty()) load.coder = r.coder;

@@ -6,6 +6,7 @@
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/condense/claims.hpp"
+#include "ipcode/condense/split.hpp"
 #include "report_common.hpp"
 
 #include <algorithm>
@@ -23,6 +24,7 @@ struct Ctx {
   std::string lang;
   int participants = 0;  // denominator of every prevalence: the analysis' matrix rows
   std::vector<condense::FalseClaim> claims;  // in the analysis texts (working stage only)
+  std::vector<condense::Split> splits;       // --split-by, in the order given
 
   bool working() const { return options.stage == Stage::working; }
   const codebook::Codebook& cb() const { return round.codebook; }
@@ -56,8 +58,24 @@ void add_counts(Doc& doc, const Ctx& c, int n) {
     // A coloured square in HTML; a colour code is no text for a reader (nothing in Markdown).
     meta.push_back({Span::Kind::swatch, "", color});
   }
-  meta.push_back(plain(units_text(c.lang, units) + " \u00b7 " +
-                       prevalence(c.lang, informants, c.participants)));
+  std::string counts =
+      units_text(c.lang, units) + " \u00b7 " + prevalence(c.lang, informants, c.participants);
+  // --split-by: the prevalence per group of informants beside the total ("· bruker: 3 av 4,
+  // ansatt: 1 av 3").
+  for (const condense::Split& split : c.splits) {
+    std::vector<std::string> parts;
+    for (std::size_t v = 0; v < split.values.size(); ++v) {
+      const std::string& value = split.values[v];
+      const int with = static_cast<std::size_t>(n) < split.cells.size()
+                           ? split.cells[static_cast<std::size_t>(n)][v]
+                           : 0;
+      parts.push_back(tf(c.lang, "{1}: {2} of {3}",
+                         {value == condense::kNoValue ? i18n::tr_in(c.lang, "not given") : value,
+                          std::to_string(with), std::to_string(split.participants[v])}));
+    }
+    counts += " \u00b7 " + join(parts, ", ");
+  }
+  meta.push_back(plain(std::move(counts)));
   doc.paragraph(std::move(meta), "meta");
 }
 
@@ -356,8 +374,12 @@ Doc round_doc(const loader::Study& study, const loader::RoundData& round,
         options,
         i18n::normalise_language(study.manifest.language),
         static_cast<int>(a.informants.size()),
+        {},
         {}};
   if (c.working()) c.claims = condense::check_claims(a, study.manifest.informants);
+  for (const std::string& attr : options.split_by) {
+    c.splits.push_back(condense::split_by(a, study.manifest.informants, attr));
+  }
   Doc doc;
   doc.lang = c.lang;
   doc.title = study.manifest.title.empty() ? i18n::tr_in(c.lang, "Systematic text condensation")
