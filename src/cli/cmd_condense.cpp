@@ -226,8 +226,7 @@ void add_condense_options(CLI::App& cmd, CondenseOptions& o) {
             o.report.split_by.push_back(a);
         }
       },
-      tr("Compare groups of informants: 'role' or an informant attribute of ipcode.yaml; "
-         "writes prevalence-by-ATTR.csv per round (several: --split-by role,kjonn)"));
+      tr("Compare groups of informants by role or an attribute: prevalence-by-ATTR.csv"));
   split_opt->delimiter(',');
   auto* stage_opt = cmd.add_option_function<std::string>(
       "--stage",

@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <sstream>
 
@@ -108,6 +109,17 @@ void print_round(const loader::Study& study, const loader::RoundData& round,
         << join(weak, ", ") << '\n';
   if (!uncoded.empty())
     out << '\n' << tr("Transcripts without coding:") << ' ' << join(uncoded, ", ") << '\n';
+  // Analytic questions no counted unit answers yet (SPEC §4).
+  std::vector<std::string> unanswered;
+  for (std::size_t q = 0; q < cb.questions.size(); ++q) {
+    const bool answered = std::any_of(a.counted.begin(), a.counted.end(), [&](int u) {
+      const auto& answers = round.units[static_cast<std::size_t>(u)].answers;
+      return std::find(answers.begin(), answers.end(), static_cast<int>(q)) != answers.end();
+    });
+    if (!answered) unanswered.push_back(cb.questions[q].id);
+  }
+  if (!unanswered.empty())
+    out << '\n' << tr("Questions no unit answers yet:") << ' ' << join(unanswered, ", ") << '\n';
 }
 
 int run_status(const Globals& g, const loader::Options& o) {

@@ -20,6 +20,12 @@ const std::vector<Key> kTopKeys = {
     {"description", {"beskrivelse"}},
     {"themes", {"temaer", "tema", "hovedkategorier", "hovedkategori"}},
     {"levels", {"nivåer", "nivaer"}},
+    {"questions", {"spørsmål", "sporsmal", "analytiske spørsmål"}},
+};
+const std::vector<Key> kQuestionKeys = {
+    {"id"},
+    {"text", {"tekst", "spørsmål", "sporsmal"}},
+    {"nodes", {"noder", "koder", "codes"}},
 };
 const std::vector<Key> kLevelKeys = {
     {"theme", {"tema", "hovedkategori"}},
@@ -144,6 +150,51 @@ struct Reader {
   }
 };
 
+void read_questions(const yaml::Node& list, Codebook& cb, const std::string& file,
+                    Diagnostics& diags) {
+  if (list.is_null()) return;
+  if (!list.is_sequence()) {
+    diags.error(file, list.mark.line, list.mark.col,
+                tr("'questions' must be a list (each starting with '- id: ...')"));
+    return;
+  }
+  for (const auto& item : list.items) {
+    const auto k = yaml::read_keys(item, kQuestionKeys, tr("a question"), file, diags);
+    if (!item.is_map()) continue;
+    const auto get = [&](const char* key) { return k.count(key) ? k.at(key) : nullptr; };
+    Question q;
+    q.file = file;
+    q.line = item.mark.line;
+    q.col = item.mark.col;
+    q.id = yaml::as_string(get("id"), file, diags);
+    q.text = yaml::as_string(get("text"), file, diags);
+    if (q.id.empty()) {
+      diags.error(file, q.line, q.col, tr("a question needs an 'id' (such as q1)"));
+      continue;
+    }
+    if (!valid_id(q.id)) {
+      diags.error(file, get("id")->mark.line, get("id")->mark.col,
+                  format(tr("question id '{1}' is not allowed: use lower-case ASCII letters, "
+                            "digits, '-' and '_'"),
+                         {q.id}));
+    }
+    if (trim(q.text).empty()) {
+      diags.error(
+          file, q.line, q.col,
+          format(tr("question '{1}' needs a 'text': the question you ask of the units"), {q.id}));
+    }
+    if (const auto* nodes = get("nodes")) {
+      q.nodes = yaml::as_string_list(nodes, file, diags);
+      if (nodes->is_sequence()) {
+        for (const auto& n : nodes->items) q.node_marks.emplace_back(n.mark.line, n.mark.col);
+      } else {
+        q.node_marks.emplace_back(nodes->mark.line, nodes->mark.col);
+      }
+    }
+    cb.questions.push_back(std::move(q));
+  }
+}
+
 }  // namespace
 
 bool valid_id(std::string_view id) {
@@ -260,6 +311,7 @@ Codebook parse_codebook(std::string_view raw, std::string_view origin, Diagnosti
   } else {
     diags.error(file, 1, 1, tr("the codebook has no 'themes:'"));
   }
+  if (const auto* questions = get("questions")) read_questions(*questions, cb, file, diags);
   return cb;
 }
 
@@ -282,8 +334,40 @@ Codebook merge(std::vector<Codebook> parts, Diagnostics& diags) {
       for (auto& c : n.children) c += offset;
       out.nodes.push_back(std::move(n));
     }
+    for (auto& q : part.questions) out.questions.push_back(std::move(q));
+  }
+  // Questions: ids unique across the files; `nodes` name nodes of the whole codebook.
+  std::vector<std::string> node_ids;
+  for (const auto& n : out.nodes) node_ids.push_back(n.id);
+  for (std::size_t i = 0; i < out.questions.size(); ++i) {
+    const Question& q = out.questions[i];
+    for (std::size_t j = 0; j < i; ++j) {
+      if (out.questions[j].id != q.id) continue;
+      diags.error(q.file, q.line, q.col,
+                  format(tr("duplicate question id '{1}' (also in {2}:{3})"),
+                         {q.id, out.questions[j].file, std::to_string(out.questions[j].line)}));
+      break;
+    }
+    for (std::size_t k = 0; k < q.nodes.size(); ++k) {
+      if (out.find(q.nodes[k]) >= 0) continue;
+      const auto [line, col] = k < q.node_marks.size() ? q.node_marks[k] : std::pair{q.line, q.col};
+      std::string msg =
+          format(tr("question '{1}' names '{2}', which is not a node of the codebook"),
+                 {q.id, q.nodes[k]});
+      if (const auto near = closest(q.nodes[k], node_ids); near) {
+        msg += format(tr("; did you mean '{1}'?"), {*near});
+      }
+      diags.error(q.file, line, col, msg);
+    }
   }
   return out;
+}
+
+int Codebook::find_question(std::string_view id) const {
+  for (std::size_t i = 0; i < questions.size(); ++i) {
+    if (questions[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
 }
 
 std::vector<Change> diff(const Codebook& a, const Codebook& b) {

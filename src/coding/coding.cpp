@@ -27,6 +27,8 @@ const std::vector<Key> kUnitKeys = {
     {"quote", {"sitat"}},
     {"codes", {"koder", "code", "kode"}},
     {"note", {"notat", "merknad"}},
+    {"answers", {"svarer", "svarer på", "svar"}},
+    {"normalised", {"normalized", "normalisert", "normalisert sitat", "skriftlig"}},
 };
 const std::vector<Key> kCondensationKeys = {
     {"round", {"runde"}},
@@ -170,6 +172,15 @@ CodingFile parse_coding(std::string_view raw, std::string_view origin, Diagnosti
       }
     }
     u.note = yaml::as_string(get("note"), file, diags);
+    if (const auto* answers = get("answers")) {
+      u.answers = yaml::as_string_list(answers, file, diags);
+      if (answers->is_sequence()) {
+        for (const auto& a : answers->items) u.answer_marks.push_back(at(a));
+      } else {
+        u.answer_marks.push_back(at(*answers));
+      }
+    }
+    u.normalised = std::string(trim(yaml::as_string(get("normalised"), file, diags)));
     // A unit without an id is named by where it is written.
     const std::string name = u.id.empty()
                                  ? format(tr("the unit at line {1}"), {std::to_string(u.at.line)})

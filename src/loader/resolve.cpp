@@ -35,6 +35,22 @@ std::string did_you_mean(const std::string& word, const std::vector<std::string>
   return guess ? format(tr("; did you mean '{1}'?"), {*guess}) : std::string();
 }
 
+// White space runs (line breaks of a folded YAML text included) as one space, trimmed.
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (const char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
 // The first line in [from, to] that has speech, for units given by lines only.
 int first_spoken(const Transcript& t, int from, int to) {
   for (int n = from; n <= to; ++n) {
@@ -264,6 +280,14 @@ std::vector<Merged> merge_coders(std::vector<Pending> pending) {
     std::set_union(into->unit.codes.begin(), into->unit.codes.end(), p.unit.codes.begin(),
                    p.unit.codes.end(), std::back_inserter(codes));
     into->unit.codes = std::move(codes);
+    // The questions answered too; the first coder's written-bokmål layer stays, another's
+    // fills in only where the first gave none.
+    for (const int q : p.unit.answers) {
+      if (std::find(into->unit.answers.begin(), into->unit.answers.end(), q) ==
+          into->unit.answers.end())
+        into->unit.answers.push_back(q);
+    }
+    if (into->unit.normalised.empty()) into->unit.normalised = p.unit.normalised;
     const bool known = std::any_of(into->ids.begin(), into->ids.end(),
                                    [&](const Written& w) { return w.id == p.explicit_id; });
     if (!p.explicit_id.empty() && !known) {
@@ -385,6 +409,24 @@ Placed Resolver::place(const coding::CodingFile& file, Diagnostics& diags) const
         code_set.insert(n->second);
       }
     }
+    for (std::size_t a = 0; a < spec.answers.size(); ++a) {
+      const int q = round_.codebook.find_question(spec.answers[a]);
+      if (q >= 0) {
+        if (std::find(u.answers.begin(), u.answers.end(), q) == u.answers.end())
+          u.answers.push_back(q);
+        continue;
+      }
+      if (round_.codebook_failed) continue;
+      const auto& mark = a < spec.answer_marks.size() ? spec.answer_marks[a] : spec.at;
+      std::vector<std::string> ids;
+      for (const auto& question : round_.codebook.questions) ids.push_back(question.id);
+      diags.error(file.path, mark.line, mark.col,
+                  format(tr("unknown question '{1}' (not among the questions of the codebook of "
+                            "round '{2}')"),
+                         {spec.answers[a], round_.spec.id}) +
+                      did_you_mean(spec.answers[a], ids));
+    }
+    u.normalised = collapse_spaces(spec.normalised);
     if (!place_unit(file, spec, t, indexes, u, diags) || !codes_ok) {
       if (!spec.id.empty())
         out.failed_ids.push_back(spec.id);

@@ -353,6 +353,66 @@ void add_group(Doc& doc, const Ctx& c, int g) {
   if (c.working()) add_unsorted(doc, c, g);
 }
 
+// The codebook's analytic questions (working stage): for each, the units that answer it
+// grouped by the codes they carry (codebook order), and the participants silent on it.
+void add_questions(Doc& doc, const Ctx& c) {
+  const auto& questions = c.cb().questions;
+  if (questions.empty()) return;
+  doc.heading(2, i18n::tr_in(c.lang, "Analytic questions"), "questions");
+  const std::string pattern = reference_pattern(c.lang);
+  const std::string background = "(" + i18n::tr_in(c.lang, "background material, not quoted") + ")";
+  for (std::size_t q = 0; q < questions.size(); ++q) {
+    const codebook::Question& question = questions[q];
+    doc.heading(3, question.id + ": " + question.text, "question-" + question.id);
+    std::vector<std::string> belongs;
+    for (const std::string& id : question.nodes) {
+      if (const int n = c.cb().find(id); n >= 0) belongs.push_back(c.node(n).label);
+    }
+    if (!belongs.empty()) {
+      doc.paragraph({plain(i18n::tr_in(c.lang, "Belongs to:") + " " + join(belongs, ", "))},
+                    "meta");
+    }
+    std::vector<int> answering;  // counted units that answer it, unit order
+    for (const int u : c.a.counted) {
+      const auto& answers = c.unit(u).answers;
+      if (std::find(answers.begin(), answers.end(), static_cast<int>(q)) != answers.end())
+        answering.push_back(u);
+    }
+    if (answering.empty()) {
+      doc.paragraph({em(i18n::tr_in(c.lang, "No unit answers this question yet."))}, "note");
+    }
+    for (std::size_t n = 0; n < c.cb().nodes.size(); ++n) {
+      std::vector<Inline> items;
+      for (const int u : answering) {
+        const loader::Unit& unit = c.unit(u);
+        if (std::find(unit.codes.begin(), unit.codes.end(), static_cast<int>(n)) ==
+            unit.codes.end())
+          continue;
+        if (c.background(unit)) {  // never quoted (SPEC §3): the reference only
+          items.push_back({code(unit.id), plain(" \u00b7 " + reference_with(pattern, unit) + " "),
+                           em(background)});
+          continue;
+        }
+        items.push_back(
+            {code(unit.id), plain(" \u00b7 " + reference_with(pattern, unit) + ": " + unit.text)});
+      }
+      if (items.empty()) continue;
+      doc.paragraph({strong(node_heading(c, static_cast<int>(n)))});
+      doc.list(std::move(items));
+    }
+    std::vector<std::string> silent;
+    for (const std::string& informant : c.a.informants) {
+      const bool spoke = std::any_of(answering.begin(), answering.end(),
+                                     [&](int u) { return c.unit(u).informant == informant; });
+      if (!spoke) silent.push_back(informant);
+    }
+    if (!silent.empty()) {
+      doc.paragraph({strong(i18n::tr_in(c.lang, "Silent on it:")), plain(" " + join(silent, ", "))},
+                    "meta");
+    }
+  }
+}
+
 void add_themes(Doc& doc, const Ctx& c) {
   for (const int t : c.cb().of_level(Level::theme)) {
     if (!shown(c, t)) continue;
@@ -387,6 +447,7 @@ Doc round_doc(const loader::Study& study, const loader::RoundData& round,
   add_header(doc, c);
   add_sample(doc, c);
   add_themes(doc, c);
+  if (c.working()) add_questions(doc, c);
   add_matrix(doc, study, round, a, options.stage);
   add_validation(doc, study, round, a, options.stage);
   if (c.working()) {

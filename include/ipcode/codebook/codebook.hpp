@@ -9,6 +9,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ipcode::codebook {
@@ -32,16 +33,31 @@ struct Node {
   int col = 0;
 };
 
+/// An analytic question asked of the units (SPEC §4 `questions:`): "hva kan jeg finne i
+/// datamaterialet om ...". Units answer it with `answers: [id]`.
+struct Question {
+  std::string id;
+  std::string text;
+  std::vector<std::string> nodes;  // ids of the nodes it belongs to, as written
+  std::string file;
+  int line = 0;
+  int col = 0;
+  std::vector<std::pair<int, int>> node_marks;  // line, col of each entry of `nodes`
+};
+
 struct Codebook {
   std::string name;
   std::string version;
   std::string language = "nb";
   std::array<std::string, 3> level_names;  // as written in `levels:`; empty: default
   std::vector<Node> nodes;                 // codebook order
+  std::vector<Question> questions;         // in the order written (files in order)
   std::vector<std::string> files;
 
   /// Index of the node with this id, or -1.
   int find(std::string_view id) const;
+  /// Index of the question with this id, or -1.
+  int find_question(std::string_view id) const;
   /// The node and all its ancestors, as indices, node first.
   std::vector<int> lineage(int index) const;
   /// Indices of the nodes of one level, in codebook order.
@@ -56,7 +72,8 @@ struct Codebook {
 Codebook parse_codebook(std::string_view text, std::string_view origin, Diagnostics& diags);
 
 /// Joins several codebook files into one (ids unique across them: duplicates are errors
-/// naming both places). The first file gives the name, version, language and levels.
+/// naming both places). The first file gives the name, version, language and levels. Checks
+/// that every question's `nodes` are nodes of the joined codebook.
 Codebook merge(std::vector<Codebook> parts, Diagnostics& diags);
 
 /// Whether an id has the allowed form `[a-z0-9][a-z0-9_-]*`.

@@ -26,6 +26,11 @@ struct UnitSpec {
   std::vector<std::string> codes;
   std::vector<Where> code_marks;
   std::string note;
+  std::vector<std::string> answers;  // ids of the codebook questions it answers (SPEC §5)
+  std::vector<Where> answer_marks;
+  /// The quote in written bokmål (SPEC §5 `normalised`): what the final report shows; the
+  /// verbatim `quote` stays the evidence. Empty when not given.
+  std::string normalised;
   Where at;        // the unit's '- ' item
   Where lines_at;  // the `lines` value
   Where quote_at;  // the `quote` value

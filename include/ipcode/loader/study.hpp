@@ -51,6 +51,8 @@ struct Unit {
   std::vector<int> codes;  // node indices in the round's codebook, codebook order, unique
   std::string coder;
   std::string note;
+  std::vector<int> answers;  // indices of the codebook questions it answers, as written
+  std::string normalised;    // the written-bokmål layer (SPEC §5), white space collapsed
   /// The coding file it was written in (one string per file, shared by its units: a study
   /// may hold a hundred thousand units).
   const std::string& file() const { return file_ ? *file_ : empty_; }

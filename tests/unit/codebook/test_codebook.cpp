@@ -204,3 +204,44 @@ TEST_CASE("a codebook with a tab or a bad indent is one error at its line and ha
     CHECK(d.items()[0].message.find(c.says) != std::string::npos);
   }
 }
+
+TEST_CASE("codebook questions: read, and checked against the nodes of every file", "[codebook]") {
+  Diagnostics d;
+  auto a = parse_codebook(R"(codebook: a
+themes:
+  - id: x
+    label: X
+spørsmål:
+  - id: q1
+    tekst: Hva vet brukerne om planen?
+    noder: [x, y]
+  - id: Q2
+    text: Hvem tok initiativet?
+  - id: q3
+    nodes: z
+)",
+                          "a.yaml", d);
+  REQUIRE(a.questions.size() == 3);
+  CHECK(a.questions[0].text == "Hva vet brukerne om planen?");
+  CHECK(a.questions[0].nodes == std::vector<std::string>{"x", "y"});
+  CHECK(a.questions[0].node_marks[1].first == 8);
+  CHECK(a.questions[0].node_marks[1].second == 16);
+  // Q2: not a valid id; q3: no text.
+  REQUIRE(d.error_count() == 2);
+  CHECK(d.items()[0].message.find("'Q2' is not allowed") != std::string::npos);
+  CHECK(d.items()[1].message.find("'q3' needs a 'text'") != std::string::npos);
+  auto b = parse_codebook(
+      "codebook: b\nthemes:\n  - id: y\n    label: Y\nquestions:\n  - id: q1\n    text: Igjen\n",
+      "b.yaml", d);
+  Diagnostics m;
+  const auto merged = merge({a, b}, m);
+  CHECK(merged.questions.size() == 4);
+  CHECK(merged.find_question("q3") == 2);
+  CHECK(merged.find_question("q9") == -1);
+  // y is a node of b.yaml; z is nowhere (did you mean y? no: too far from either); q1 twice.
+  REQUIRE(m.error_count() == 2);
+  CHECK(m.items()[0].message.find("'q3' names 'z'") != std::string::npos);
+  CHECK(m.items()[0].line == 12);
+  CHECK(m.items()[1].message.find("duplicate question id 'q1' (also in a.yaml:6)") !=
+        std::string::npos);
+}
