@@ -63,8 +63,8 @@ std::string units_phrase(const AgreeReport& r) {
                                                        {std::to_string(n)});
 }
 
-// The sentence as one line, cut to the excerpt width.
-std::string excerpt(const agree::Disagreement& d) {
+// The sentence as one line (white space collapsed).
+std::string one_line(const agree::Disagreement& d) {
   const std::string_view s = std::string_view(d.transcript->text)
                                  .substr(d.sentence.begin, d.sentence.end - d.sentence.begin);
   std::string one;
@@ -80,6 +80,12 @@ std::string excerpt(const agree::Disagreement& d) {
     space = false;
     text::append_utf8(one, cp.value);
   }
+  return one;
+}
+
+// The sentence as one line, cut to the excerpt width.
+std::string excerpt(const agree::Disagreement& d) {
+  const std::string one = one_line(d);
   if (text::display_width(one) <= kExcerptWidth) return one;
   std::string cut;
   std::size_t width = 0;
@@ -120,12 +126,12 @@ std::string summary(const AgreeReport& r) {
   const long transcripts = static_cast<long>(r.transcripts.size());
   const long codes = static_cast<long>(res.codes.size());
   std::string s =
-      format(trn("Two coders ({1} and {2}) coded {3} transcript independently.",
-                 "Two coders ({1} and {2}) coded {3} transcripts independently.", transcripts),
+      format(trn("Two coders ({1} and {2}) coded the same transcript.",
+                 "Two coders ({1} and {2}) coded the same {3} transcripts.", transcripts),
              {r.names[0], r.names[1], std::to_string(transcripts)});
   if (res.codes.empty()) {
     return s + " " +
-           tr("Neither of them coded any of its informant speech, so there is no "
+           tr("Neither of them coded any informant speech there, so there is no "
               "agreement to report.");
   }
   s += " " + format(trn("Over {1} and {2} code, {3}, percent agreement was {4}, Cohen's kappa "
@@ -236,6 +242,18 @@ std::string agree_csv(const AgreeReport& r) {
   };
   for (const auto& c : r.result.codes) row(c.id, c.label, c.counts);
   row("(pooled)", "", r.result.pooled);
+  return out;
+}
+
+std::string agree_disagreements_csv(const AgreeReport& r) {
+  std::string out = report::csv_row({"transcript", "speaker", "page", "line_start", "line_end",
+                                     "codes_a", "codes_b", "sentence"});
+  for (const auto& d : r.result.disagreements) {
+    const auto& s = d.sentence;
+    out += report::csv_row({d.transcript->id, s.speaker, std::to_string(s.page_start),
+                            std::to_string(s.line_start), std::to_string(s.line_end),
+                            join(d.codes_a, ";"), join(d.codes_b, ";"), one_line(d)});
+  }
   return out;
 }
 

@@ -29,5 +29,9 @@ std::string agree_text(const AgreeReport& r);
 /// One row per code and a last row "(pooled)": dot decimals (4 places), an undefined value
 /// empty, RFC 4180 quoting.
 std::string agree_csv(const AgreeReport& r);
+/// The sentences the two coded differently: transcript, speaker, page, lines, each side's
+/// codes (ids joined by ';', as units.csv), and the sentence as written (white space
+/// collapsed).
+std::string agree_disagreements_csv(const AgreeReport& r);
 
 }  // namespace ipcode::cli

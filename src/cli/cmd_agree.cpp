@@ -29,6 +29,7 @@ struct AgreeArgs {
   std::string unit = "sentence";
   std::string level = "subgroup";
   std::string format = "text";
+  bool disagreements = false;
 };
 
 // One side of the comparison: the coding files (study-relative paths) it consists of.
@@ -210,7 +211,11 @@ int run_agree(const Globals& g, const AgreeArgs& a) {
                                       : codebook::Level::subgroup;
   report.result = agree::compare(pairs, report.unit, report.level);
   report.report_language = i18n::normalise_language(study->manifest.language);
-  std::cout << (a.format == "csv" ? agree_csv(report) : agree_text(report));
+  if (a.format == "csv") {
+    std::cout << (a.disagreements ? agree_disagreements_csv(report) : agree_csv(report));
+  } else {
+    std::cout << agree_text(report);
+  }
   return kOk;
 }
 
@@ -237,6 +242,9 @@ void setup_agree(CLI::App& app, Context& ctx) {
          {"subgroup", "group", "theme"});
   one_of(cmd->add_option("--format", args->format, tr("Output format: text or csv")),
          {"text", "csv"});
+  cmd->add_flag("--disagreements", args->disagreements,
+                tr("With --format csv: list the sentences the two coded differently instead of "
+                   "the table per code"));
   cmd->callback(
       [&ctx, args] { ctx.action = [&ctx, args] { return run_agree(ctx.globals, *args); }; });
 }
