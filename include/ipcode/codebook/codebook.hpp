@@ -23,6 +23,9 @@ struct Node {
   std::string exclude;
   std::vector<std::string> examples;
   std::string color;  // "#rrggbb" or empty
+  /// The Word highlight colour (a name such as "yellow", as written) or shading ("#rrggbb",
+  /// lower case) that codes a passage with this node on `ipcode import --codings`; or empty.
+  std::string highlight;
   std::vector<std::string> keywords;
   Level level = Level::theme;
   int parent = -1;  // index into Codebook::nodes
@@ -58,6 +61,9 @@ Codebook parse_codebook(std::string_view text, std::string_view origin, Diagnost
 /// Joins several codebook files into one (ids unique across them: duplicates are errors
 /// naming both places). The first file gives the name, version, language and levels.
 Codebook merge(std::vector<Codebook> parts, Diagnostics& diags);
+
+/// Word's named highlight colours that `highlight:` accepts (SPEC §4), as Word spells them.
+const std::vector<std::string>& highlight_names();
 
 /// Whether an id has the allowed form `[a-z0-9][a-z0-9_-]*`.
 bool valid_id(std::string_view id);
