@@ -61,6 +61,7 @@ struct Plan {
   std::string transcript;  // study-relative output
   std::string coding;      // study-relative output, with --codings
   importer::Format format{};
+  std::string bytes;
 };
 
 std::string speakers_text(const transcript::Transcript& t) {
@@ -110,6 +111,12 @@ int run_import(const Globals& g, const ImportArgs& a) {
       return kUsage;
     }
     p.format = *f;
+    auto bytes = fs::read_file(input);
+    if (!bytes) {
+      print_error(bytes.error().message);
+      return kNoInput;
+    }
+    p.bytes = std::move(*bytes);
     if (a.codings && *f != importer::Format::docx && *f != importer::Format::odt) {
       print_error(format(tr("{1}: --codings reads the comments and highlights of a .docx or "
                             ".odt file; this file has none"),
@@ -170,13 +177,9 @@ int run_import(const Globals& g, const ImportArgs& a) {
 
   std::map<std::string, std::string> outputs;  // study-relative path → bytes
   std::vector<std::string> lines;
-  for (const auto& p : plans) {
-    auto bytes = fs::read_file(p.input);
-    if (!bytes) {
-      print_error(bytes.error().message);
-      return kNoInput;
-    }
-    auto imported = importer::convert(*bytes, p.format, p.file_name);
+  for (auto& p : plans) {
+    auto imported = importer::convert(p.bytes, p.format, p.file_name);
+    std::string().swap(p.bytes);
     if (!imported) {
       print_error(imported.error().message);
       return kDataErr;

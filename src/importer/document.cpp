@@ -79,7 +79,8 @@ class Builder {
 
   void paragraph(const office::Paragraph& p) {
     Line line;
-    bool first = true;
+    bool first = true;  // no line of this paragraph written yet: a label may start it
+    bool paged = false;
     for (std::size_t i = 0; i < p.runs.size(); ++i) {
       const auto& r = p.runs[i];
       const int index = static_cast<int>(i);
@@ -101,11 +102,13 @@ class Builder {
             first = false;
           }
           line = {};
+          paged = true;
           page();
           break;
       }
     }
-    if (first || !line.text.empty()) emit(line, p.runs, first);
+    // An empty rest after a page break (Word's break in a paragraph of its own) is no line.
+    if (!line.text.empty() || (first && !paged)) emit(line, p.runs, first);
   }
 
   void page() { pending_pages_ += 1; }
