@@ -26,16 +26,17 @@ struct Unit {
 
 // The first few words of a text, for messages.
 std::string first_words(std::string_view s, std::size_t words = 5) {
+  std::string flat(s);
+  for (char& c : flat) c = c == '\n' || c == '\t' || c == '\r' ? ' ' : c;
   std::string out;
   std::size_t n = 0;
-  for (const auto w : split(s, ' ')) {
+  for (const auto w : split(flat, ' ')) {
     const auto t = trim(w);
     if (t.empty()) continue;
     if (n++ == words) return out + " …";
     if (!out.empty()) out += ' ';
     out.append(t);
   }
-  for (char& c : out) c = c == '\n' ? ' ' : c;
   return out;
 }
 
@@ -216,7 +217,11 @@ std::string codings(const Imported& imported, const transcript::Transcript& t,
   std::map<std::string, bool> reported;
   for (const auto& m : imported.marks) {
     const std::string hex = !m.highlight.empty() ? hex_of(m.highlight) : m.shading;
-    const std::string name = !m.highlight.empty() ? m.highlight : m.shading;
+    // A shade of Word's palette is named as Word names it (LibreOffice saves a highlight so).
+    std::string name = !m.highlight.empty() ? m.highlight : m.shading;
+    for (const auto& word : codebook::highlight_names()) {
+      if (m.highlight.empty() && hex_of(word) == hex) name = word + " (" + hex + ")";
+    }
     if (hex.empty() || hex == "#ffffff") {
       last_hex.clear();
       continue;
@@ -227,13 +232,14 @@ std::string codings(const Imported& imported, const transcript::Transcript& t,
         reported[hex] = true;
         const std::string passage =
             first_words(t.line_text(m.line).substr(m.begin, m.end - m.begin));
-        diags.error(t.path, m.line, static_cast<int>(m.begin) + 1,
-                    format(tr("{1}: «{2}» is marked {3}, but no node in the codebook has "
-                              "'highlight: {3}'{4}"),
-                           {origin, passage, name,
-                            used.empty() ? tr(" (no node has a highlight yet)")
-                                         : format(tr(" (the codebook's colours: {1})"),
-                                                  {join(used, ", ")})}));
+        diags.error(
+            t.path, m.line, static_cast<int>(m.begin) + 1,
+            format(tr("{1}: «{2}» is marked {3}, but no node in the codebook has "
+                      "'highlight: {5}'{4}"),
+                   {origin, passage, name,
+                    used.empty() ? tr(" (no node has a highlight yet)")
+                                 : format(tr(" (the codebook's colours: {1})"), {join(used, ", ")}),
+                    name.substr(0, name.find(' '))}));
       }
       continue;
     }
