@@ -235,7 +235,7 @@ void setup_import(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<ImportArgs>();
   auto* cmd = app.add_subcommand(
       "import", tr("Convert .docx, .odt, .vtt, .srt and .txt files into transcripts of a round; "
-                   "with --codings, Word comments and highlights become meaning units"));
+                   "the comments and highlights of a Word file can become meaning units"));
   cmd->add_option("files", args->files, tr("The files to import (they are only read)"))
       ->required()
       ->type_name(tr("FILE"));
