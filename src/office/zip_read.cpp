@@ -23,7 +23,7 @@ struct Archive::Impl {
 namespace {
 
 Error bad(const std::string& origin, const std::string& why) {
-  return Error{ErrorKind::invalid_data, format(tr("{1}: {2}"), {origin, why})};
+  return Error{ErrorKind::invalid_data, origin + ": " + why};
 }
 
 std::string mib(std::uint64_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20); }
