@@ -197,7 +197,9 @@ int run_import(const Globals& g, const ImportArgs& a) {
     if (imported->from_cp1252) line += tr(" (read as Windows-1252)");
     if (a.codings) {
       std::string coding = importer::codings(*imported, t, *cb, a.coder, p.file_name, diags);
-      if (!coding.empty()) {
+      if (!coding.empty() && coding.find("\n  - ") == std::string::npos) {
+        line += tr("; no comments or highlights, so no coding file");
+      } else if (!coding.empty()) {
         std::size_t units = 0;
         for (std::size_t at = coding.find("\n  - "); at != std::string::npos;
              at = coding.find("\n  - ", at + 1)) {

@@ -52,6 +52,13 @@ std::string initials_of(const office::Comment& c) {
   return out;
 }
 
+// Bytes [b, e) of `s`, clamped to it: the transcript as parsed may be shorter than the text
+// the marks were taken from (NFC joining a letter and an accent from two runs).
+std::string_view slice(std::string_view s, std::size_t b, std::size_t e = std::string_view::npos) {
+  b = std::min(b, s.size());
+  return s.substr(b, e < b ? 0 : e - b);
+}
+
 // The hex of a colour a node's `highlight` or a run names (a Word name via its palette).
 std::string hex_of(std::string_view colour) {
   if (colour.starts_with("#")) return ascii_lower(colour);
@@ -230,8 +237,7 @@ std::string codings(const Imported& imported, const transcript::Transcript& t,
     if (it == by_colour.end()) {
       if (!reported[hex]) {
         reported[hex] = true;
-        const std::string passage =
-            first_words(t.line_text(m.line).substr(m.begin, m.end - m.begin));
+        const std::string passage = first_words(slice(t.line_text(m.line), m.begin, m.end));
         diags.error(
             t.path, m.line, static_cast<int>(m.begin) + 1,
             format(tr("{1}: «{2}» is marked {3}, but no node in the codebook has "
@@ -249,12 +255,12 @@ std::string codings(const Imported& imported, const transcript::Transcript& t,
       Unit& prev = units.back();
       bool joined = false;
       if (prev.line_to == m.line) {
-        joined = trim(t.line_text(m.line).substr(prev.col_to, m.begin - prev.col_to)).empty();
+        joined = trim(slice(t.line_text(m.line), prev.col_to, m.begin)).empty();
       } else if (prev.line_to + 1 == m.line && t.line(m.line) && t.line(prev.line_to) &&
                  t.line(m.line)->turn == t.line(prev.line_to)->turn &&
                  t.line(m.line)->speech_begin == t.line(m.line)->begin) {
-        joined = trim(t.line_text(prev.line_to).substr(prev.col_to)).empty() &&
-                 trim(t.line_text(m.line).substr(0, m.begin)).empty();
+        joined = trim(slice(t.line_text(prev.line_to), prev.col_to)).empty() &&
+                 trim(slice(t.line_text(m.line), 0, m.begin)).empty();
       }
       if (joined) {
         prev.line_to = m.line;

@@ -220,3 +220,16 @@ TEST_CASE("codings: unknown codes and colours are errors, nothing is made", "[im
   CHECK(c.diags.items()[0].message.find("marked green") != std::string::npos);
   CHECK(c.diags.items()[0].message.find("yellow, #ff00ff") != std::string::npos);
 }
+
+TEST_CASE("codings: a document without marks gives no units; NFC across runs", "[importer]") {
+  Document plain;
+  plain.paragraphs.push_back({{text_run("B1: Bare tekst.")}});
+  CHECK(code(plain).yaml.find("\n  - ") == std::string::npos);
+  // A letter and its accent in two runs join into one character: the marks' columns are
+  // past the parsed line's end, which must not be read out of bounds.
+  Document split;
+  split.paragraphs.push_back({{text_run("B1: A"), mark("\u030a", "yellow"), text_run("A"),
+                               mark("\u030a", "yellow"), mark("x", "green")}});
+  const auto c = code(split);
+  CHECK(c.diags.error_count() == 1);  // green has no node
+}
