@@ -75,6 +75,10 @@ std::string speakers_text(const transcript::Transcript& t) {
 }
 
 int run_import(const Globals& g, const ImportArgs& a) {
+  if (a.files.empty()) {
+    print_error(tr("name the files to import: ipcode import FILE... --round ROUND"));
+    return kUsage;
+  }
   Diagnostics diags;
   const auto manifest = read_manifest(g, diags);
   if (!manifest) {
@@ -238,8 +242,8 @@ void setup_import(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand(
       "import", tr("Convert .docx, .odt, .vtt, .srt and .txt files into transcripts of a round; "
                    "the comments and highlights of a Word file can become meaning units"));
+  // Not required() for CLI11: a later `import --qdpx FILE` (REFI-QDA) takes no files.
   cmd->add_option("files", args->files, tr("The files to import (they are only read)"))
-      ->required()
       ->type_name(tr("FILE"));
   cmd->add_option("--round", args->round,
                   tr("The round whose transcript folder gets the files (needed when the study "
