@@ -97,6 +97,7 @@ int run(int argc, char** argv) {
   app.fallthrough();
 
   setup_init(app, ctx);
+  setup_import(app, ctx);
   setup_check(app, ctx);
   setup_status(app, ctx);
   setup_codebook(app, ctx);

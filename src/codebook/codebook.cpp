@@ -47,6 +47,7 @@ std::vector<Key> node_keys(Level level) {
       {"examples", {"eksempler"}},
       {"color", {"colour", "farge"}},
       {"keywords", {"nøkkelord", "stikkord"}},
+      {"highlight", {"markering", "utheving"}},
   };
   if (level == Level::theme) keys.push_back(kGroupsKey);
   if (level == Level::group) keys.push_back(kSubgroupsKey);
@@ -64,6 +65,17 @@ std::string level_text(Level level) {
   }
   return {};
 }
+
+}  // namespace
+
+const std::vector<std::string>& highlight_names() {
+  static const std::vector<std::string> kNames = {
+      "yellow",   "green",     "cyan",        "magenta", "blue",       "red",      "darkBlue",
+      "darkCyan", "darkGreen", "darkMagenta", "darkRed", "darkYellow", "darkGray", "lightGray"};
+  return kNames;
+}
+
+namespace {
 
 bool valid_color(std::string_view c) {
   if (c.size() != 7 || c[0] != '#') return false;
@@ -84,6 +96,35 @@ struct Reader {
       return;
     }
     for (const auto& item : list.items) read_node(item, level, parent);
+  }
+
+  // `highlight: yellow` (a Word highlight colour, any case) or `highlight: "#ffff00"`.
+  void read_highlight(const yaml::Node& node, Node& n) {
+    const std::string value = yaml::as_string(&node, file, diags);
+    if (value.empty()) return;
+    if (value[0] == '#') {
+      if (valid_color(value)) {
+        n.highlight = ascii_lower(value);
+      } else {
+        diags.error(file, node.mark.line, node.mark.col,
+                    format(tr("highlight '{1}' is not of the form \"#ffff00\""), {value}));
+      }
+      return;
+    }
+    for (const auto& name : highlight_names()) {
+      if (ascii_lower(name) == ascii_lower(value)) {
+        n.highlight = name;
+        return;
+      }
+    }
+    const auto near = closest(value, highlight_names());
+    diags.error(file, node.mark.line, node.mark.col,
+                near ? format(tr("highlight '{1}' is not one of Word's highlight colours; did you "
+                                 "mean '{2}'?"),
+                              {value, *near})
+                     : format(tr("highlight '{1}' is not one of Word's highlight colours ({2}) "
+                                 "nor a shading of the form \"#ffff00\""),
+                              {value, join(highlight_names(), ", ")}));
   }
 
   void read_node(const yaml::Node& item, Level level, int parent) {
@@ -123,6 +164,7 @@ struct Reader {
                   format(tr("colour '{1}' is not of the form \"#1b9e77\""), {n.color}));
       n.color.clear();
     }
+    if (const auto* hl = get("highlight")) read_highlight(*hl, n);
     if (const auto* kw = get("keywords")) {
       n.keywords = yaml::as_string_list(kw, file, diags);
       for (std::size_t i = 0; i < n.keywords.size(); ++i) {

@@ -24,6 +24,9 @@ struct Node {
   std::string exclude;
   std::vector<std::string> examples;
   std::string color;  // "#rrggbb" or empty
+  /// The Word highlight colour (a name such as "yellow", as written) or shading ("#rrggbb",
+  /// lower case) that codes a passage with this node on `ipcode import --codings`; or empty.
+  std::string highlight;
   std::vector<std::string> keywords;
   Level level = Level::theme;
   int parent = -1;  // index into Codebook::nodes
@@ -75,6 +78,9 @@ Codebook parse_codebook(std::string_view text, std::string_view origin, Diagnost
 /// naming both places). The first file gives the name, version, language and levels. Checks
 /// that every question's `nodes` are nodes of the joined codebook.
 Codebook merge(std::vector<Codebook> parts, Diagnostics& diags);
+
+/// Word's named highlight colours that `highlight:` accepts (SPEC §4), as Word spells them.
+const std::vector<std::string>& highlight_names();
 
 /// Whether an id has the allowed form `[a-z0-9][a-z0-9_-]*`.
 bool valid_id(std::string_view id);

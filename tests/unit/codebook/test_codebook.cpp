@@ -244,4 +244,33 @@ spørsmål:
   CHECK(m.items()[0].line == 12);
   CHECK(m.items()[1].message.find("duplicate question id 'q1' (also in a.yaml:6)") !=
         std::string::npos);
+TEST_CASE("highlight: Word's colour names or #rrggbb, with a did you mean", "[codebook]") {
+  const auto book = [](const std::string& value) {
+    return "codebook: t\nthemes:\n  - id: a\n    label: A\n    highlight: " + value + "\n";
+  };
+  struct Case {
+    const char* value;
+    const char* kept;
+    const char* error;
+  };
+  const std::vector<Case> cases = {
+      {"yellow", "yellow", ""},       {"DarkBlue", "darkBlue", ""},
+      {"\"#FFFF00\"", "#ffff00", ""}, {"yelow", "", "did you mean 'yellow'?"},
+      {"\"#ff\"", "", "#ffff00"},     {"purple", "", "not one of Word's highlight colours"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.value);
+    Diagnostics d;
+    const auto cb = parse_codebook(book(c.value), "codebook.yaml", d);
+    REQUIRE(cb.nodes.size() == 1);
+    CHECK(cb.nodes[0].highlight == c.kept);
+    if (*c.error == '\0') {
+      CHECK(d.items().empty());
+    } else {
+      REQUIRE(d.error_count() == 1);
+      CHECK(d.items()[0].line == 5);
+      CHECK(d.items()[0].col == 16);
+      CHECK(d.items()[0].message.find(c.error) != std::string::npos);
+    }
+  }
 }
