@@ -107,6 +107,7 @@ int run(int argc, char** argv) {
   setup_terms(app, ctx);
   setup_anon(app, ctx);
   setup_suggest(app, ctx);
+  setup_schema(app, ctx);
   // A subcommand makes its -h,--help before any option default applies: it would stand alone
   // under CLI11's English "Options" heading.
   const auto translate_sub = [](CLI::App* sub) {
