@@ -212,6 +212,17 @@ try:
                    f"{d}/{rel}: the line names {m.group(1)}")
         ok(len(kinds) >= (3 if d == "init-en" else 20), f"{d}: only {len(kinds)} YAML files")
 
+    # A pseudonymised copy keeps the schemas as they are (ipcode's own text, never scanned), so
+    # its YAML files still find them; no "not copied" warning for them.
+    copy_dir = os.path.join(work, "anon-copy")
+    r = ipcode("-C", os.path.join(work, "init-example"), "anon", "--apply", "--to", copy_dir)
+    ok(r.returncode == 0 and "schema.json" not in r.stderr, f"anon --apply: {r.stderr}")
+    for name in names:
+        a = os.path.join(work, "init-example", "schemas", name)
+        b = os.path.join(copy_dir, "schemas", name)
+        ok(os.path.exists(b) and open(a, "rb").read() == open(b, "rb").read(),
+           f"anon --apply did not copy schemas/{name} unchanged")
+
     # --- 4. a study written with the Norwegian aliases -----------------------------------
     nb = os.path.join(work, "alias")
     shutil.copytree(os.path.join(SRC, "tests", "data", "mini"), nb)
