@@ -266,7 +266,7 @@ json node_schema(codebook::Level level) {
       {"exclude", text(tr("What does not belong here (exclusion criterion)."))},
       {"examples", one_or_list(tr("Examples of utterances that belong here."))},
       {"color",
-       {{"type", "string"},
+       {{"type", {"null", "string"}},
         {"pattern", kColor},
         {"description", tr("The colour in reports and the heat map, written "
                            "\"#1b9e77\" (in quotes: # starts a comment in YAML).")}}},
