@@ -321,8 +321,18 @@ std::map<std::string, std::string> pseudonymise(const loader::Study& study, cons
     if (s.coding) coding.insert(s.path);
   }
   std::vector<std::pair<std::string, std::string>> texts;  // path -> text, in path order
+  std::vector<std::pair<std::string, std::string>> schemas;
   for (const auto& path : study_files(study)) {
     if (std::find(leave_out.begin(), leave_out.end(), path) != leave_out.end()) continue;
+    // A JSON Schema `ipcode schema` wrote (its "$comment", src/cli/schema.cpp) holds ipcode's
+    // own text, no study data: copied as it is, and never scanned (its examples name people).
+    if (path.ends_with(".schema.json")) {
+      if (auto content = read_text(study, path);
+          content && content->find("\"Written by 'ipcode schema'") != std::string::npos) {
+        schemas.emplace_back(path, std::move(*content));
+        continue;
+      }
+    }
     if (!is_text_file(path)) {
       skipped.push_back(path);
       continue;
@@ -370,6 +380,7 @@ std::map<std::string, std::string> pseudonymise(const loader::Study& study, cons
     }
     if (path == study::kManifestName) out[path] = with_allowed(std::move(out[path]), pseudonyms);
   }
+  for (auto& [path, content] : schemas) out[path] = std::move(content);
   return out;
 }
 

@@ -109,6 +109,7 @@ int run(int argc, char** argv) {
   setup_anon(app, ctx);
   setup_suggest(app, ctx);
   setup_agree(app, ctx);
+  setup_schema(app, ctx);
   // A subcommand makes its -h,--help before any option default applies: it would stand alone
   // under CLI11's English "Options" heading.
   const auto translate_sub = [](CLI::App* sub) {

@@ -1,15 +1,18 @@
 // `ipcode init DIR [--example]`: a new study skeleton, or a copy of the worked example.
 #include "cli/common.hpp"
 #include "cli/embedded.hpp"
+#include "cli/schema.hpp"
 #include "ipcode/base/fs.hpp"
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
+#include "ipcode/study/manifest.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 
 namespace ipcode::cli {
 namespace {
@@ -96,6 +99,28 @@ std::map<std::string, std::string> example() {
   return files;
 }
 
+// The schema a YAML file of a new study follows, by where init puts it; nullopt for others.
+std::optional<SchemaKind> schema_of(const std::string& path) {
+  if (!path.ends_with(".yaml") && !path.ends_with(".yml")) return std::nullopt;
+  if (path == study::kManifestName) return SchemaKind::manifest;
+  if (path.starts_with("coding/")) return SchemaKind::coding;
+  if (path.starts_with("condensation/")) return SchemaKind::condensation;
+  if (path.starts_with("codebook")) return SchemaKind::codebook;
+  return std::nullopt;
+}
+
+// The study's editors get the schemas (in the message language) and every YAML file a first
+// line naming its schema, so that a YAML extension checks and completes it while the student
+// types. A comment changes nothing ipcode reads (line numbers of the file's own text move
+// down by one).
+void add_schemas(std::map<std::string, std::string>& files) {
+  constexpr const char* kDir = "schemas";
+  for (auto& [path, bytes] : files) {
+    if (const auto kind = schema_of(path)) bytes = schema_modeline(path, kDir, *kind) + bytes;
+  }
+  for (auto& [name, bytes] : json_schemas()) files[std::string(kDir) + "/" + name] = bytes;
+}
+
 int run_init(const Globals& g, const InitOptions& o) {
   const stdfs::path target = stdfs::path(g.dir) / o.dir;
   std::error_code ec;
@@ -106,7 +131,8 @@ int run_init(const Globals& g, const InitOptions& o) {
                        {target.string()}));
     return kCantCreate;
   }
-  const auto files = o.example ? example() : skeleton(i18n::language());
+  auto files = o.example ? example() : skeleton(i18n::language());
+  add_schemas(files);
   if (auto st = fs::fill_folder(target, files); !st) {
     print_error(st.error().message);
     return kCantCreate;

@@ -439,4 +439,8 @@ std::vector<Change> diff(const Codebook& a, const Codebook& b) {
   return out;
 }
 
+const std::vector<yaml::Key>& codebook_keys() { return kTopKeys; }
+const std::vector<yaml::Key>& level_name_keys() { return kLevelKeys; }
+std::vector<yaml::Key> node_keys_of(Level level) { return node_keys(level); }
+
 }  // namespace ipcode::codebook

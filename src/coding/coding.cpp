@@ -268,4 +268,22 @@ Condensation parse_condensation(std::string_view raw, std::string_view origin, D
   return c;
 }
 
+const std::vector<yaml::Key>& coding_keys(CodingMap map) {
+  switch (map) {
+    case CodingMap::unit:
+      return kUnitKeys;
+    case CodingMap::condensation:
+      return kCondensationKeys;
+    case CodingMap::subgroup_text:
+      return kSubgroupKeys;
+    case CodingMap::group_text:
+      return kGroupKeys;
+    case CodingMap::norm:
+      return kNormKeys;
+    case CodingMap::coding_file:
+      break;
+  }
+  return kCodingKeys;
+}
+
 }  // namespace ipcode::coding

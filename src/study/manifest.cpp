@@ -269,4 +269,20 @@ Manifest parse_manifest(std::string_view raw, std::string_view origin, Diagnosti
   return m;
 }
 
+const std::vector<yaml::Key>& manifest_keys(ManifestMap map) {
+  switch (map) {
+    case ManifestMap::informant:
+      return kInformantKeys;
+    case ManifestMap::round:
+      return kRoundKeys;
+    case ManifestMap::report:
+      return kReportKeys;
+    case ManifestMap::anon:
+      return kAnonKeys;
+    case ManifestMap::top:
+      break;
+  }
+  return kTopKeys;
+}
+
 }  // namespace ipcode::study

@@ -14,7 +14,10 @@ while read -r vars lang header; do
   dir=$work/$lang-$RANDOM
   "${clean_env[@]}" $vars "$ipcode" -q init "$dir" || bad "init with $vars"
   grep -q "^language: $lang$" "$dir/ipcode.yaml" && ok || bad "$vars: ipcode.yaml should say language: $lang"
-  head -1 "$dir/codebook.yaml" | grep -q "^# $header" && ok || bad "$vars: codebook header: $(head -1 "$dir/codebook.yaml")"
+  # Line 1 names the schema for the editor (ipcode schema); the template's header follows.
+  head -1 "$dir/codebook.yaml" | grep -qx '# yaml-language-server: $schema=schemas/codebook.schema.json' \
+    && ok || bad "$vars: codebook line 1: $(head -1 "$dir/codebook.yaml")"
+  sed -n 2p "$dir/codebook.yaml" | grep -q "^# $header" && ok || bad "$vars: codebook header: $(sed -n 2p "$dir/codebook.yaml")"
   grep -q "ipcode init" "$dir/codebook.yaml" && ! grep -qi "Kopier filen\|Copy this file" "$dir/codebook.yaml" \
     && ok || bad "$vars: the template still tells the reader to copy it"
   "${clean_env[@]}" LC_ALL=C.UTF-8 "$ipcode" -C "$dir" check >/dev/null 2>"$work/err"

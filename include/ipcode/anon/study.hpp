@@ -48,7 +48,8 @@ std::vector<Place> scan_final_quotes(const loader::Study& study, const Rules& ru
 /// output folder, hidden entries and the files in `leave_out` (the map) left out, with every
 /// identifier found anywhere in the study replaced in every file, so that a quote stays in
 /// its transcript. `skipped` gets the files that are not text (not copied: they could hold
-/// identifiers ipcode cannot read). `counts` gets the replacements per category.
+/// identifiers ipcode cannot read). `counts` gets the replacements per category. The JSON
+/// Schemas `ipcode schema` wrote are copied unchanged.
 std::map<std::string, std::string> pseudonymise(const loader::Study& study, const Rules& rules,
                                                 const std::vector<std::string>& leave_out,
                                                 std::vector<std::string>& skipped,

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ipcode/base/diagnostic.hpp"
+#include "ipcode/base/yaml.hpp"
 
 #include <array>
 #include <string>
@@ -90,6 +91,13 @@ bool valid_id(std::string_view id);
 std::string keyword_problem(std::string_view pattern);
 
 std::string_view level_key(Level level);  // "theme" | "group" | "subgroup"
+
+/// The keys parse_codebook() accepts, with their Norwegian aliases: at the top of a codebook,
+/// in `levels:`, and in a node of each level (its list of children included). The tables it
+/// reads with, so that `ipcode schema` cannot drift from them.
+const std::vector<yaml::Key>& codebook_keys();
+const std::vector<yaml::Key>& level_name_keys();
+std::vector<yaml::Key> node_keys_of(Level level);
 
 /// One difference between two codebook versions, for `ipcode codebook diff`.
 struct Change {

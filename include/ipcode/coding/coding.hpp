@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ipcode/base/diagnostic.hpp"
+#include "ipcode/base/yaml.hpp"
 
 #include <map>
 #include <string>
@@ -86,5 +87,11 @@ struct Condensation {
 };
 
 Condensation parse_condensation(std::string_view text, std::string_view origin, Diagnostics& diags);
+
+/// The maps of coding and condensation files whose keys the parsers check.
+enum class CodingMap { coding_file, unit, condensation, subgroup_text, group_text, norm };
+/// The keys parse_coding() / parse_condensation() accept in each map, with their Norwegian
+/// aliases: the tables they read with, so that `ipcode schema` cannot drift from them.
+const std::vector<yaml::Key>& coding_keys(CodingMap map);
 
 }  // namespace ipcode::coding

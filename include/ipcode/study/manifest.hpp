@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ipcode/base/diagnostic.hpp"
+#include "ipcode/base/yaml.hpp"
 
 #include <string>
 #include <string_view>
@@ -67,5 +68,11 @@ struct Manifest {
 Manifest parse_manifest(std::string_view text, std::string_view origin, Diagnostics& diags);
 
 std::string_view attribution_name(Attribution a);
+
+/// The maps of a manifest whose keys parse_manifest() checks.
+enum class ManifestMap { top, informant, round, report, anon };
+/// The keys parse_manifest() accepts in each map, with their Norwegian aliases: the table it
+/// reads with, so that `ipcode schema` cannot drift from it.
+const std::vector<yaml::Key>& manifest_keys(ManifestMap map);
 
 }  // namespace ipcode::study

@@ -244,6 +244,8 @@ spørsmål:
   CHECK(m.items()[0].line == 12);
   CHECK(m.items()[1].message.find("duplicate question id 'q1' (also in a.yaml:6)") !=
         std::string::npos);
+}
+
 TEST_CASE("highlight: Word's colour names or #rrggbb, with a did you mean", "[codebook]") {
   const auto book = [](const std::string& value) {
     return "codebook: t\nthemes:\n  - id: a\n    label: A\n    highlight: " + value + "\n";
