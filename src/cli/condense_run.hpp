@@ -16,16 +16,17 @@ namespace ipcode::cli {
 struct CondenseOptions {
   report::Options report;
   bool write_drafts = false;
-  bool stage_given = false;   // --stage was on the command line
-  bool format_given = false;  // --format was on the command line
-  bool allow_anon = false;    // --allow-anon: --stage final even with anon findings in quotes
+  bool stage_given = false;         // --stage was on the command line
+  bool format_given = false;        // --format was on the command line
+  bool member_check_given = false;  // --member-check was on the command line
+  bool allow_anon = false;          // --allow-anon: --stage final even with anon findings in quotes
 };
 
 /// The outputs across rounds (SPEC §10), which `condense --round R` neither writes nor
 /// removes.
 inline constexpr const char* kCrossRoundFiles[] = {"rounds.csv", "report.html"};
 
-/// --round, --coder, --include-interviewer, --format, --stage.
+/// --round, --coder, --include-interviewer, --format, --stage, --member-check.
 void add_condense_options(CLI::App& cmd, CondenseOptions& o);
 
 /// YYYY-MM-DD (UTC) from SOURCE_DATE_EPOCH; "" when unset; nullopt when it is not a number.

@@ -78,6 +78,9 @@ std::string manifest_json(const loader::Study& study,
   out +=
       "    \"stage\": " + json_string(options.stage == Stage::final ? "final" : "working") + ",\n";
   out += "    \"xlsx\": " + std::string(options.xlsx ? "true" : "false") + ",\n";
+  // Written only when asked for, so that manifests of runs without them stay as they were.
+  if (options.docx) out += "    \"docx\": true,\n";
+  if (options.member_check) out += "    \"member_check\": true,\n";
   out += "    \"round\": " + json_string(options.load.round) + ",\n";
   out += "    \"coder\": " + json_string(options.load.coder) + ",\n";
   out += "    \"include_interviewer\": " +

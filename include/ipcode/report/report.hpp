@@ -24,8 +24,10 @@ enum class Stage { working, final };
 struct Options {
   Stage stage = Stage::working;
   bool xlsx = false;
-  std::string date;     // YYYY-MM-DD from SOURCE_DATE_EPOCH, or empty
-  std::string version;  // ipcode version for manifest.json
+  bool docx = false;          // --format docx: out/R/report.docx
+  bool member_check = false;  // --member-check: out/R/member-check/<informant>.md, .docx
+  std::string date;           // YYYY-MM-DD from SOURCE_DATE_EPOCH, or empty
+  std::string version;        // ipcode version for manifest.json
   loader::Options load;
 };
 
