@@ -16,10 +16,11 @@ namespace ipcode::cli {
 struct CondenseOptions {
   report::Options report;
   bool write_drafts = false;
-  bool stage_given = false;         // --stage was on the command line
-  bool format_given = false;        // --format was on the command line
-  bool member_check_given = false;  // --member-check was on the command line
-  bool allow_anon = false;          // --allow-anon: --stage final even with anon findings in quotes
+  bool stage_given = false;   // --stage was on the command line
+  bool format_given = false;  // --format was on the command line
+  bool allow_anon = false;    // --allow-anon: --stage final even with anon findings in quotes
+  /// --member-check was on the command line.
+  bool member_check_given = false;
 };
 
 /// The outputs across rounds (SPEC §10), which `condense --round R` neither writes nor

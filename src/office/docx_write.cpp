@@ -53,6 +53,12 @@ std::size_t utf8_at(std::string_view s, std::size_t i, std::uint32_t& cp) {
   return n;
 }
 
+bool is_lead(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+
+std::size_t code_points(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), is_lead));
+}
+
 bool xml_allowed(std::uint32_t cp) {
   return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
          (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000;
@@ -376,25 +382,51 @@ void DocxWriter::bullet(const Runs& rs) {
 void DocxWriter::table(const std::vector<std::string>& header,
                        const std::vector<std::vector<std::string>>& rows) {
   const std::size_t columns = std::max<std::size_t>(1, header.size());
-  const std::string width = std::to_string(kTextWidth / static_cast<int>(columns));
+  // Each column as wide as its longest cell (and the longest word of its header) allows,
+  // within bounds, so that a column of numbers does not take the room a column of words needs.
+  std::vector<std::size_t> weight(columns, 3);
+  for (std::size_t c = 0; c < header.size(); ++c) {
+    std::size_t word = 0;
+    for (const char ch : header[c]) {
+      word = ch == ' ' ? 0 : word + (is_lead(ch) ? 1 : 0);
+      weight[c] = std::max(weight[c], word);
+    }
+  }
+  for (const auto& row : rows) {
+    for (std::size_t c = 0; c < columns && c < row.size(); ++c) {
+      weight[c] = std::max(weight[c], code_points(row[c]));
+    }
+  }
+  std::size_t total = 0;
+  for (std::size_t& w : weight) total += (w = std::min<std::size_t>(w, 30));
+  std::vector<std::string> width;
+  for (const std::size_t w : weight) {
+    width.push_back(std::to_string(static_cast<std::size_t>(kTextWidth) * w / total));
+  }
   std::string t =
       "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"0\" w:type=\"auto\"/>"
       "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" "
       "w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>";
-  for (std::size_t c = 0; c < columns; ++c) t += "<w:gridCol w:w=\"" + width + "\"/>";
+  for (std::size_t c = 0; c < columns; ++c) t += "<w:gridCol w:w=\"" + width[c] + "\"/>";
   t += "</w:tblGrid>";
-  const auto cell = [&width](const std::string& text, bool head) {
-    std::string c = "<w:tc><w:tcPr><w:tcW w:w=\"" + width + "\" w:type=\"dxa\"/>";
-    if (head) c += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9E2F3\"/>";
-    c += "</w:tcPr>";
-    return c + para({}, run({head ? Run::Style::bold : Run::Style::plain, text, {}})) + "</w:tc>";
+  const auto cell = [&width](std::size_t c, const std::string& text, bool head) {
+    std::string out = "<w:tc><w:tcPr><w:tcW w:w=\"" + width[c] + "\" w:type=\"dxa\"/>";
+    if (head) out += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9E2F3\"/>";
+    out += "</w:tcPr>";
+    // Counts are centred.
+    const bool number =
+        !head && !text.empty() && std::all_of(text.begin(), text.end(), [](char ch) {
+          return std::isdigit(static_cast<unsigned char>(ch)) != 0;
+        });
+    out += number ? "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>" : "<w:p>";
+    return out + run({head ? Run::Style::bold : Run::Style::plain, text, {}}) + "</w:p></w:tc>";
   };
   t += "<w:tr><w:trPr><w:tblHeader/></w:trPr>";
-  for (std::size_t c = 0; c < columns; ++c) t += cell(c < header.size() ? header[c] : "", true);
+  for (std::size_t c = 0; c < columns; ++c) t += cell(c, c < header.size() ? header[c] : "", true);
   t += "</w:tr>";
   for (const auto& row : rows) {
     t += "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
-    for (std::size_t c = 0; c < columns; ++c) t += cell(c < row.size() ? row[c] : "", false);
+    for (std::size_t c = 0; c < columns; ++c) t += cell(c, c < row.size() ? row[c] : "", false);
     t += "</w:tr>";
   }
   t += "</w:tbl>";

@@ -10,9 +10,11 @@
 #include "docx_render.hpp"
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
+#include "ipcode/text/text.hpp"
 #include "ipcode/transcript/transcript.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace ipcode::report::detail {
 namespace {
@@ -51,6 +53,30 @@ std::string place(const std::string& lang, const loader::Unit& u) {
   }
   return tf(lang, "page {1}, lines {2}\u2013{3}",
             {page, std::to_string(u.line_start), std::to_string(u.line_end)});
+}
+
+using Stems = std::set<std::string>;
+
+void add_stems(Stems& into, std::string_view text) {
+  for (std::string& s : text::content_stems(text)) into.insert(std::move(s));
+}
+
+// Whether the condensate holds a word (content word, by stem) that another informant said in
+// a unit of the subgroup and the informant never said in any of their units: a condensate is
+// often an artificial quotation built from several informants' sentences, and those words
+// must not reach this informant.
+bool holds_others_words(const loader::RoundData& round, const condense::NodeStats& stats,
+                        const std::string& informant, const Stems& own,
+                        std::string_view condensate) {
+  Stems others;
+  for (const int u : stats.units) {
+    const loader::Unit& unit = round.units[at(u)];
+    if (unit.informant != informant) add_stems(others, unit.own_words());
+  }
+  for (const std::string& s : text::content_stems(condensate)) {
+    if (others.count(s) != 0 && own.count(s) == 0) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -109,6 +135,11 @@ Doc member_check_doc(const loader::Study& study, const loader::RoundData& round,
       if (n >= 0 && at(n) < by_node.size()) by_node[at(n)].push_back(static_cast<int>(i));
     }
   }
+  // The informant's own words, in every unit of theirs (shown or not).
+  Stems own;
+  for (const loader::Unit& u : round.units) {
+    if (u.informant == informant && !u.interviewer) add_stems(own, u.own_words());
+  }
   for (std::size_t n = 0; n < cb.nodes.size(); ++n) {
     if (by_node[n].empty()) continue;
     const codebook::Node& node = cb.nodes[n];
@@ -128,6 +159,13 @@ Doc member_check_doc(const loader::Study& study, const loader::RoundData& round,
     const bool shared = n < a.nodes.size() &&
                         std::any_of(a.nodes[n].informants.begin(), a.nodes[n].informants.end(),
                                     [&](const auto& i) { return i != informant; });
+    if (shared && holds_others_words(round, a.nodes[n], informant, own, condensate)) {
+      doc.paragraph({em(i18n::tr_in(lang,
+                                    "What I have written about this also uses other "
+                                    "participants' words, so it is not shown here."))},
+                    "note");
+      continue;
+    }
     doc.paragraph({strong(shared ? i18n::tr_in(lang,
                                                "What I have written about this, from what you "
                                                "and others told me")

@@ -2,8 +2,9 @@
 # condense --member-check (SPEC §10): out/R/member-check/<informant>.md and .docx hold one
 # informant's own units and the researcher's condensates, and no other informant's words.
 # tests/data/member-check plants a word in every informant's units (B1 tyttebær, B2 multebær,
-# B3 krøkebær); B2's word is also in an analysis text and an illustrative quote, a draft is
-# made of B1's and B3's words, and one of B1's units runs into B3's turn in a focus group.
+# B3 krøkebær); B2's word is also in an analysis text, an illustrative quote and a condensate,
+# a draft is made of everyone's words, and one of B1's units runs into B3's turn in a focus
+# group. A condensate in words both B1 and B2 said reaches both.
 set -u
 ipcode=$(realpath "$1") src=$2
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
@@ -16,7 +17,7 @@ cp -r "$src/tests/data/member-check" "$work/m"
 dir="$work/m/out/r1/member-check"
 [ "$(ls "$dir" | tr '\n' ' ')" = "B1.docx B1.md B2.docx B2.md B3.docx B3.md " ] && ok \
   || bad "letters: $(ls "$dir" | tr '\n' ' ')"
-# The whole report does hold every word, so the words are there to leak.
+# The whole report holds every word, so the words are there to leak.
 for w in tyttebær multebær krøkebær; do
   grep -q "$w" "$work/m/out/r1/report.md" && ok || bad "$w not in report.md: the test would prove nothing"
 done
@@ -41,9 +42,12 @@ done
 b1="$dir/B1.md"
 grep -q "^# Har jeg forstått deg riktig?" "$b1" && ok || bad "B1.md: no title: $(cat "$b1")"
 grep -q "Har jeg forstått deg riktig" "$b1" && grep -q "Takk for at du var med" "$b1" && ok || bad "B1.md: no intro"
-# The researcher's condensate of a subgroup shared with B2 and B3, as written.
-grep -q "Jeg skriver under fordi de ber meg om det, men annet i livet betyr mer for meg." "$b1" \
-  && grep -q "ut fra det du og andre fortalte" "$b1" && ok || bad "B1.md: the shared condensate is missing"
+# The researcher's condensate of a subgroup shared with B2, in words both said: as written.
+grep -q "^Møtene er lange, og jeg blir trøtt.$" "$b1" && grep -q "ut fra det du og andre fortalte" "$b1" \
+  && ok || bad "B1.md: the shared condensate of lange-moter is missing"
+# The condensate built partly from B2's words: not for B1, said so; B2 gets it.
+grep -q "Det jeg har skrevet om dette, bruker også andre deltakeres ord" "$b1" && ok || bad "B1.md: no note for the condensate left out"
+grep -q "^Jeg skrev under på alt, men multebær betyr mer for meg.$" "$dir/B2.md" && ok || bad "B2.md lacks the condensate in B2's own words"
 # B1-02 (lines 10-11, page 2) with its place in plain words.
 grep -q "side 2, linje 10–11" "$b1" && grep -q "Og å bo for meg selv" "$b1" && ok || bad "B1.md: B1-02 or its place is missing"
 # No draft (egne-maal has no condensate), no analysis text, no unit ids.

@@ -24,11 +24,13 @@ enum class Stage { working, final };
 struct Options {
   Stage stage = Stage::working;
   bool xlsx = false;
-  bool docx = false;          // --format docx: out/R/report.docx
-  bool member_check = false;  // --member-check: out/R/member-check/<informant>.md, .docx
-  std::string date;           // YYYY-MM-DD from SOURCE_DATE_EPOCH, or empty
-  std::string version;        // ipcode version for manifest.json
+  std::string date;     // YYYY-MM-DD from SOURCE_DATE_EPOCH, or empty
+  std::string version;  // ipcode version for manifest.json
   loader::Options load;
+  /// --format docx: out/R/report.docx; --member-check: out/R/member-check/<informant>.md
+  /// and .docx.
+  bool docx = false;
+  bool member_check = false;
 };
 
 /// RFC 4180 field: quoted when it holds a comma, quote, CR or LF.
