@@ -61,17 +61,17 @@ void add_stems(Stems& into, std::string_view text) {
   for (std::string& s : text::content_stems(text)) into.insert(std::move(s));
 }
 
-// Whether the condensate holds a word (content word, by stem) that another informant said in
-// a unit of the subgroup and the informant never said in any of their units: a condensate is
-// often an artificial quotation built from several informants' sentences, and those words
-// must not reach this informant.
+// Whether the condensate holds a word (content word, by stem) of a unit of the subgroup that
+// the letter does not show (another informant's, or one running into another informant's
+// turn) and of none of the units it shows: a condensate is often an artificial quotation
+// built from several informants' sentences, and those words must not reach this informant.
 bool holds_others_words(const loader::RoundData& round, const condense::NodeStats& stats,
                         const std::string& informant, const Stems& own,
                         std::string_view condensate) {
   Stems others;
   for (const int u : stats.units) {
     const loader::Unit& unit = round.units[at(u)];
-    if (unit.informant != informant) add_stems(others, unit.own_words());
+    if (shows(round, unit, informant) != Shown::yes) add_stems(others, unit.own_words());
   }
   for (const std::string& s : text::content_stems(condensate)) {
     if (others.count(s) != 0 && own.count(s) == 0) return true;
@@ -135,10 +135,11 @@ Doc member_check_doc(const loader::Study& study, const loader::RoundData& round,
       if (n >= 0 && at(n) < by_node.size()) by_node[at(n)].push_back(static_cast<int>(i));
     }
   }
-  // The informant's own words, in every unit of theirs (shown or not).
+  // The informant's own words: those of the units the letter shows (a unit of theirs that
+  // runs into another informant's turn holds that informant's words too).
   Stems own;
   for (const loader::Unit& u : round.units) {
-    if (u.informant == informant && !u.interviewer) add_stems(own, u.own_words());
+    if (shows(round, u, informant) == Shown::yes) add_stems(own, u.own_words());
   }
   for (std::size_t n = 0; n < cb.nodes.size(); ++n) {
     if (by_node[n].empty()) continue;
