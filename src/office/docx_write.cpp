@@ -398,7 +398,8 @@ void DocxWriter::table(const std::vector<std::string>& header,
     }
   }
   std::size_t total = 0;
-  for (std::size_t& w : weight) total += (w = std::min<std::size_t>(w, 30));
+  // Two more for the cell padding and the header's bold.
+  for (std::size_t& w : weight) total += (w = std::min<std::size_t>(w, 30) + 2);
   std::vector<std::string> width;
   for (const std::size_t w : weight) {
     width.push_back(std::to_string(static_cast<std::size_t>(kTextWidth) * w / total));
