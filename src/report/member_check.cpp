@@ -45,14 +45,23 @@ Shown shows(const loader::RoundData& round, const loader::Unit& u, const std::st
   return reaches_others(t, u, informant) ? Shown::shared_lines : Shown::yes;
 }
 
-// "side 2, linje 14–16": plain words, no abbreviations.
-std::string place(const std::string& lang, const loader::Unit& u) {
+// "side 2, linje 14–16": plain words, no abbreviations. When the letter quotes more than one
+// conversation (an interview and a focus group), each place names its conversation first:
+// the transcript's `source` (else "interview") and its date ("fokusgruppe 2025-03-02, side 1,
+// linje 8").
+std::string place(const std::string& lang, const loader::RoundData& round, const loader::Unit& u,
+                  bool name_conversation) {
   const std::string page = std::to_string(u.page_start);
-  if (u.line_end <= u.line_start) {
-    return tf(lang, "page {1}, line {2}", {page, std::to_string(u.line_start)});
-  }
-  return tf(lang, "page {1}, lines {2}\u2013{3}",
-            {page, std::to_string(u.line_start), std::to_string(u.line_end)});
+  std::string out = u.line_end <= u.line_start
+                        ? tf(lang, "page {1}, line {2}", {page, std::to_string(u.line_start)})
+                        : tf(lang, "page {1}, lines {2}\u2013{3}",
+                             {page, std::to_string(u.line_start), std::to_string(u.line_end)});
+  if (!name_conversation) return out;
+  const transcript::Transcript& t = round.transcripts[at(u.transcript)];
+  std::string what(trim(t.source));
+  if (what.empty()) what = i18n::tr_in(lang, "interview");
+  if (!trim(t.date).empty()) what += " " + std::string(trim(t.date));
+  return what + ", " + out;
 }
 
 using Stems = std::set<std::string>;
@@ -135,6 +144,10 @@ Doc member_check_doc(const loader::Study& study, const loader::RoundData& round,
       if (n >= 0 && at(n) < by_node.size()) by_node[at(n)].push_back(static_cast<int>(i));
     }
   }
+  std::set<int> conversations;
+  for (const auto& units : by_node) {
+    for (const int u : units) conversations.insert(round.units[at(u)].transcript);
+  }
   // The informant's own words: those of the units the letter shows (a unit of theirs that
   // runs into another informant's turn holds that informant's words too).
   Stems own;
@@ -148,7 +161,7 @@ Doc member_check_doc(const loader::Study& study, const loader::RoundData& round,
     doc.paragraph({strong(i18n::tr_in(lang, "What you said"))});
     for (const int u : by_node[n]) {
       const loader::Unit& unit = round.units[at(u)];
-      doc.quote(unit.text, {plain(place(lang, unit))});
+      doc.quote(unit.text, {plain(place(lang, round, unit, conversations.size() > 1))});
     }
     // The condensate as the researcher wrote it (never a draft: its sentences are units,
     // possibly another informant's).

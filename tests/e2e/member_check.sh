@@ -48,8 +48,11 @@ grep -q "^Møtene er lange, og jeg blir trøtt.$" "$b1" && grep -q "ut fra det d
 # The condensate built partly from B2's words: not for B1, said so; B2 gets it.
 grep -q "Det jeg har skrevet om dette, bruker også andre deltakeres ord" "$b1" && ok || bad "B1.md: no note for the condensate left out"
 grep -q "^Jeg skrev under på alt, men multebær betyr mer for meg.$" "$dir/B2.md" && ok || bad "B2.md lacks the condensate in B2's own words"
-# B1-02 (lines 10-11, page 2) with its place in plain words.
-grep -q "side 2, linje 10–11" "$b1" && grep -q "Og å bo for meg selv" "$b1" && ok || bad "B1.md: B1-02 or its place is missing"
+# B1-02 (lines 10-11, page 2) with its place in plain words; B1 is quoted from an interview
+# and a focus group, so each place names its conversation.
+grep -q "— intervju, side 2, linje 10–11" "$b1" && grep -q "Og å bo for meg selv" "$b1" && ok || bad "B1.md: B1-02 or its place is missing"
+grep -q "— fokusgruppe, side 1, linje 8" "$b1" && ok || bad "B1.md: F-01 without its conversation"
+grep -q "— side 1, linje 7" "$dir/B2.md" && ok || bad "B2.md: one conversation, no name needed"
 # No draft (egne-maal has no condensate), no analysis text, no unit ids.
 ! grep -q "B2 snakket om" "$b1" && ! grep -qE "B1-0[12]|F-0[1-4]" "$b1" && ok || bad "B1.md holds an analysis text or unit ids"
 grep -q "1 del av en samtale der også andre deltakere snakker, er ikke tatt med her." "$b1" && ok \
@@ -71,7 +74,7 @@ IPCODE_THREADS=1 "$ipcode" -q -C "$work/one" condense --member-check 2>/dev/null
 sed -i 's/^language: nb/language: en/' "$work/one/ipcode.yaml"
 "$ipcode" -q -C "$work/one" condense --member-check 2>/dev/null || bad "condense --member-check (en)"
 grep -q "^# Did I understand you correctly?" "$work/one/out/r1/member-check/B1.md" \
-  && grep -q "page 2, lines 10–11" "$work/one/out/r1/member-check/B1.md" && ok || bad "English letter: $(cat "$work/one/out/r1/member-check/B1.md")"
+  && grep -q "interview, page 2, lines 10–11" "$work/one/out/r1/member-check/B1.md" && ok || bad "English letter: $(cat "$work/one/out/r1/member-check/B1.md")"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
