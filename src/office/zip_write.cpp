@@ -60,6 +60,9 @@ void ZipWriter::add(std::string name, std::string bytes, Method method) {
 }
 
 Result<std::string> ZipWriter::finish() const {
+  // libzip writes nothing at all for an archive without entries; a zip reader wants the end
+  // record.
+  if (entries_.empty()) return std::string("PK\x05\x06", 4) + std::string(18, '\0');
   zip_error_t error;
   zip_error_init(&error);
   Source src(zip_source_buffer_create(nullptr, 0, 0, &error));

@@ -126,3 +126,9 @@ TEST_CASE("the zip writer stores the CRC-32 of each entry", "[office][zip]") {
   CHECK(entries[0].crc == 0xCBF43926U);  // the standard check value of CRC-32
   CHECK(entries[0].data == "123456789");
 }
+
+TEST_CASE("an empty zip archive is the end record alone", "[office][zip]") {
+  const auto bytes = office::ZipWriter().finish();
+  REQUIRE(bytes);
+  CHECK(*bytes == std::string("PK\x05\x06", 4) + std::string(18, '\0'));
+}
