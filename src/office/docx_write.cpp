@@ -312,6 +312,51 @@ std::string app_xml() {
          "<Application>ipcode</Application></Properties>";
 }
 
+// Column widths in twips that add up to the text width: every column first gets room for its
+// longest word (so no word is broken inside, as "Kjøn|n"), then what is left goes to the
+// columns whose longest cell would still wrap, in proportion to what they lack. A character
+// is taken as about 125 twips (11 pt), plus 250 for the cell's margins.
+std::vector<std::size_t> column_widths(const std::vector<std::string>& header,
+                                       const std::vector<std::vector<std::string>>& rows,
+                                       std::size_t columns) {
+  constexpr std::size_t kChar = 125;
+  constexpr std::size_t kMargin = 250;
+  std::vector<std::size_t> word(columns, 1);
+  std::vector<std::size_t> full(columns, 1);
+  const auto measure = [&](std::size_t c, std::string_view text) {
+    std::size_t run = 0;
+    for (const char ch : text) {
+      run = ch == ' ' ? 0 : run + (is_lead(ch) ? 1 : 0);
+      word[c] = std::max(word[c], run);
+    }
+    full[c] = std::max(full[c], code_points(text));
+  };
+  for (std::size_t c = 0; c < columns && c < header.size(); ++c) measure(c, header[c]);
+  for (const auto& row : rows) {
+    for (std::size_t c = 0; c < columns && c < row.size(); ++c) measure(c, row[c]);
+  }
+  const auto total = static_cast<std::size_t>(kTextWidth);
+  std::vector<std::size_t> width(columns);
+  std::vector<std::size_t> lack(columns);
+  std::size_t least = 0;
+  std::size_t lacking = 0;
+  for (std::size_t c = 0; c < columns; ++c) {
+    width[c] = kChar * word[c] + kMargin;
+    lack[c] = kChar * full[c] + kMargin - width[c];
+    least += width[c];
+    lacking += lack[c];
+  }
+  if (least >= total) {
+    for (std::size_t& w : width) w = w * total / least;
+    return width;
+  }
+  const std::size_t left = total - least;
+  for (std::size_t c = 0; c < columns; ++c) {
+    width[c] += lacking <= left ? lack[c] + (left - lacking) / columns : left * lack[c] / lacking;
+  }
+  return width;
+}
+
 }  // namespace
 
 std::string DocxWriter::escape(std::string_view s) {
@@ -382,27 +427,9 @@ void DocxWriter::bullet(const Runs& rs) {
 void DocxWriter::table(const std::vector<std::string>& header,
                        const std::vector<std::vector<std::string>>& rows) {
   const std::size_t columns = std::max<std::size_t>(1, header.size());
-  // Each column as wide as its longest cell (and the longest word of its header) allows,
-  // within bounds, so that a column of numbers does not take the room a column of words needs.
-  std::vector<std::size_t> weight(columns, 3);
-  for (std::size_t c = 0; c < header.size(); ++c) {
-    std::size_t word = 0;
-    for (const char ch : header[c]) {
-      word = ch == ' ' ? 0 : word + (is_lead(ch) ? 1 : 0);
-      weight[c] = std::max(weight[c], word);
-    }
-  }
-  for (const auto& row : rows) {
-    for (std::size_t c = 0; c < columns && c < row.size(); ++c) {
-      weight[c] = std::max(weight[c], code_points(row[c]));
-    }
-  }
-  std::size_t total = 0;
-  // Two more for the cell padding and the header's bold.
-  for (std::size_t& w : weight) total += (w = std::min<std::size_t>(w, 30) + 2);
   std::vector<std::string> width;
-  for (const std::size_t w : weight) {
-    width.push_back(std::to_string(static_cast<std::size_t>(kTextWidth) * w / total));
+  for (const std::size_t w : column_widths(header, rows, columns)) {
+    width.push_back(std::to_string(w));
   }
   std::string t =
       "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"0\" w:type=\"auto\"/>"

@@ -113,3 +113,22 @@ TEST_CASE("docx styles name the built-in styles Word translates", "[office][docx
   CHECK(has(*one, "word/styles.xml"));
   CHECK(has(*one, "docProps/core.xml"));
 }
+
+TEST_CASE("docx table columns fit their longest word and fill the page", "[office][docx]") {
+  office::DocxWriter w({"", "nb-NO", ""});
+  w.table({"Kjønn", "Tjeneste", "Runder"},
+          {{"K", "psykisk helsetjeneste i kommunen og i spesialisthelsetjenesten", "1, 2, 3"}});
+  const std::string xml = w.document_xml();
+  std::vector<int> widths;
+  for (std::size_t at = xml.find("<w:gridCol w:w=\""); at != std::string::npos;
+       at = xml.find("<w:gridCol w:w=\"", at + 1)) {
+    widths.push_back(std::stoi(xml.substr(at + 16)));
+  }
+  REQUIRE(widths.size() == 3);
+  // A4 less 2.5 cm margins, give or take the rounding of a twip per column.
+  CHECK(widths[0] + widths[1] + widths[2] <= 9072);
+  CHECK(widths[0] + widths[1] + widths[2] >= 9069);
+  CHECK(widths[0] >= 5 * 125 + 250);  // "Kjønn" whole
+  CHECK(widths[2] >= 6 * 125 + 250);  // "Runder" whole
+  CHECK(widths[1] > widths[0] + widths[2]);
+}
