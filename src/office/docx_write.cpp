@@ -315,11 +315,11 @@ std::string app_xml() {
 // Column widths in twips that add up to the text width: every column first gets room for its
 // longest word (so no word is broken inside, as "Kjøn|n"), then what is left goes to the
 // columns whose longest cell would still wrap, in proportion to what they lack. A character
-// is taken as about 125 twips (11 pt), plus 250 for the cell's margins.
+// is taken as 130 twips (a bold 11 pt Calibri letter), plus 250 for the cell's margins.
 std::vector<std::size_t> column_widths(const std::vector<std::string>& header,
                                        const std::vector<std::vector<std::string>>& rows,
                                        std::size_t columns) {
-  constexpr std::size_t kChar = 125;
+  constexpr std::size_t kChar = 130;
   constexpr std::size_t kMargin = 250;
   std::vector<std::size_t> word(columns, 1);
   std::vector<std::size_t> full(columns, 1);
@@ -347,7 +347,18 @@ std::vector<std::size_t> column_widths(const std::vector<std::string>& header,
     lacking += lack[c];
   }
   if (least >= total) {
-    for (std::size_t& w : width) w = w * total / least;
+    // Too little room for every longest word: the widest columns give it up, down to a cap,
+    // so that short words ("Kjønn", "Alder") stay whole.
+    std::vector<std::size_t> sorted = width;
+    std::sort(sorted.begin(), sorted.end());
+    std::size_t room = total;
+    std::size_t cap = 0;
+    for (std::size_t i = 0; i < columns; ++i) {
+      cap = room / (columns - i);
+      if (sorted[i] > cap) break;
+      room -= sorted[i];
+    }
+    for (std::size_t& w : width) w = std::min(w, cap);
     return width;
   }
   const std::size_t left = total - least;
