@@ -249,16 +249,27 @@ class FastBuilder {
   std::vector<Open> stack_;
 };
 
+// Whether the `?` at `i` can be YAML's explicit key indicator: followed by a blank or the end,
+// after a blank, the start of the text or a flow bracket.
+bool explicit_key_at(std::string_view s, std::size_t i) {
+  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  if (i + 1 < s.size() && !blank(s[i + 1])) return false;
+  return i == 0 || blank(s[i - 1]) || s[i - 1] == '{' || s[i - 1] == '[' || s[i - 1] == ',';
+}
+
 // Whether libfyaml reads `text` as yaml-cpp does, as far as one pass over the bytes can tell:
 // well-formed UTF-8 (libfyaml ends the document silently at the first byte that is not, and at
 // a NUL), no other control characters (not allowed in YAML; libfyaml takes them into the text)
-// and no CR alone (a line break to libfyaml, not to yaml-cpp).
+// no CR alone (a line break to libfyaml, not to yaml-cpp) and no explicit key.
 bool plain_text(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
       if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F) return false;
       if (b == '\r' && (i + 1 >= s.size() || s[i + 1] != '\n')) return false;
+      // An explicit key (`? key`): the two place the null value of a key without `:`
+      // differently (found by tests/fuzz). A `?` ending a sentence is not one.
+      if (b == '?' && explicit_key_at(s, i)) return false;
       ++i;
       continue;
     }

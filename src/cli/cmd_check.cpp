@@ -5,6 +5,7 @@
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/condense/analysis.hpp"
+#include "ipcode/condense/claims.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -36,6 +37,87 @@ void vocabulary_warnings(const loader::Study& study, const loader::Options& opti
   }
 }
 
+// Where the words of `phrase` (any spaces between them, line breaks included, as a folded
+// YAML text has them) first stand in `source` at or after line:col; `from` itself when they
+// cannot be found as written (an escaped or NFD text).
+coding::Where locate(std::string_view source, coding::Where from, std::string_view phrase) {
+  std::size_t start = 0;
+  for (int line = 1; line < from.line && start < source.size(); ++line) {
+    const std::size_t nl = source.find('\n', start);
+    if (nl == std::string_view::npos) return from;
+    start = nl + 1;
+  }
+  start += static_cast<std::size_t>(std::max(from.col, 1) - 1);
+  // Bytes of a space: ' ', tab, line break, or U+00A0 (2 bytes); 0 for anything else.
+  const auto space_at = [](std::string_view s, std::size_t i) -> std::size_t {
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') return 1;
+    return s.compare(i, 2, "\xC2\xA0") == 0 ? 2 : 0;
+  };
+  std::vector<std::string_view> words;
+  for (std::size_t i = 0, b = 0; i <= phrase.size();) {
+    const std::size_t n = i < phrase.size() ? space_at(phrase, i) : 1;
+    if (n == 0) {
+      ++i;
+      continue;
+    }
+    if (i > b) words.push_back(phrase.substr(b, i - b));
+    i += n;
+    b = i;
+  }
+  if (words.empty()) return from;
+  for (std::size_t at = source.find(words[0], start); at != std::string_view::npos;
+       at = source.find(words[0], at + 1)) {
+    std::size_t i = at + words[0].size();
+    bool all = true;
+    for (std::size_t k = 1; k < words.size() && all; ++k) {
+      const std::size_t before = i;
+      while (i < source.size() && space_at(source, i) > 0) i += space_at(source, i);
+      all = i > before && source.compare(i, words[k].size(), words[k]) == 0;
+      i += words[k].size();
+    }
+    if (!all) continue;
+    const std::size_t nl = source.rfind('\n', at == 0 ? 0 : at - 1);
+    const std::size_t line_start = nl == std::string_view::npos || at == 0 ? 0 : nl + 1;
+    const auto line = 1 + std::count(source.begin(), source.begin() + static_cast<long>(at), '\n');
+    return {static_cast<int>(line), static_cast<int>(at - line_start) + 1};
+  }
+  return from;
+}
+
+// Prevalence claims ("tre av fem deltakere") that the counts do not bear out (SPEC §8).
+void claim_warnings(const loader::Study& study, const loader::Options& options,
+                    Diagnostics& diags) {
+  for (const auto& round : study.rounds) {
+    if (round.condensation.path.empty()) continue;
+    const auto analysis = condense::analyse(round, options, condense::Texts::no);
+    const auto claims = condense::check_claims(analysis, study.manifest.informants);
+    if (claims.empty()) continue;
+    const auto source = fs::read_inside(study.root, round.condensation.path);
+    for (const auto& c : claims) {
+      const auto& node = round.codebook.nodes[static_cast<std::size_t>(c.node)];
+      coding::Where from;
+      if (c.group_text) {
+        from = round.condensation.groups.at(node.id).analysis_at;
+      } else {
+        from = round.condensation.subgroups.at(node.id).analysis_at;
+      }
+      const coding::Where at = source ? locate(*source, from, c.phrase) : from;
+      const std::string counts =
+          c.role.empty()
+              ? format(tr("{1} of {2} participants have units in '{3}' in round {4}"),
+                       {std::to_string(c.actual), std::to_string(c.of), node.id, round.spec.id})
+              : format(tr("{1} of {2} informants with the role '{3}' have units in '{4}' in "
+                          "round {5}"),
+                       {std::to_string(c.actual), std::to_string(c.of), c.role, node.id,
+                        round.spec.id});
+      diags.warning(round.condensation.path, at.line, at.col,
+                    format(tr("the analysis says '{1}', but {2}: correct the number, or the "
+                              "coding if a unit is missing"),
+                           {c.phrase, counts}));
+    }
+  }
+}
+
 int run_check(const Globals& g, const CheckOptions& o) {
   if (!round_exists(g, o.load.round)) return kUsage;
   Diagnostics diags;
@@ -43,6 +125,7 @@ int run_check(const Globals& g, const CheckOptions& o) {
   load.hash_inputs = false;  // nothing is written: no manifest to hash for
   const auto study = loader::load(g.dir, load, diags);
   if (!diags.has_errors()) vocabulary_warnings(study, o.load, diags);
+  if (!diags.has_errors()) claim_warnings(study, o.load, diags);
   if (!diags.has_errors()) anon_warnings(study, diags);  // SPEC §8: anon findings warn
   print_diagnostics(diags, g);
   // -q: errors only, so no summary line when there is nothing wrong.

@@ -6,6 +6,7 @@
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/base/yaml.hpp"
+#include "ipcode/condense/split.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -95,6 +96,28 @@ Status keep_other_rounds(const loader::Study& study, const std::string& round,
   return Ok{};
 }
 
+// --split-by names `role` or an attribute some informant of the manifest has; its value ends
+// up in a file name (prevalence-by-ATTR.csv), so it is a name, not a path.
+bool split_attributes_known(const loader::Study& study, const std::vector<std::string>& attrs) {
+  const auto& informants = study.manifest.informants;
+  for (const std::string& attr : attrs) {
+    if (condense::has_attribute(informants, attr) &&
+        attr.find_first_of("/\\") == std::string::npos && attr != "." && attr != "..")
+      continue;
+    const std::vector<std::string> names = condense::attribute_names(informants);
+    std::string message = format(tr("--split-by: no informant in {1} has the attribute '{2}'"),
+                                 {study::kManifestName, attr});
+    if (const auto near = closest(attr, names); near) {
+      message += format(tr("; did you mean '{1}'?"), {*near});
+    } else if (!names.empty()) {
+      message += format(tr("; the informants have: {1}"), {join(names, ", ")});
+    }
+    print_error(message);
+    return false;
+  }
+  return true;
+}
+
 // Said after the swap, so that it is never said of a run that changed nothing.
 void note_cross_round(const std::string& round, bool kept_cross) {
   std::cerr << (kept_cross
@@ -122,6 +145,7 @@ int run_condense(const Globals& g, const CondenseOptions& o) {
   int code = kOk;
   const auto study = load_valid(g, o.report.load, code);
   if (!study) return code;
+  if (!split_attributes_known(*study, options.split_by)) return kUsage;
   // A text to paste into a thesis must not leak an identifier (SPEC §9).
   if (options.stage == report::Stage::final && !o.allow_anon && anon_blocks_final(*study))
     return kProblems;
@@ -194,6 +218,21 @@ void add_condense_options(CLI::App& cmd, CondenseOptions& o) {
       tr("Extra output formats: xlsx, docx (csv, md and html are always written)"));
   format_opt->delimiter(',');
   one_of(format_opt, {"csv", "md", "html", "xlsx", "docx"});
+  auto* split_opt = cmd.add_option_function<std::vector<std::string>>(
+      "--split-by",
+      [&o](const std::vector<std::string>& attrs) {
+        o.split_given = true;
+        for (const auto& written : attrs) {
+          // The manifest's own Norwegian key for the role (SPEC §2 aliases).
+          const std::string a = written == "rolle" ? "role" : written;
+          if (std::find(o.report.split_by.begin(), o.report.split_by.end(), a) ==
+              o.report.split_by.end())
+            o.report.split_by.push_back(a);
+        }
+      },
+      tr("Compare groups of informants: 'role' or an informant attribute of ipcode.yaml; "
+         "writes prevalence-by-ATTR.csv per round (several: --split-by role,kjonn)"));
+  split_opt->delimiter(',');
   auto* stage_opt = cmd.add_option_function<std::string>(
       "--stage",
       [&o](const std::string& s) {

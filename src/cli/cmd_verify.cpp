@@ -32,6 +32,7 @@ struct Recorded {
   bool xlsx = false;
   bool docx = false;
   bool member_check = false;
+  std::vector<std::string> split_by;
   bool include_interviewer = false;
 };
 
@@ -51,6 +52,7 @@ std::optional<Recorded> parse_recorded(const std::string& bytes) {
     r.xlsx = options.value("xlsx", false);
     r.docx = options.value("docx", false);
     r.member_check = options.value("member_check", false);
+    r.split_by = options.value("split_by", std::vector<std::string>{});
     r.include_interviewer = options.value("include_interviewer", false);
     return r;
   } catch (const nlohmann::json::exception&) {
@@ -119,6 +121,7 @@ CondenseOptions with_recorded(CondenseOptions o, const Recorded& r) {
   if (!o.format_given && r.xlsx) o.report.xlsx = true;
   if (!o.format_given && r.docx) o.report.docx = true;
   if (!o.member_check_given && r.member_check) o.report.member_check = true;
+  if (!o.split_given) o.report.split_by = r.split_by;
   auto& load = o.report.load;
   if (load.round.empty()) load.round = r.round;
   if (load.coder.empty()) load.coder = r.coder;

@@ -18,6 +18,7 @@ struct CondenseOptions {
   bool write_drafts = false;
   bool stage_given = false;   // --stage was on the command line
   bool format_given = false;  // --format was on the command line
+  bool split_given = false;   // --split-by was on the command line
   bool allow_anon = false;    // --allow-anon: --stage final even with anon findings in quotes
   /// --member-check was on the command line.
   bool member_check_given = false;
@@ -27,7 +28,7 @@ struct CondenseOptions {
 /// removes.
 inline constexpr const char* kCrossRoundFiles[] = {"rounds.csv", "report.html"};
 
-/// --round, --coder, --include-interviewer, --format, --stage, --member-check.
+/// --round, --coder, --include-interviewer, --format, --stage, --split-by, --member-check.
 void add_condense_options(CLI::App& cmd, CondenseOptions& o);
 
 /// YYYY-MM-DD (UTC) from SOURCE_DATE_EPOCH; "" when unset; nullopt when it is not a number.

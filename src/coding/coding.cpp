@@ -224,6 +224,7 @@ Condensation parse_condensation(std::string_view raw, std::string_view origin, D
         s.quote = yaml::as_string(get("quote"), file, diags);
         if (get("quote")) s.quote_at = at(*get("quote"));
         s.analysis = yaml::as_string(get("analysis"), file, diags);
+        if (get("analysis")) s.analysis_at = at(*get("analysis"));
         if (get("norms")) s.norms = read_norms(*get("norms"), file, diags);
         if (!c.subgroups.emplace(key.scalar, std::move(s)).second) {
           diags.error(file, key.mark.line, key.mark.col,
@@ -244,6 +245,7 @@ Condensation parse_condensation(std::string_view raw, std::string_view origin, D
         g.at = at(key);
         g.analysis =
             yaml::as_string(gk.count("analysis") ? gk.at("analysis") : nullptr, file, diags);
+        if (gk.count("analysis")) g.analysis_at = at(*gk.at("analysis"));
         if (gk.count("norms")) g.norms = read_norms(*gk.at("norms"), file, diags);
         if (!c.groups.emplace(key.scalar, std::move(g)).second) {
           diags.error(file, key.mark.line, key.mark.col,

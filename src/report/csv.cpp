@@ -3,6 +3,7 @@
 // groups. Every file is UTF-8 without BOM, RFC 4180 quoting, '\n' line ends, a header row.
 
 #include "ipcode/base/strings.hpp"
+#include "ipcode/condense/split.hpp"
 #include "ipcode/report/report.hpp"
 
 #include <algorithm>
@@ -225,6 +226,25 @@ std::string overview_csv(const loader::RoundData& round, const condense::RoundAn
     if (nodes[n].level == Level::subgroup || leaf) {
       out += csv_row(overview_row(round, a, static_cast<int>(n)));
     }
+  }
+  return out;
+}
+
+std::string prevalence_csv(const loader::Study& study, const loader::RoundData& round,
+                           const condense::RoundAnalysis& a, const std::string& attr) {
+  const condense::Split split = condense::split_by(a, study.manifest.informants, attr);
+  std::vector<std::string> header = {"theme", "group", "subgroup"};
+  header.insert(header.end(), split.values.begin(), split.values.end());
+  std::string out = csv_row(header);
+  std::vector<std::string> n = {"n", "", ""};
+  for (const int count : split.participants) n.push_back(std::to_string(count));
+  out += csv_row(n);
+  for (std::size_t node = 0; node < round.codebook.nodes.size(); ++node) {
+    std::vector<std::string> row = id_path(round, static_cast<int>(node));
+    for (std::size_t v = 0; v < split.values.size(); ++v) {
+      row.push_back(std::to_string(node < split.cells.size() ? split.cells[node][v] : 0));
+    }
+    out += csv_row(row);
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // the ipcode version, each round's codebook name and version, and the sha256 of every input
 // and of every other output. Keys come in a fixed order; paths are sorted byte-wise.
 
+#include "ipcode/base/strings.hpp"
 #include "ipcode/report/report.hpp"
 
 #include <cstdio>
@@ -81,6 +82,11 @@ std::string manifest_json(const loader::Study& study,
   // Written only when asked for, so that manifests of runs without them stay as they were.
   if (options.docx) out += "    \"docx\": true,\n";
   if (options.member_check) out += "    \"member_check\": true,\n";
+  if (!options.split_by.empty()) {  // only then: older manifests stay as they were
+    std::vector<std::string> attrs;
+    for (const std::string& a : options.split_by) attrs.push_back(json_string(a));
+    out += "    \"split_by\": [" + join(attrs, ", ") + "],\n";
+  }
   out += "    \"round\": " + json_string(options.load.round) + ",\n";
   out += "    \"coder\": " + json_string(options.load.coder) + ",\n";
   out += "    \"include_interviewer\": " +

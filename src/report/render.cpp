@@ -187,6 +187,10 @@ Status render_round(const loader::Study& study, const loader::RoundData& round,
   if (auto st = emit(dir + "matrix-refs.md", matrix_refs_md(study, round, a)); !st) return st;
   if (auto st = emit(dir + "overview.csv", overview_csv(round, a)); !st) return st;
   if (auto st = emit(dir + "cooccurrence.csv", cooccurrence_csv(round, a)); !st) return st;
+  for (const std::string& attr : options.split_by) {
+    const std::string name = dir + "prevalence-by-" + attr + ".csv";
+    if (auto st = emit(name, prevalence_csv(study, round, a, attr)); !st) return st;
+  }
   {
     // One document model for both formats. Rendered whole, the reports would be larger than
     // the corpus (the appendix quotes every unit in context): they go out in pieces.

@@ -5,6 +5,8 @@
 
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
+#include "ipcode/condense/claims.hpp"
+#include "ipcode/condense/split.hpp"
 #include "report_common.hpp"
 
 #include <algorithm>
@@ -21,6 +23,8 @@ struct Ctx {
   const Options& options;
   std::string lang;
   int participants = 0;  // denominator of every prevalence: the analysis' matrix rows
+  std::vector<condense::FalseClaim> claims;  // in the analysis texts (working stage only)
+  std::vector<condense::Split> splits;       // --split-by, in the order given
 
   bool working() const { return options.stage == Stage::working; }
   const codebook::Codebook& cb() const { return round.codebook; }
@@ -54,8 +58,24 @@ void add_counts(Doc& doc, const Ctx& c, int n) {
     // A coloured square in HTML; a colour code is no text for a reader (nothing in Markdown).
     meta.push_back({Span::Kind::swatch, "", color});
   }
-  meta.push_back(plain(units_text(c.lang, units) + " \u00b7 " +
-                       prevalence(c.lang, informants, c.participants)));
+  std::string counts =
+      units_text(c.lang, units) + " \u00b7 " + prevalence(c.lang, informants, c.participants);
+  // --split-by: the prevalence per group of informants beside the total ("· bruker: 3 av 4,
+  // ansatt: 1 av 3").
+  for (const condense::Split& split : c.splits) {
+    std::vector<std::string> parts;
+    for (std::size_t v = 0; v < split.values.size(); ++v) {
+      const std::string& value = split.values[v];
+      const int with = static_cast<std::size_t>(n) < split.cells.size()
+                           ? split.cells[static_cast<std::size_t>(n)][v]
+                           : 0;
+      parts.push_back(tf(c.lang, "{1}: {2} of {3}",
+                         {value == condense::kNoValue ? i18n::tr_in(c.lang, "not given") : value,
+                          std::to_string(with), std::to_string(split.participants[v])}));
+    }
+    counts += " \u00b7 " + join(parts, ", ");
+  }
+  meta.push_back(plain(std::move(counts)));
   doc.paragraph(std::move(meta), "meta");
 }
 
@@ -201,6 +221,24 @@ void add_quote(Doc& doc, const Ctx& c, const coding::SubgroupText* text, bool ha
   doc.quote(u.text, attribution);
 }
 
+// The analysis text, and in the working stage a note under it for each "N av M" claim the
+// counts do not bear out (the same finding as `ipcode check`).
+void add_analysis(Doc& doc, const Ctx& c, int n, bool group_text, const std::string& text) {
+  doc.text(text, "analysis");
+  for (const condense::FalseClaim& f : c.claims) {
+    if (f.node != n || f.group_text != group_text) continue;
+    const std::string counts =
+        f.role.empty() ? tf(c.lang, "{1} of {2} participants have units here",
+                            {std::to_string(f.actual), std::to_string(f.of)})
+                       : tf(c.lang, "{1} of {2} informants with the role '{3}' have units here",
+                            {std::to_string(f.actual), std::to_string(f.of), f.role});
+    doc.paragraph(
+        {strong(i18n::tr_in(c.lang, "Check the number:")),
+         plain(" " + tf(c.lang, "the analysis says '{1}', but {2}.", {f.phrase, counts}))},
+        "warning");
+  }
+}
+
 // Steps 3–4 for one subgroup: condensate (or draft), quote, norms, analysis.
 void add_subgroup(Doc& doc, const Ctx& c, int n) {
   const codebook::Node& node = c.node(n);
@@ -247,7 +285,7 @@ void add_subgroup(Doc& doc, const Ctx& c, int n) {
     }
   }
   add_quote(doc, c, text, has_units);
-  if (text != nullptr) doc.text(text->analysis, "analysis");
+  if (text != nullptr) add_analysis(doc, c, n, false, text->analysis);
 }
 
 // Whether the node has anything to show in the final stage: units, or text the researcher
@@ -307,7 +345,7 @@ void add_group(Doc& doc, const Ctx& c, int g) {
   const auto it = c.round.condensation.groups.find(node.id);
   if (it != c.round.condensation.groups.end()) {
     add_norms(doc, c, it->second.norms);
-    doc.text(it->second.analysis, "analysis");
+    add_analysis(doc, c, g, true, it->second.analysis);
   }
   for (const int child : node.children) {
     if (shown(c, child)) add_subgroup(doc, c, child);
@@ -335,7 +373,13 @@ Doc round_doc(const loader::Study& study, const loader::RoundData& round,
         a,
         options,
         i18n::normalise_language(study.manifest.language),
-        static_cast<int>(a.informants.size())};
+        static_cast<int>(a.informants.size()),
+        {},
+        {}};
+  if (c.working()) c.claims = condense::check_claims(a, study.manifest.informants);
+  for (const std::string& attr : options.split_by) {
+    c.splits.push_back(condense::split_by(a, study.manifest.informants, attr));
+  }
   Doc doc;
   doc.lang = c.lang;
   doc.title = study.manifest.title.empty() ? i18n::tr_in(c.lang, "Systematic text condensation")

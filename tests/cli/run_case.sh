@@ -9,7 +9,8 @@
 #   expected_stdout  (optional) exact stdout; {study} is replaced in it
 #   expected_stderr  (optional) exact stderr; {study} is replaced in it
 #   expected_out/    (optional) every file the run must leave in the study's output folder
-#   check            (optional) bash run in the study copy after ipcode; must exit 0
+#   check            (optional) bash -e run in the study copy after ipcode; must exit 0
+#                    (every line counts: write a negation as [ "$(grep -c X f)" = 0 ])
 # IPCODE_UPDATE_GOLDEN=1 rewrites the expected files from the actual run (review the diff!).
 set -u
 ipcode=$(realpath "$1") case_dir=$(cd "$2" && pwd) src=$(cd "$3" && pwd)
@@ -56,7 +57,7 @@ done
 if [ -d "$case_dir/expected_out" ] && ! diff -r -u "$case_dir/expected_out" "$study/out"; then
   echo "(output files differ)"; fail=1
 fi
-if [ -f "$case_dir/check" ] && ! (cd "$study" && bash "$case_dir/check"); then
+if [ -f "$case_dir/check" ] && ! (cd "$study" && bash -e "$case_dir/check"); then
   echo "(check script failed)"; fail=1
 fi
 if [ $fail -ne 0 ]; then

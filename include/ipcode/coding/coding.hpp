@@ -62,12 +62,14 @@ struct SubgroupText {
   Where at;
   Where quote_at;
   Where condensate_at;
+  Where analysis_at;
 };
 
 struct GroupText {
   std::string analysis;
   std::vector<Norm> norms;
   Where at;
+  Where analysis_at;
 };
 
 struct Condensation {

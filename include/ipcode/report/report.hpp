@@ -24,6 +24,9 @@ enum class Stage { working, final };
 struct Options {
   Stage stage = Stage::working;
   bool xlsx = false;
+  /// condense --split-by: informant attributes (`role` or a manifest attribute) to compare
+  /// groups by: out/R/prevalence-by-ATTR.csv each, and the prevalence per value in the report.
+  std::vector<std::string> split_by;
   std::string date;     // YYYY-MM-DD from SOURCE_DATE_EPOCH, or empty
   std::string version;  // ipcode version for manifest.json
   loader::Options load;
@@ -48,6 +51,11 @@ std::string matrix_refs_md(const loader::Study& study, const loader::RoundData& 
                            const condense::RoundAnalysis& a);
 std::string overview_csv(const loader::RoundData& round, const condense::RoundAnalysis& a);
 std::string cooccurrence_csv(const loader::RoundData& round, const condense::RoundAnalysis& a);
+/// prevalence-by-ATTR.csv (SPEC §10): header `theme,group,subgroup,<values>`; a row `n` with
+/// the round's participants per value; one row per node in codebook order, cells = distinct
+/// informants with that value who have units under the node.
+std::string prevalence_csv(const loader::Study& study, const loader::RoundData& round,
+                           const condense::RoundAnalysis& a, const std::string& attr);
 std::string report_md(const loader::Study& study, const loader::RoundData& round,
                       const condense::RoundAnalysis& a, const Options& options);
 std::string report_html(const loader::Study& study, const loader::RoundData& round,
