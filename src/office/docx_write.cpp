@@ -98,19 +98,19 @@ std::string run_text(std::string_view text) {
   return out;
 }
 
-std::string run(const Run& r) {
+std::string run(const DocxRun& r) {
   if (r.text.empty()) return {};
   std::string props;
   switch (r.style) {
-    case Run::Style::plain:
+    case DocxRun::Style::plain:
       break;
-    case Run::Style::bold:
+    case DocxRun::Style::bold:
       props += "<w:b/>";
       break;
-    case Run::Style::italic:
+    case DocxRun::Style::italic:
       props += "<w:i/>";
       break;
-    case Run::Style::code:
+    case DocxRun::Style::code:
       props += "<w:rFonts w:ascii=\"Consolas\" w:hAnsi=\"Consolas\" w:cs=\"Consolas\"/>";
       break;
   }
@@ -122,9 +122,9 @@ std::string run(const Run& r) {
   return out + run_text(r.text) + "</w:r>";
 }
 
-std::string runs(const Runs& rs) {
+std::string runs(const DocxRuns& rs) {
   std::string out;
-  for (const Run& r : rs) out += run(r);
+  for (const DocxRun& r : rs) out += run(r);
   return out;
 }
 
@@ -134,7 +134,7 @@ std::string para(std::string_view style, const std::string& content) {
   return out + content + "</w:p>";
 }
 
-std::string lines_of(std::string_view text, std::string_view style, Run::Style run_style) {
+std::string lines_of(std::string_view text, std::string_view style, DocxRun::Style run_style) {
   // One paragraph per line of the text (blank lines dropped).
   std::string out;
   std::size_t start = 0;
@@ -410,28 +410,28 @@ DocxWriter::DocxWriter(DocxInfo info) : info_(std::move(info)) {}
 void DocxWriter::heading(int level, std::string_view text) {
   std::string one(text);
   std::replace(one.begin(), one.end(), '\n', ' ');
-  body_ +=
-      para("Heading" + std::to_string(std::clamp(level, 1, 4)), run({Run::Style::plain, one, {}}));
+  body_ += para("Heading" + std::to_string(std::clamp(level, 1, 4)),
+                run({DocxRun::Style::plain, one, {}}));
 }
 
-void DocxWriter::paragraph(const Runs& rs, std::string_view style) {
+void DocxWriter::paragraph(const DocxRuns& rs, std::string_view style) {
   body_ += para(style, runs(rs));
 }
 
-void DocxWriter::quote(std::string_view text, const Runs& attribution) {
-  body_ += lines_of(text, "Quote", Run::Style::plain);
+void DocxWriter::quote(std::string_view text, const DocxRuns& attribution) {
+  body_ += lines_of(text, "Quote", DocxRun::Style::plain);
   if (!attribution.empty()) body_ += para("QuoteSource", runs(attribution));
 }
 
 void DocxWriter::side(std::string_view title, std::string_view text) {
-  if (!title.empty()) body_ += para("Side", run({Run::Style::bold, std::string(title), {}}));
-  body_ += lines_of(text, "Side", Run::Style::plain);
+  if (!title.empty()) body_ += para("Side", run({DocxRun::Style::bold, std::string(title), {}}));
+  body_ += lines_of(text, "Side", DocxRun::Style::plain);
   // The shading ends with a little room under it.
   body_ +=
       "<w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"120\" w:lineRule=\"exact\"/></w:pPr></w:p>";
 }
 
-void DocxWriter::bullet(const Runs& rs) {
+void DocxWriter::bullet(const DocxRuns& rs) {
   body_ += para("ListItem", "<w:r><w:t>\u2022</w:t></w:r><w:r><w:tab/></w:r>" + runs(rs));
 }
 
@@ -458,7 +458,8 @@ void DocxWriter::table(const std::vector<std::string>& header,
           return std::isdigit(static_cast<unsigned char>(ch)) != 0;
         });
     out += number ? "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>" : "<w:p>";
-    return out + run({head ? Run::Style::bold : Run::Style::plain, text, {}}) + "</w:p></w:tc>";
+    return out + run({head ? DocxRun::Style::bold : DocxRun::Style::plain, text, {}}) +
+           "</w:p></w:tc>";
   };
   t += "<w:tr><w:trPr><w:tblHeader/></w:trPr>";
   for (std::size_t c = 0; c < columns; ++c) t += cell(c, c < header.size() ? header[c] : "", true);
@@ -473,7 +474,7 @@ void DocxWriter::table(const std::vector<std::string>& header,
   body_ += t + "<w:p/>";
 }
 
-void DocxWriter::excerpt(const std::vector<Runs>& lines) {
+void DocxWriter::excerpt(const std::vector<DocxRuns>& lines) {
   std::string content;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (i > 0) content += "<w:r><w:br/></w:r>";

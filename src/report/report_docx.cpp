@@ -12,28 +12,28 @@
 namespace ipcode::report::detail {
 namespace {
 
-using office::Run;
-using office::Runs;
+using office::DocxRun;
+using office::DocxRuns;
 
-Runs runs_of(const Inline& spans) {
-  Runs out;
+DocxRuns runs_of(const Inline& spans) {
+  DocxRuns out;
   for (const Span& s : spans) {
     switch (s.kind) {
       case Span::Kind::plain:
-        out.push_back({Run::Style::plain, s.text, {}});
+        out.push_back({DocxRun::Style::plain, s.text, {}});
         break;
       case Span::Kind::strong:
-        out.push_back({Run::Style::bold, s.text, {}});
+        out.push_back({DocxRun::Style::bold, s.text, {}});
         break;
       case Span::Kind::em:
-        out.push_back({Run::Style::italic, s.text, {}});
+        out.push_back({DocxRun::Style::italic, s.text, {}});
         break;
       case Span::Kind::code:
-        out.push_back({Run::Style::code, s.text, {}});
+        out.push_back({DocxRun::Style::code, s.text, {}});
         break;
       case Span::Kind::swatch:
         // The node's colour as a coloured square, as in HTML.
-        if (!s.color.empty()) out.push_back({Run::Style::plain, "\u25a0 ", s.color});
+        if (!s.color.empty()) out.push_back({DocxRun::Style::plain, "\u25a0 ", s.color});
         break;
     }
   }
@@ -52,13 +52,13 @@ void excerpt(office::DocxWriter& w, const Block& b) {
   int width = 1;
   for (const ExcerptLine& l : b.lines)
     width = std::max(width, static_cast<int>(std::to_string(l.number).size()));
-  std::vector<Runs> lines;
+  std::vector<DocxRuns> lines;
   for (const ExcerptLine& l : b.lines) {
     const std::string n = std::to_string(l.number);
     const std::string text = (l.marked ? "\u25b6 " : "  ") +
                              std::string(static_cast<std::size_t>(width) - n.size(), ' ') + n +
                              "  " + std::string(l.text);
-    lines.push_back({{l.marked ? Run::Style::bold : Run::Style::plain, text, {}}});
+    lines.push_back({{l.marked ? DocxRun::Style::bold : DocxRun::Style::plain, text, {}}});
   }
   w.excerpt(lines);
 }
@@ -68,7 +68,7 @@ void excerpt(office::DocxWriter& w, const Block& b) {
 void markdown(office::DocxWriter& w, std::string_view text) {
   std::string para;
   const auto flush = [&] {
-    if (!trim(para).empty()) w.paragraph({{Run::Style::plain, std::string(trim(para)), {}}});
+    if (!trim(para).empty()) w.paragraph({{DocxRun::Style::plain, std::string(trim(para)), {}}});
     para.clear();
   };
   for (const auto line : split(trim(text), '\n')) {
@@ -82,7 +82,7 @@ void markdown(office::DocxWriter& w, std::string_view text) {
                 trim(l.substr(std::min(hashes, l.size()))));
     } else if (l.starts_with("- ") || l.starts_with("* ")) {
       flush();
-      w.bullet({{Run::Style::plain, std::string(trim(l.substr(2))), {}}});
+      w.bullet({{DocxRun::Style::plain, std::string(trim(l.substr(2))), {}}});
     } else {
       if (!para.empty()) para += ' ';
       para += l;
@@ -100,10 +100,10 @@ void block(office::DocxWriter& w, const std::string& lang, const Block& b) {
       w.paragraph(runs_of(b.inlines), b.cls == "meta" || b.cls == "note" ? "Note" : "");
       break;
     case Block::Kind::quote: {
-      Runs attribution;
+      DocxRuns attribution;
       if (!b.inlines.empty()) {
-        attribution.push_back({Run::Style::plain, "\u2014 ", {}});
-        for (Run& r : runs_of(b.inlines)) attribution.push_back(std::move(r));
+        attribution.push_back({DocxRun::Style::plain, "\u2014 ", {}});
+        for (DocxRun& r : runs_of(b.inlines)) attribution.push_back(std::move(r));
       }
       w.quote(b.text, attribution);
       break;
@@ -120,7 +120,7 @@ void block(office::DocxWriter& w, const std::string& lang, const Block& b) {
     case Block::Kind::heatmap:
       if (b.heatmap) {
         const Heatmap& h = *b.heatmap;
-        w.paragraph({{Run::Style::plain, h.caption + " (" + h.legend + ")", {}}}, "Caption");
+        w.paragraph({{DocxRun::Style::plain, h.caption + " (" + h.legend + ")", {}}}, "Caption");
         std::vector<std::string> header = {h.corner};
         header.insert(header.end(), h.columns.begin(), h.columns.end());
         std::vector<std::vector<std::string>> rows;

@@ -15,12 +15,12 @@
 namespace ipcode::office {
 
 /// A run of text in one style. `color`: "#rrggbb" (or empty) for the text's colour.
-struct Run {
+struct DocxRun {
   enum class Style { plain, bold, italic, code } style = Style::plain;
   std::string text;
   std::string color;
 };
-using Runs = std::vector<Run>;
+using DocxRuns = std::vector<DocxRun>;
 
 struct DocxInfo {
   std::string title;
@@ -36,19 +36,19 @@ class DocxWriter {
   void heading(int level, std::string_view text);
   /// A paragraph; `style` is "" (Normal) or one of the styles in styles.xml
   /// ("Subtitle", "Caption", "Note").
-  void paragraph(const Runs& runs, std::string_view style = {});
+  void paragraph(const DocxRuns& runs, std::string_view style = {});
   /// A block quote: the text indented on both sides (style "Quote"), one paragraph per line
   /// break in it, then the attribution (if any) right-aligned under it.
-  void quote(std::string_view text, const Runs& attribution = {});
+  void quote(std::string_view text, const DocxRuns& attribution = {});
   /// A shaded side paragraph (style "Side"): a bold title, then the text.
   void side(std::string_view title, std::string_view text);
   /// A bulleted list item (style "ListItem": "•" and a hanging indent).
-  void bullet(const Runs& runs);
+  void bullet(const DocxRuns& runs);
   /// A table with a header row (bold, repeated on each page) and the rows under it.
   void table(const std::vector<std::string>& header,
              const std::vector<std::vector<std::string>>& rows);
   /// Lines in a monospaced font (style "Excerpt"); each line with its own runs.
-  void excerpt(const std::vector<Runs>& lines);
+  void excerpt(const std::vector<DocxRuns>& lines);
   void page_break();
 
   /// The .docx: [Content_Types].xml, _rels/.rels, word/document.xml, word/styles.xml,

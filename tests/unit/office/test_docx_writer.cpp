@@ -9,7 +9,7 @@
 #include <vector>
 
 namespace office = ipcode::office;
-using office::Run;
+using office::DocxRun;
 
 namespace {
 
@@ -62,12 +62,12 @@ TEST_CASE("docx headings use the standard style ids", "[office][docx]") {
 
 TEST_CASE("docx runs, quotes, side paragraphs, tables and breaks", "[office][docx]") {
   office::DocxWriter w({"Rapport", "nb-NO", ""});
-  w.paragraph({{Run::Style::plain, "vanlig ", {}},
-               {Run::Style::bold, "fet", {}},
-               {Run::Style::italic, "kursiv", {}},
-               {Run::Style::code, "B1-01", {}},
-               {Run::Style::plain, "\u25a0", "#1b9e77"}});
-  w.quote("Jeg skrev under.\nDet var alt.", {{Run::Style::plain, "\u2014 bruker 1", {}}});
+  w.paragraph({{DocxRun::Style::plain, "vanlig ", {}},
+               {DocxRun::Style::bold, "fet", {}},
+               {DocxRun::Style::italic, "kursiv", {}},
+               {DocxRun::Style::code, "B1-01", {}},
+               {DocxRun::Style::plain, "\u25a0", "#1b9e77"}});
+  w.quote("Jeg skrev under.\nDet var alt.", {{DocxRun::Style::plain, "\u2014 bruker 1", {}}});
   w.side("Ideell praksis: Forskrift § 5", "Planen skal lages med brukeren.");
   w.table({"Deltaker", "Kjønn"}, {{"B1", "K"}, {"B2", "M"}, {"B3"}});
   w.page_break();
@@ -96,7 +96,7 @@ TEST_CASE("docx styles name the built-in styles Word translates", "[office][docx
   const auto make = [](const std::string& date) {
     office::DocxWriter w({"Rapport æøå", "nb-NO", date});
     w.heading(1, "Overskrift");
-    w.paragraph({{Run::Style::plain, "Tekst", {}}});
+    w.paragraph({{DocxRun::Style::plain, "Tekst", {}}});
     return w.bytes();
   };
   const auto one = make("");
