@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
@@ -209,11 +210,14 @@ void add_condense_options(CLI::App& cmd, CondenseOptions& o) {
       "--format",
       [&o](const std::vector<std::string>& formats) {
         o.format_given = true;
-        for (const auto& f : formats) o.report.xlsx = o.report.xlsx || f == "xlsx";
+        for (const auto& f : formats) {
+          o.report.xlsx = o.report.xlsx || f == "xlsx";
+          o.report.docx = o.report.docx || f == "docx";
+        }
       },
-      tr("Extra output formats: xlsx (csv, md and html are always written)"));
+      tr("Extra output formats: xlsx, docx (csv, md and html are always written)"));
   format_opt->delimiter(',');
-  one_of(format_opt, {"csv", "md", "html", "xlsx"});
+  one_of(format_opt, {"csv", "md", "html", "xlsx", "docx"});
   auto* split_opt = cmd.add_option_function<std::vector<std::string>>(
       "--split-by",
       [&o](const std::vector<std::string>& attrs) {
@@ -236,6 +240,13 @@ void add_condense_options(CLI::App& cmd, CondenseOptions& o) {
       },
       tr("working (default): everything for the researcher; final: text for the thesis"));
   one_of(stage_opt, {"working", "final"});
+  cmd.add_flag_function(
+      "--member-check",
+      [&o](std::int64_t) {
+        o.member_check_given = true;
+        o.report.member_check = true;
+      },
+      tr("Also write a member-check letter per informant (out/R/member-check/, .md and .docx)"));
 }
 
 void setup_condense(CLI::App& app, Context& ctx) {

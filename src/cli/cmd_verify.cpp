@@ -30,6 +30,8 @@ struct Recorded {
   std::string date;  // "" when condense ran without SOURCE_DATE_EPOCH
   std::string stage, round, coder;
   bool xlsx = false;
+  bool docx = false;
+  bool member_check = false;
   std::vector<std::string> split_by;
   bool include_interviewer = false;
 };
@@ -48,6 +50,8 @@ std::optional<Recorded> parse_recorded(const std::string& bytes) {
     r.round = options.value("round", std::string());
     r.coder = options.value("coder", std::string());
     r.xlsx = options.value("xlsx", false);
+    r.docx = options.value("docx", false);
+    r.member_check = options.value("member_check", false);
     r.split_by = options.value("split_by", std::vector<std::string>{});
     r.include_interviewer = options.value("include_interviewer", false);
     return r;
@@ -115,6 +119,8 @@ class DiskComparer final : public report::OutputWriter {
 CondenseOptions with_recorded(CondenseOptions o, const Recorded& r) {
   if (!o.stage_given && r.stage == "final") o.report.stage = report::Stage::final;
   if (!o.format_given && r.xlsx) o.report.xlsx = true;
+  if (!o.format_given && r.docx) o.report.docx = true;
+  if (!o.member_check_given && r.member_check) o.report.member_check = true;
   if (!o.split_given) o.report.split_by = r.split_by;
   auto& load = o.report.load;
   if (load.round.empty()) load.round = r.round;

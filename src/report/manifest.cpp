@@ -79,6 +79,9 @@ std::string manifest_json(const loader::Study& study,
   out +=
       "    \"stage\": " + json_string(options.stage == Stage::final ? "final" : "working") + ",\n";
   out += "    \"xlsx\": " + std::string(options.xlsx ? "true" : "false") + ",\n";
+  // Written only when asked for, so that manifests of runs without them stay as they were.
+  if (options.docx) out += "    \"docx\": true,\n";
+  if (options.member_check) out += "    \"member_check\": true,\n";
   if (!options.split_by.empty()) {  // only then: older manifests stay as they were
     std::vector<std::string> attrs;
     for (const std::string& a : options.split_by) attrs.push_back(json_string(a));

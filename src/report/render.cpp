@@ -3,6 +3,7 @@
 // and neither holds every output in memory at once (SPEC §13: a large study's report.html
 // alone can be larger than its corpus).
 
+#include "docx_render.hpp"
 #include "ipcode/base/hash.hpp"
 #include "ipcode/base/parallel.hpp"
 #include "ipcode/report/report.hpp"
@@ -198,6 +199,12 @@ Status render_round(const loader::Study& study, const loader::RoundData& round,
     const auto html = [&doc](detail::Pieces& out) { detail::render_html(doc, out); };
     if (auto st = emit.pieces(dir + "report.md", md); !st) return st;
     if (auto st = emit.pieces(dir + "report.html", html); !st) return st;
+    if (options.docx) {
+      // Held whole: a zip entry is compressed from its whole text.
+      auto docx = detail::render_docx(doc, options.date);
+      if (!docx) return docx.error();
+      if (auto st = emit(dir + "report.docx", *docx); !st) return st;
+    }
   }
   if (options.xlsx) {
     // libxlsxwriter needs a temporary file; when it cannot be made the output cannot be
@@ -209,6 +216,16 @@ Status render_round(const loader::Study& study, const loader::RoundData& round,
       return Error{ErrorKind::cannot_write, e.what()};
     }
     if (auto st = emit(dir + "matrices.xlsx", xlsx); !st) return st;
+  }
+  if (options.member_check) {
+    for (const std::string& informant : detail::member_check_informants(study, round, a)) {
+      const detail::Doc letter = detail::member_check_doc(study, round, a, informant);
+      const std::string base = dir + "member-check/" + detail::member_check_file(informant);
+      if (auto st = emit(base + ".md", detail::render_markdown(letter)); !st) return st;
+      auto docx = detail::render_docx(letter, options.date);
+      if (!docx) return docx.error();
+      if (auto st = emit(base + ".docx", *docx); !st) return st;
+    }
   }
   return Ok{};
 }

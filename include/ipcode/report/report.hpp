@@ -30,6 +30,10 @@ struct Options {
   std::string date;     // YYYY-MM-DD from SOURCE_DATE_EPOCH, or empty
   std::string version;  // ipcode version for manifest.json
   loader::Options load;
+  /// --format docx: out/R/report.docx; --member-check: out/R/member-check/<informant>.md
+  /// and .docx.
+  bool docx = false;
+  bool member_check = false;
 };
 
 /// RFC 4180 field: quoted when it holds a comma, quote, CR or LF.
