@@ -100,6 +100,9 @@ class FastBuilder {
           if (m == nullptr) return false;
           return add(make(Node::Kind::null, *m, 0));
         }
+        // A plain text never ends in a line break; libfyaml sometimes keeps one at the end of
+        // a file (found by tests/fuzz).
+        if (style == FYSS_PLAIN && (v.back() == '\n' || v.back() == '\r')) return false;
         const fy_mark* m = fy_event_start_mark(ev);
         if (m == nullptr) return false;
         // yaml-cpp marks a quoted scalar at its opening quote and a block scalar at its `|`
@@ -107,7 +110,17 @@ class FastBuilder {
         std::optional<std::size_t> at = m->input_pos;
         if (style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED) {
           at = m->input_pos > 0 ? std::optional<std::size_t>(m->input_pos - 1) : std::nullopt;
+          // A quoted text over a CRLF line break: libfyaml keeps a line break where yaml-cpp
+          // folds it into a space (found by tests/fuzz).
+          const fy_mark* e = fy_event_end_mark(ev);
+          if (e == nullptr || e->input_pos > text_.size() ||
+              text_.substr(m->input_pos, e->input_pos - m->input_pos).find('\r') !=
+                  std::string_view::npos)
+            return false;
         } else if (style == FYSS_LITERAL || style == FYSS_FOLDED) {
+          // A `|` or `>` with no text: libfyaml reads a line break or a NUL, yaml-cpp nothing.
+          if (v.find_first_not_of(std::string_view("\r\n\0", 3)) == std::string_view::npos)
+            return false;
           at = block_indicator(m->input_pos);
           // Text of a `|` or `>` value must be indented more than its key; libfyaml takes a
           // line at the key's indent as the text, yaml-cpp does not: yaml-cpp reads it.
@@ -270,6 +283,8 @@ bool plain_text(std::string_view s) {
       // An explicit key (`? key`): the two place the null value of a key without `:`
       // differently (found by tests/fuzz). A `?` ending a sentence is not one.
       if (b == '?' && explicit_key_at(s, i)) return false;
+      // A `%` starting a line reads as a directive to one and as text to the other.
+      if (b == '%' && (i == 0 || s[i - 1] == '\n')) return false;
       ++i;
       continue;
     }
