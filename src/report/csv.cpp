@@ -74,7 +74,8 @@ std::vector<std::string> overview_row(const loader::RoundData& round,
       quote_unit = u->id;  // as units.csv names it
       const bool background = u->transcript >= 0 && at(u->transcript) < round.transcripts.size() &&
                               round.transcripts[at(u->transcript)].background;
-      if (!background) quote = u->text;
+      // The layer the final report shows: the written-bokmål rendering where there is one.
+      if (!background) quote = u->normalised.empty() ? u->text : u->normalised;
     }
   }
   row.push_back(condensate);

@@ -218,7 +218,18 @@ void add_quote(Doc& doc, const Ctx& c, const coding::SubgroupText* text, bool ha
     }
     return;
   }
+  // The written-bokmål layer (SPEC §5 `normalised`): the final report shows it; the working
+  // report shows it under the verbatim quote, so that a supervisor can judge the rendering.
+  if (!c.working() && !u.normalised.empty()) {
+    doc.quote(u.normalised, attribution);
+    return;
+  }
   doc.quote(u.text, attribution);
+  if (c.working() && !u.normalised.empty()) {
+    doc.paragraph({strong(i18n::tr_in(c.lang, "Written rendering (final report):")),
+                   plain(" " + u.normalised)},
+                  "note");
+  }
 }
 
 // The analysis text, and in the working stage a note under it for each "N av M" claim the
