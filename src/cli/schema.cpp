@@ -386,10 +386,10 @@ json condensation_schema() {
        {"text", required_text(tr("What the norm says."))}},
       {"text"});
   defs["feedback"] = object(
-      "feedback", {},
+      "feedback", coding_keys(CodingMap::feedback),
       {{"from", text(tr("An informant's id or a session, e.g. dialogsamling-2."))},
        {"date", text(tr("When, e.g. 2006-05-10."))},
-       {"verdict", choice({"agrees", "disagrees", "nuances"},
+       {"verdict", choice({"agrees", "disagrees", "nuances", "enig", "uenig", "nyanserer"},
                           tr("What they said of the finding: agrees, disagrees or nuances."))},
        {"text", text(tr("What was said."))}});
   const auto norms =
@@ -406,10 +406,14 @@ json condensation_schema() {
        {"norms", norms},
        {"feedback", list_of("feedback", tr("Member checking: what informants or sessions said "
                                            "about the finding (optional)."))}});
-  defs["groupText"] = object("groupText", coding_keys(CodingMap::group_text),
-                             {{"analysis", text(tr("The analytic text for the code group "
-                                                   "(step 4)."))},
-                              {"norms", norms}});
+  defs["groupText"] =
+      object("groupText", coding_keys(CodingMap::group_text),
+             {{"analysis", text(tr("The analytic text for the code group "
+                                   "(step 4)."))},
+              {"norms", norms},
+              {"feedback", list_of("feedback", tr("Member checking: what informants or "
+                                                  "sessions said about the finding "
+                                                  "(optional)."))}});
   const auto by_id = [](const std::string& def, const std::string& description) {
     return json{{"type", {"null", "object"}},
                 {"propertyNames", {{"pattern", kNodeId}}},

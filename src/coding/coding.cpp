@@ -40,9 +40,13 @@ const std::vector<Key> kSubgroupKeys = {
     {"quote", {"sitat"}},
     {"analysis", {"analyse"}},
     {"norms", {"normer", "idealpraksis"}},
+    {"feedback", {"tilbakemelding", "tilbakemeldinger"}},
 };
 const std::vector<Key> kGroupKeys = {{"analysis", {"analyse"}},
-                                     {"norms", {"normer", "idealpraksis"}}};
+                                     {"norms", {"normer", "idealpraksis"}},
+                                     {"feedback", {"tilbakemelding", "tilbakemeldinger"}}};
+const std::vector<Key> kFeedbackKeys = {
+    {"from", {"fra"}}, {"date", {"dato"}}, {"verdict", {"vurdering", "svar"}}, {"text", {"tekst"}}};
 const std::vector<Key> kNormKeys = {{"source", {"kilde"}}, {"text", {"tekst"}}};
 
 Where at(const yaml::Node& n) { return {n.mark.line, n.mark.col}; }
@@ -107,6 +111,48 @@ std::vector<Norm> read_norms(const yaml::Node& n, const std::string& file, Diagn
       diags.error(file, item.mark.line, item.mark.col, tr("a norm needs a 'text'"));
     }
     out.push_back(std::move(norm));
+  }
+  return out;
+}
+
+// Member checking, recorded (SPEC §6): who, when, agrees | disagrees | nuances, what.
+std::vector<Feedback> read_feedback(const yaml::Node& n, const std::string& file,
+                                    Diagnostics& diags) {
+  std::vector<Feedback> out;
+  if (n.is_null()) return out;
+  if (!n.is_sequence()) {
+    diags.error(file, n.mark.line, n.mark.col,
+                tr("'feedback' must be a list of {from: ..., date: ..., verdict: ..., text: ...}"));
+    return out;
+  }
+  for (const auto& item : n.items) {
+    const auto k = yaml::read_keys(item, kFeedbackKeys, tr("a feedback entry"), file, diags);
+    if (!item.is_map()) continue;
+    const auto get = [&](const char* key) { return k.count(key) ? k.at(key) : nullptr; };
+    Feedback f;
+    f.at = at(item);
+    f.from = yaml::as_string(get("from"), file, diags);
+    f.date = yaml::as_string(get("date"), file, diags);
+    f.text = yaml::as_string(get("text"), file, diags);
+    const std::string verdict = yaml::as_string(get("verdict"), file, diags);
+    if (trim(f.from).empty()) {
+      diags.error(file, f.at.line, f.at.col,
+                  tr("a feedback entry needs 'from': an informant id or a session such as "
+                     "dialogsamling-2"));
+    }
+    if (verdict == "agrees" || verdict == "enig") {
+      f.verdict = Feedback::Verdict::agrees;
+    } else if (verdict == "disagrees" || verdict == "uenig") {
+      f.verdict = Feedback::Verdict::disagrees;
+    } else if (verdict == "nuances" || verdict == "nyanserer") {
+      f.verdict = Feedback::Verdict::nuances;
+    } else {
+      const auto& mark = get("verdict") ? get("verdict")->mark : item.mark;
+      diags.error(
+          file, mark.line, mark.col,
+          format(tr("verdict '{1}' is not known; use agrees, disagrees or nuances"), {verdict}));
+    }
+    out.push_back(std::move(f));
   }
   return out;
 }
@@ -237,6 +283,7 @@ Condensation parse_condensation(std::string_view raw, std::string_view origin, D
         s.analysis = yaml::as_string(get("analysis"), file, diags);
         if (get("analysis")) s.analysis_at = at(*get("analysis"));
         if (get("norms")) s.norms = read_norms(*get("norms"), file, diags);
+        if (get("feedback")) s.feedback = read_feedback(*get("feedback"), file, diags);
         if (!c.subgroups.emplace(key.scalar, std::move(s)).second) {
           diags.error(file, key.mark.line, key.mark.col,
                       format(tr("subgroup '{1}' is given twice"), {key.scalar}));
@@ -258,6 +305,7 @@ Condensation parse_condensation(std::string_view raw, std::string_view origin, D
             yaml::as_string(gk.count("analysis") ? gk.at("analysis") : nullptr, file, diags);
         if (gk.count("analysis")) g.analysis_at = at(*gk.at("analysis"));
         if (gk.count("norms")) g.norms = read_norms(*gk.at("norms"), file, diags);
+        if (gk.count("feedback")) g.feedback = read_feedback(*gk.at("feedback"), file, diags);
         if (!c.groups.emplace(key.scalar, std::move(g)).second) {
           diags.error(file, key.mark.line, key.mark.col,
                       format(tr("code group '{1}' is given twice"), {key.scalar}));
@@ -280,6 +328,8 @@ const std::vector<yaml::Key>& coding_keys(CodingMap map) {
       return kGroupKeys;
     case CodingMap::norm:
       return kNormKeys;
+    case CodingMap::feedback:
+      return kFeedbackKeys;
     case CodingMap::coding_file:
       break;
   }

@@ -181,10 +181,19 @@ void add_node_body(Doc& doc, const Cross& x, const std::string& id) {
   for (int k = 0; k < static_cast<int>(x.rounds.size()); ++k) {
     const auto& subgroups = x.rounds[static_cast<std::size_t>(k)]->condensation.subgroups;
     const auto it = subgroups.find(id);
-    if (it == subgroups.end() || trim(it->second.condensate).empty()) continue;
-    doc.paragraph({strong(tf(x.lang, "{1}, condensate:", {x.round_label(k)})),
-                   plain(" " + std::string(trim(it->second.condensate)))},
-                  "condensate");
+    if (it == subgroups.end()) continue;
+    if (!trim(it->second.condensate).empty()) {
+      doc.paragraph({strong(tf(x.lang, "{1}, condensate:", {x.round_label(k)})),
+                     plain(" " + std::string(trim(it->second.condensate)))},
+                    "condensate");
+    }
+    // What the informants said of the finding, in the round it was taken back: the next
+    // round's condensate shows how it changed after.
+    for (const coding::Feedback& f : it->second.feedback) {
+      Inline line = {strong(x.round_label(k) + ": ")};
+      for (Span& sp : feedback_line(x.lang, f)) line.push_back(std::move(sp));
+      doc.paragraph(std::move(line), "feedback");
+    }
   }
 }
 

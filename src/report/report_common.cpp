@@ -288,4 +288,17 @@ std::string capitalised(std::string_view s) {
   return out;
 }
 
+Inline feedback_line(const std::string& lang, const coding::Feedback& f) {
+  const char* verdict = f.verdict == coding::Feedback::Verdict::agrees      ? "agrees"
+                        : f.verdict == coding::Feedback::Verdict::disagrees ? "disagrees"
+                                                                            : "nuances";
+  const std::string who =
+      std::string(trim(f.date)).empty()
+          ? tf(lang, "Feedback from {1}", {f.from})
+          : tf(lang, "Feedback from {1} ({2})", {f.from, std::string(trim(f.date))});
+  Inline line = {strong(who + ", " + i18n::tr_in(lang, verdict) + ":")};
+  if (!trim(f.text).empty()) line.push_back(plain(" " + std::string(trim(f.text))));
+  return line;
+}
+
 }  // namespace ipcode::report::detail

@@ -216,6 +216,10 @@ void for_each_excerpt(const std::string& lang, const Block& appendix,
                       const std::function<void(const Block&)>& take);
 void add_log(Doc& doc, const loader::Study& study);
 
+/// One recorded member check (SPEC §6) as a line of the report: "Tilbakemelding fra
+/// dialogsamling-2 (2006-05-10), nyanserer: ...".
+Inline feedback_line(const std::string& lang, const coding::Feedback& f);
+
 /// The round report as a document (both formats render this).
 Doc round_doc(const loader::Study& study, const loader::RoundData& round,
               const condense::RoundAnalysis& a, const Options& options);

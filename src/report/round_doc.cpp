@@ -194,6 +194,24 @@ void add_sample(Doc& doc, const Ctx& c) {
   if (!rows.empty()) doc.table(std::move(header), std::move(rows));
 }
 
+// The quote in the manifest's typography (report.quotes): an indented block without marks,
+// or a paragraph in «…» or ”…” with the attribution after it.
+void add_quote_text(Doc& doc, const Ctx& c, const std::string& text, const Inline& attribution) {
+  const study::QuoteStyle style = c.study.manifest.quotes;
+  if (style == study::QuoteStyle::block) {
+    doc.quote(text, attribution);
+    return;
+  }
+  const bool guillemets = style == study::QuoteStyle::guillemets;
+  Inline line = {
+      plain((guillemets ? "\u00ab" : "\u201d") + text + (guillemets ? "\u00bb" : "\u201d"))};
+  if (!attribution.empty()) {
+    line.push_back(plain(" \u2014 "));
+    line.insert(line.end(), attribution.begin(), attribution.end());
+  }
+  doc.paragraph(std::move(line), "quote");
+}
+
 void add_quote(Doc& doc, const Ctx& c, const coding::SubgroupText* text, bool has_units) {
   const int q = text != nullptr && !text->quote.empty() ? c.round.find_unit(text->quote) : -1;
   if (q < 0) {
@@ -220,11 +238,9 @@ void add_quote(Doc& doc, const Ctx& c, const coding::SubgroupText* text, bool ha
   }
   // The written-bokmål layer (SPEC §5 `normalised`): the final report shows it; the working
   // report shows it under the verbatim quote, so that a supervisor can judge the rendering.
-  if (!c.working() && !u.normalised.empty()) {
-    doc.quote(u.normalised, attribution);
-    return;
-  }
-  doc.quote(u.text, attribution);
+  const std::string& shown = !c.working() && !u.normalised.empty() ? u.normalised : u.text;
+  add_quote_text(doc, c, shown, attribution);
+  if (!c.working() && !u.normalised.empty()) return;
   if (c.working() && !u.normalised.empty()) {
     doc.paragraph({strong(i18n::tr_in(c.lang, "Written rendering (final report):")),
                    plain(" " + u.normalised)},
@@ -234,8 +250,13 @@ void add_quote(Doc& doc, const Ctx& c, const coding::SubgroupText* text, bool ha
 
 // The analysis text, and in the working stage a note under it for each "N av M" claim the
 // counts do not bear out (the same finding as `ipcode check`).
-void add_analysis(Doc& doc, const Ctx& c, int n, bool group_text, const std::string& text) {
+void add_analysis(Doc& doc, const Ctx& c, int n, bool group_text, const std::string& text,
+                  const std::vector<coding::Feedback>& feedback) {
   doc.text(text, "analysis");
+  // Member checking, beside the finding (working stage).
+  if (c.working()) {
+    for (const coding::Feedback& f : feedback) doc.paragraph(feedback_line(c.lang, f), "feedback");
+  }
   for (const condense::FalseClaim& f : c.claims) {
     if (f.node != n || f.group_text != group_text) continue;
     const std::string counts =
@@ -296,7 +317,7 @@ void add_subgroup(Doc& doc, const Ctx& c, int n) {
     }
   }
   add_quote(doc, c, text, has_units);
-  if (text != nullptr) add_analysis(doc, c, n, false, text->analysis);
+  if (text != nullptr) add_analysis(doc, c, n, false, text->analysis, text->feedback);
 }
 
 // Whether the node has anything to show in the final stage: units, or text the researcher
@@ -356,7 +377,7 @@ void add_group(Doc& doc, const Ctx& c, int g) {
   const auto it = c.round.condensation.groups.find(node.id);
   if (it != c.round.condensation.groups.end()) {
     add_norms(doc, c, it->second.norms);
-    add_analysis(doc, c, g, true, it->second.analysis);
+    add_analysis(doc, c, g, true, it->second.analysis, it->second.feedback);
   }
   for (const int child : node.children) {
     if (shown(c, child)) add_subgroup(doc, c, child);

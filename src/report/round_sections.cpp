@@ -93,6 +93,11 @@ void add_validation(Doc& doc, const loader::Study& study, const loader::RoundDat
                              "All {1} quotes were found verbatim in the transcripts.", quotes,
                              {std::to_string(quotes)}))});
   }
+  // Member checking as the manifest records it (SPEC §2), in both stages: a methods chapter
+  // reports it either way.
+  if (const std::string_view mc = trim(study.manifest.member_check); !mc.empty()) {
+    doc.paragraph({strong(i18n::tr_in(lang, "Member checking:")), plain(" " + std::string(mc))});
+  }
   if (stage == Stage::final) return;
   doc.heading(3, i18n::tr_in(lang, "Vocabulary check"), "vocabulary");
   doc.paragraph({plain(i18n::tr_in(lang,

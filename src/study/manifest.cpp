@@ -25,6 +25,7 @@ const std::vector<Key> kTopKeys = {
     {"report", {"rapport"}},
     {"description", {"beskrivelse"}},
     {"anon"},
+    {"member_check", {"member-check", "deltakersjekk", "medlemssjekk"}},
 };
 const std::vector<Key> kInformantKeys = {
     {"id"},
@@ -43,7 +44,8 @@ const std::vector<Key> kRoundKeys = {
     {"description", {"beskrivelse"}},
 };
 const std::vector<Key> kAnonKeys = {{"allow", {"tillat", "tillatt"}}};
-const std::vector<Key> kReportKeys = {{"attribution", {"attribusjon"}}};
+const std::vector<Key> kReportKeys = {{"attribution", {"attribusjon"}},
+                                      {"quotes", {"sitater", "sitatform"}}};
 
 // The key node whose value is `value` in `map` (for pointing at the key, not the value).
 const yaml::Node* key_of(const yaml::Node& map, const yaml::Node* value) {
@@ -261,7 +263,23 @@ Manifest parse_manifest(std::string_view raw, std::string_view origin, Diagnosti
             file, node->mark.line, node->mark.col,
             format(tr("attribution '{1}' is not known; use id, role, pseudonym or none"), {a}));
     }
+    if (rk.count("quotes")) {
+      const auto* node = rk.at("quotes");
+      const std::string q = yaml::as_string(node, file, diags, "block");
+      if (q == "guillemets")
+        m.quotes = QuoteStyle::guillemets;
+      else if (q == "curly")
+        m.quotes = QuoteStyle::curly;
+      else if (q == "block")
+        m.quotes = QuoteStyle::block;
+      else
+        diags.error(file, node->mark.line, node->mark.col,
+                    format(tr("quotes '{1}' is not known; use guillemets («…»), curly (”…”) or "
+                              "block (indented, no marks)"),
+                           {q}));
+    }
   }
+  if (const auto* mc = get("member_check")) m.member_check = yaml::as_string(mc, file, diags);
   if (const auto* anon = get("anon")) {
     const auto ak = yaml::read_keys(*anon, kAnonKeys, tr("'anon'"), file, diags);
     if (ak.count("allow")) m.anon_allow = yaml::as_string_list(ak.at("allow"), file, diags);

@@ -369,7 +369,7 @@ kodegrupper:
          dict(path=["subgroups", "underskrift", "norms", 0, "text"], delete=True)),
         ("feedback verdict not agrees/disagrees/nuances", "condensation/r1.yaml",
          dict(path=["subgroups", "underskrift", "feedback"],
-              value=[{"from": "B1", "verdict": "enig", "text": "Ja."}])),
+              value=[{"from": "B1", "verdict": "delvis", "text": "Ja."}])),
     ]
     for n, (what, rel, change) in enumerate(cases):
         doc = mutate(base[rel], **change)

@@ -60,11 +60,21 @@ struct Norm {
   std::string text;
 };
 
+/// What an informant or a session said when a finding was taken back to them (SPEC §6).
+struct Feedback {
+  enum class Verdict { agrees, disagrees, nuances } verdict = Verdict::agrees;
+  std::string from;  // an informant id or a session ("dialogsamling-2")
+  std::string date;  // as written
+  std::string text;
+  Where at;
+};
+
 struct SubgroupText {
   std::string condensate;
   std::string quote;  // unit id of the illustrative quote
   std::string analysis;
   std::vector<Norm> norms;
+  std::vector<Feedback> feedback;
   Where at;
   Where quote_at;
   Where condensate_at;
@@ -74,6 +84,7 @@ struct SubgroupText {
 struct GroupText {
   std::string analysis;
   std::vector<Norm> norms;
+  std::vector<Feedback> feedback;
   Where at;
   Where analysis_at;
 };
@@ -89,7 +100,7 @@ struct Condensation {
 Condensation parse_condensation(std::string_view text, std::string_view origin, Diagnostics& diags);
 
 /// The maps of coding and condensation files whose keys the parsers check.
-enum class CodingMap { coding_file, unit, condensation, subgroup_text, group_text, norm };
+enum class CodingMap { coding_file, unit, condensation, subgroup_text, group_text, norm, feedback };
 /// The keys parse_coding() / parse_condensation() accept in each map, with their Norwegian
 /// aliases: the tables they read with, so that `ipcode schema` cannot drift from them.
 const std::vector<yaml::Key>& coding_keys(CodingMap map);

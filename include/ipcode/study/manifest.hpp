@@ -40,6 +40,10 @@ struct Round {
 /// How quotes are attributed in final reports.
 enum class Attribution { id, role, pseudonym, none };
 
+/// How the reports print an illustrative quote (`report.quotes`): «…», ”…”, or an indented
+/// block without marks (the default, as before the key existed).
+enum class QuoteStyle { block, guillemets, curly };
+
 struct Manifest {
   std::string file = kManifestName;
   int format = 1;
@@ -55,6 +59,10 @@ struct Manifest {
   std::vector<Round> rounds;
   bool implicit_round = false;
   Attribution attribution = Attribution::role;
+  QuoteStyle quotes = QuoteStyle::block;
+  /// `member_check:` as written ("not done: tidspress"): shown in the report's validation
+  /// section. Empty when not given.
+  std::string member_check;
   /// `anon: {allow: [...]}`: words `ipcode anon` never flags (a place or a public service
   /// that is not identifying, a name that is also a word in this study).
   std::vector<std::string> anon_allow;
