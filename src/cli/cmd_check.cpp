@@ -89,6 +89,13 @@ void claim_warnings(const loader::Study& study, const loader::Options& options,
                     Diagnostics& diags) {
   for (const auto& round : study.rounds) {
     if (round.condensation.path.empty()) continue;
+    // The counts are needed only when some analysis text has an "N av M" phrase at all.
+    const auto has_claim = [](const auto& texts) {
+      return std::any_of(texts.begin(), texts.end(), [](const auto& entry) {
+        return !condense::find_claims(entry.second.analysis).empty();
+      });
+    };
+    if (!has_claim(round.condensation.subgroups) && !has_claim(round.condensation.groups)) continue;
     const auto analysis = condense::analyse(round, options, condense::Texts::no);
     const auto claims = condense::check_claims(analysis, study.manifest.informants);
     if (claims.empty()) continue;
