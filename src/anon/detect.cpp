@@ -83,7 +83,7 @@ class Scanner {
         &Scanner::known,     &Scanner::url,        &Scanner::email,
         &Scanner::id_number, &Scanner::birth_date, &Scanner::phone,
         &Scanner::address,   &Scanner::postcode,   &Scanner::name};
-    if (by_first_word_.empty() && cannot_start(core(i))) return {};
+    if (by_first_word_.empty() && !toks_[i].has_at && cannot_start(core(i))) return {};
     for (const Detector detector : kOrder) {
       const Match m = (this->*detector)(i);
       if (m.tokens > 0) return m;
@@ -92,15 +92,14 @@ class Scanner {
   }
 
   // Most words: every detector but `known` needs its first word to start with a digit, '+',
-  // a capital letter or "http"/"www", or to hold an '@'. A word in lower case without '@'
-  // is passed by in one look.
+  // a capital letter or "http"/"www", or to hold an '@' (which the tokeniser notes). A word
+  // in lower case without '@' is passed by in one look.
   static bool cannot_start(std::string_view w) {
     if (w.empty()) return true;
     const auto c = static_cast<unsigned char>(w[0]);
-    const bool lower = (c >= 'a' && c <= 'z' && c != 'h' && c != 'w') ||
-                       (c == 0xC3 && w.size() > 1 && static_cast<unsigned char>(w[1]) >= 0x9F &&
-                        static_cast<unsigned char>(w[1]) <= 0xBF);
-    return lower && w.find('@') == std::string_view::npos;
+    return (c >= 'a' && c <= 'z' && c != 'h' && c != 'w') ||
+           (c == 0xC3 && w.size() > 1 && static_cast<unsigned char>(w[1]) >= 0x9F &&
+            static_cast<unsigned char>(w[1]) <= 0xBF);
   }
 
   Match span(std::size_t first, std::size_t last, Category c) const {
@@ -153,6 +152,7 @@ class Scanner {
   }
 
   Match email(std::size_t i) const {
+    if (!toks_[i].has_at) return {};
     std::string_view w = core(i);
     if (w.find('@') == std::string_view::npos) return {};
     if (fold(w.substr(0, 7)) == "mailto:") w.remove_prefix(7);

@@ -1,6 +1,8 @@
 #include "anon/words.hpp"
 
-#include <set>
+#include <array>
+#include <functional>
+#include <unordered_set>
 
 namespace ipcode::anon::detail {
 
@@ -11,10 +13,22 @@ extern const char* const kCommonWords;
 
 namespace {
 
+// What a byte can be, for the tokeniser: most bytes are word bytes and cost one look-up.
+enum ByteClass : unsigned char { kWord = 0, kSpace = 1, kMaybeSpace = 2, kAt = 3 };
+constexpr std::array<unsigned char, 256> kByteClass = [] {
+  std::array<unsigned char, 256> t{};
+  t[' '] = kSpace;
+  for (int c = '\t'; c <= '\r'; ++c) t[static_cast<std::size_t>(c)] = kSpace;
+  t[0xC2] = kMaybeSpace;  // U+00A0
+  t[0xE2] = kMaybeSpace;  // U+202F
+  t['@'] = kAt;
+  return t;
+}();
+
 // Bytes of white space at text[i], or 0.
-std::size_t space_at(std::string_view t, std::size_t i) {
+inline std::size_t space_at(std::string_view t, std::size_t i) {
   const auto c = static_cast<unsigned char>(t[i]);
-  if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
+  if (kByteClass[c] == kSpace) return 1;
   if (c == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xA0) return 2;
   if (c == 0xE2 && i + 2 < t.size() && t[i + 1] == '\x80' && t[i + 2] == '\xAF') return 3;
   return 0;
@@ -71,8 +85,15 @@ void set_core(std::string_view text, Token& t) {
   if (t.core_end < t.core_begin) t.core_end = t.core_begin;
 }
 
-std::set<std::string, std::less<>> read_list(const char* data) {
-  std::set<std::string, std::less<>> out;
+// Hashed by the bytes, looked up by a string_view without making a string.
+struct ListHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using WordList = std::unordered_set<std::string, ListHash, std::equal_to<>>;
+
+WordList read_list(const char* data) {
+  WordList out;
   std::string_view s(data);
   while (!s.empty()) {
     const auto nl = s.find('\n');
@@ -118,22 +139,28 @@ bool lower_at(std::string_view w, std::size_t i, std::size_t& len) {
 std::vector<Token> tokenise(std::string_view text) {
   std::vector<Token> out;
   out.reserve(text.size() / 5);
+  const std::size_t n = text.size();
   std::size_t i = 0;
   int newlines = 2;  // the start of the text counts as a blank line before
-  while (i < text.size()) {
-    if (const auto n = space_at(text, i); n > 0) {
+  while (i < n) {
+    if (const auto w = space_at(text, i); w > 0) {
       if (text[i] == '\n') ++newlines;
-      i += n;
+      i += w;
       continue;
     }
     Token t;
     t.begin = i;
     t.blank_before = newlines >= 2;
     newlines = 0;
-    while (i < text.size()) {
-      // Most bytes are neither ASCII white space nor the first byte of U+00A0 or U+202F.
-      const auto c = static_cast<unsigned char>(text[i]);
-      if (c > ' ' && c != 0xC2 && c != 0xE2) {
+    while (i < n) {
+      // Most bytes are neither white space, nor the first byte of U+00A0 or U+202F, nor '@'.
+      const unsigned char k = kByteClass[static_cast<unsigned char>(text[i])];
+      if (k == kWord) {
+        ++i;
+        continue;
+      }
+      if (k == kAt) {
+        t.has_at = true;
         ++i;
         continue;
       }
@@ -185,7 +212,8 @@ bool all_digits(std::string_view s) {
 bool in_names(std::string_view word) {
   static const auto names = [] {
     auto set = read_list(kFirstNames);
-    set.merge(read_list(kSurnames));
+    auto surnames = read_list(kSurnames);
+    set.merge(surnames);
     return set;
   }();
   return names.find(word) != names.end();

@@ -15,6 +15,7 @@ struct Token {
   std::size_t core_begin = 0;  // without quotes and brackets before and punctuation after
   std::size_t core_end = 0;
   bool blank_before = false;  // an empty line (or the start of the text) before it
+  bool has_at = false;        // holds an '@' (an e-mail address, perhaps)
 };
 
 // Splits at ASCII white space, U+00A0 and U+202F; one pass.
