@@ -1,6 +1,5 @@
 #include "ipcode/coding/coding.hpp"
 
-#include "ipcode/base/hash.hpp"
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/base/yaml.hpp"
@@ -165,7 +164,6 @@ CodingFile parse_coding(std::string_view raw, std::string_view origin, Diagnosti
   const std::string_view text = normalized;
   CodingFile f;
   f.path = std::string(origin);
-  f.sha256 = sha256_hex(raw);  // of the file as it is
   const std::string& file = f.path;
   yaml::Node root;
   if (!yaml::parse(text, origin, root, diags)) return f;
@@ -258,7 +256,6 @@ Condensation parse_condensation(std::string_view raw, std::string_view origin, D
   const std::string_view text = normalized;
   Condensation c;
   c.path = std::string(origin);
-  c.sha256 = sha256_hex(raw);  // of the file as it is
   const std::string& file = c.path;
   yaml::Node root;
   if (!yaml::parse(text, origin, root, diags) || root.is_null()) return c;

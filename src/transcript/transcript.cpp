@@ -1,6 +1,5 @@
 #include "ipcode/transcript/transcript.hpp"
 
-#include "ipcode/base/hash.hpp"
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/base/yaml.hpp"
@@ -165,7 +164,6 @@ Transcript parse_transcript(std::string_view bytes, std::string path, std::strin
   Transcript t;
   t.path = std::move(path);
   t.round = std::move(round);
-  t.sha256 = sha256_hex(bytes);
   // A file name typed on a Mac is NFD: the ids made from it are compared after NFC.
   const std::string stem = text::nfc(std::filesystem::path(t.path).stem().string());
   t.id = t.round + "-" + stem;

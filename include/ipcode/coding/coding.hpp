@@ -39,7 +39,6 @@ struct UnitSpec {
 
 struct CodingFile {
   std::string path;
-  std::string sha256;
   std::string transcript;  // transcript id
   Where transcript_at;
   std::string coder = "-";
@@ -91,7 +90,6 @@ struct GroupText {
 
 struct Condensation {
   std::string path;  // empty when the round has none
-  std::string sha256;
   std::string round;
   std::map<std::string, SubgroupText> subgroups;  // by subgroup id
   std::map<std::string, GroupText> groups;        // by group id

@@ -50,7 +50,6 @@ struct Transcript {
   int front_matter_end = 0;           // last physical line of the front matter (0: none)
   bool from_cp1252 = false;
   bool had_bom = false;
-  std::string sha256;  // of the file's bytes as read
 
   std::string text;         // NFC, line ends as '\n'
   std::vector<Line> lines;  // lines[n - 1] is physical line n
