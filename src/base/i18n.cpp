@@ -6,10 +6,13 @@
 #include <boost/locale/generator.hpp>
 #include <boost/locale/message.hpp>
 
+#include <atomic>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <mutex>
+#include <unordered_map>
 
 namespace ipcode::i18n {
 namespace {
@@ -19,6 +22,7 @@ struct State {
   std::string language = "en";
   std::map<std::string, std::locale> locales;
   std::mutex mutex;
+  std::atomic<unsigned> generation{0};  // changes when the catalogs do: caches start again
 };
 
 State& state() {
@@ -51,9 +55,31 @@ const std::locale& locale_for(const std::string& lang) {
   return s.locales.emplace(lang, gen(name)).first->second;
 }
 
-std::string translate(const std::string& lang, const char* msgid) {
+std::string translate_uncached(const std::string& lang, const char* msgid) {
   std::string out = boost::locale::translate(msgid).str(locale_for(lang));
   if (lang == "nn" && out == msgid) out = boost::locale::translate(msgid).str(locale_for("nb"));
+  return out;
+}
+
+// A report asks for the same few strings once per unit or excerpt: each thread remembers
+// what it has translated (a look-up through Boost.Locale costs thousands of instructions).
+std::string translate(const std::string& lang, const char* msgid) {
+  struct Cache {
+    unsigned generation = ~0U;
+    std::unordered_map<std::string, std::string> map;
+  };
+  thread_local Cache cache;
+  const unsigned generation = state().generation.load(std::memory_order_acquire);
+  if (cache.generation != generation) {
+    cache.map.clear();
+    cache.generation = generation;
+  }
+  std::string key;
+  key.reserve(lang.size() + 1 + std::strlen(msgid));
+  key.append(lang).append(1, '\0').append(msgid);
+  if (const auto it = cache.map.find(key); it != cache.map.end()) return it->second;
+  std::string out = translate_uncached(lang, msgid);
+  cache.map.emplace(std::move(key), out);
   return out;
 }
 
@@ -94,6 +120,7 @@ void set_catalog_dir(std::string dir) {
   std::lock_guard lock(s.mutex);
   s.catalog_dir = std::move(dir);
   s.locales.clear();
+  s.generation.fetch_add(1, std::memory_order_acq_rel);
 }
 
 void set_language(std::string_view lang) { state().language = normalise_language(lang); }

@@ -164,6 +164,17 @@ TEST_CASE("messages are translated from the catalogs", "[base][i18n]") {
   CHECK(i18n::tr_in("nb", "Code group") == "Kodegruppe");
 }
 
+TEST_CASE("translations are remembered, and forgotten when the catalogs change", "[base][i18n]") {
+  i18n::set_catalog_dir("/nonexistent-ipcode-catalogs");
+  CHECK(i18n::tr_in("nb", "Theme") == "Theme");  // no catalog: the English text
+  CHECK(i18n::tr_in("nb", "Theme") == "Theme");
+  i18n::set_catalog_dir(IPCODE_CATALOG_DIR);
+  CHECK(i18n::tr_in("nb", "Theme") == "Tema");
+  CHECK(i18n::tr_in("nb", "Theme") == "Tema");
+  CHECK(i18n::tr_in("en", "Theme") == "Theme");  // one cache entry per language
+  CHECK(i18n::tr_in("nn", "Theme") == "Tema");
+}
+
 TEST_CASE("range_text: one number, or a range with an en dash", "[base]") {
   CHECK(ipcode::range_text(14, 14) == "14");
   CHECK(ipcode::range_text(14, 16) == "14\u201316");
