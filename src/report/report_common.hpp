@@ -214,6 +214,13 @@ void add_appendix(Doc& doc, const loader::Study& study, const loader::RoundData&
 /// the transcripts they quote (SPEC §13).
 void for_each_excerpt(const std::string& lang, const Block& appendix,
                       const std::function<void(const Block&)>& take);
+/// The same excerpts rendered to text by `render` on the worker threads (base/parallel.hpp),
+/// a batch of units at a time, and handed to `take` in unit order: the bytes are those of
+/// rendering them one by one, whatever the thread count. `render` must be a pure function of
+/// its block. `take` returns false to stop early (the writer has failed).
+void for_each_excerpt_text(const std::string& lang, const Block& appendix,
+                           const std::function<void(const Block&, std::string&)>& render,
+                           const std::function<bool(std::string&)>& take);
 void add_log(Doc& doc, const loader::Study& study);
 
 /// One recorded member check (SPEC §6) as a line of the report: "Tilbakemelding fra

@@ -362,11 +362,13 @@ void render_html(const Doc& doc, Pieces& out) {
   text += "</style>\n</head>\n<body>\n<main>\n";
   for (const Block& b : doc.blocks) {
     if (b.kind == Block::Kind::appendix) {
-      for_each_excerpt(doc.lang, b, [&out](const Block& e) {
-        if (out.failed()) return;
-        append_excerpt(out.text(), e);
-        out.cut();
-      });
+      for_each_excerpt_text(
+          doc.lang, b, [](const Block& e, std::string& piece) { append_excerpt(piece, e); },
+          [&out](std::string& piece) {
+            out.text() += piece;
+            out.cut();
+            return !out.failed();
+          });
     } else {
       text += block(doc, b);
       out.cut();

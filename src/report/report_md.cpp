@@ -187,9 +187,12 @@ void render_markdown(const Doc& doc, Pieces& out) {
   };
   for (const Block& b : doc.blocks) {
     if (b.kind == Block::Kind::appendix) {
-      for_each_excerpt(doc.lang, b, [&add, &out](const Block& e) {
-        if (!out.failed()) add(excerpt(e));
-      });
+      for_each_excerpt_text(
+          doc.lang, b, [](const Block& e, std::string& text) { text = excerpt(e); },
+          [&add, &out](std::string& text) {
+            add(text);
+            return !out.failed();
+          });
     } else {
       add(block(b));
     }

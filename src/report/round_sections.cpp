@@ -3,6 +3,7 @@
 // log.
 
 #include "ipcode/base/i18n.hpp"
+#include "ipcode/base/parallel.hpp"
 #include "ipcode/base/strings.hpp"
 #include "report_common.hpp"
 
@@ -133,35 +134,77 @@ void add_appendix(Doc& doc, const loader::Study& study, const loader::RoundData&
   doc.blocks.push_back(std::move(b));
 }
 
+namespace {
+
+// What every excerpt of a round shares: its labels, translated once (the loops below run
+// once per unit of the round).
+struct ExcerptLabels {
+  explicit ExcerptLabels(const std::string& lang)
+      : page(i18n::tr_in(lang, "p. {1}")),
+        lines(i18n::tr_in(lang, "l. {1}")),
+        codes(" \u00b7 " + i18n::tr_in(lang, "codes:") + " "),
+        background(" (" + i18n::tr_in(lang, "background material, not quoted") + ")") {}
+  std::string page, lines, codes, background;
+};
+
+// Fills `b` (an excerpt block, reused) for unit `u`.
+void fill_excerpt(const loader::RoundData& round, const loader::Unit& u, const ExcerptLabels& l,
+                  Block& b) {
+  const transcript::Transcript* t = transcript_of(round, u);
+  std::string where = " \u00b7 " + u.informant;
+  if (t != nullptr) where += " \u00b7 " + t->id;
+  where += " \u00b7 " + format(l.page, {range_text(u.page_start, u.page_end)});
+  where += " \u00b7 " + format(l.lines, {range_text(u.line_start, u.line_end)}) + l.codes;
+  b.inlines = {code(u.id), plain(std::move(where)), code(codes_of(round, u))};
+  if (t != nullptr && t->background) b.inlines.push_back(em(l.background));
+  b.lines.clear();
+  if (t != nullptr && t->background) return;  // never quoted (SPEC §3): the reference only
+  const auto [first, last] = excerpt_span(t, u);
+  for (int n = first; n <= last; ++n) {
+    b.lines.push_back({n, t->line_text(n), n >= u.line_start && n <= u.line_end});
+  }
+}
+
+}  // namespace
+
 void for_each_excerpt(const std::string& lang, const Block& appendix,
                       const std::function<void(const Block&)>& take) {
   if (appendix.round == nullptr) return;
   const loader::RoundData& round = *appendix.round;
-  // Translated once: the loop below runs once per unit of the round.
-  const std::string page = i18n::tr_in(lang, "p. {1}");
-  const std::string lines = i18n::tr_in(lang, "l. {1}");
-  const std::string codes = " \u00b7 " + i18n::tr_in(lang, "codes:") + " ";
-  const std::string background = " (" + i18n::tr_in(lang, "background material, not quoted") + ")";
+  const ExcerptLabels labels(lang);
   Block b;  // one block, refilled for every unit
   b.kind = Block::Kind::excerpt;
   for (const loader::Unit& u : round.units) {
-    const transcript::Transcript* t = transcript_of(round, u);
-    std::string where = " \u00b7 " + u.informant;
-    if (t != nullptr) where += " \u00b7 " + t->id;
-    where += " \u00b7 " + format(page, {range_text(u.page_start, u.page_end)});
-    where += " \u00b7 " + format(lines, {range_text(u.line_start, u.line_end)}) + codes;
-    b.inlines = {code(u.id), plain(std::move(where)), code(codes_of(round, u))};
-    if (t != nullptr && t->background) b.inlines.push_back(em(background));
-    b.lines.clear();
-    if (t != nullptr && t->background) {  // never quoted (SPEC §3): the reference only
-      take(b);
-      continue;
-    }
-    const auto [first, last] = excerpt_span(t, u);
-    for (int n = first; n <= last; ++n) {
-      b.lines.push_back({n, t->line_text(n), n >= u.line_start && n <= u.line_end});
-    }
+    fill_excerpt(round, u, labels, b);
     take(b);
+  }
+}
+
+void for_each_excerpt_text(const std::string& lang, const Block& appendix,
+                           const std::function<void(const Block&, std::string&)>& render,
+                           const std::function<bool(std::string&)>& take) {
+  if (appendix.round == nullptr) return;
+  const loader::RoundData& round = *appendix.round;
+  const ExcerptLabels labels(lang);
+  // A batch's texts are held until handed on: a few megabytes at most.
+  constexpr std::size_t kBatch = 2048;
+  constexpr std::size_t kSlice = 64;  // units a worker takes at a time
+  std::vector<std::string> texts;
+  for (std::size_t first = 0; first < round.units.size(); first += kBatch) {
+    const std::size_t count = std::min(kBatch, round.units.size() - first);
+    texts.assign(count, std::string());
+    parallel_for((count + kSlice - 1) / kSlice, [&](std::size_t slice) {
+      Block b;
+      b.kind = Block::Kind::excerpt;
+      const std::size_t end = std::min(count, (slice + 1) * kSlice);
+      for (std::size_t i = slice * kSlice; i < end; ++i) {
+        fill_excerpt(round, round.units[first + i], labels, b);
+        render(b, texts[i]);
+      }
+    });
+    for (std::string& text : texts) {
+      if (!take(text)) return;
+    }
   }
 }
 

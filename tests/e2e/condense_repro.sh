@@ -32,6 +32,20 @@ IPCODE_THREADS=1 "$ipcode" -q -C "$work/t1" condense && IPCODE_THREADS=4 "$ipcod
 IPCODE_THREADS=1 "$ipcode" -C "$work/t1" check >/dev/null 2>"$work/e1"; IPCODE_THREADS=4 "$ipcode" -C "$work/t4" check >/dev/null 2>"$work/e4"
 cmp -s "$work/e1" "$work/e4" && ok || bad "check's messages depend on the number of threads"
 rm -rf "$work/t1" "$work/t4"
+# The appendix is rendered a batch of 2,048 units at a time on the worker threads: a study of
+# 2,500 units crosses a batch boundary.
+benchgen=$(dirname "$ipcode")/tests/bench/ipcode_benchgen
+if "$benchgen" "$work/g1" --transcripts 25 --units-per-transcript 100 --words-per-transcript 2500 >/dev/null 2>&1; then
+  cp -r "$work/g1" "$work/g3"
+  IPCODE_THREADS=1 "$ipcode" -q -C "$work/g1" condense && IPCODE_THREADS=3 "$ipcode" -q -C "$work/g3" condense \
+    && diff -r "$work/g1/out" "$work/g3/out" >/dev/null && ok || bad "a large appendix depends on the number of threads"
+  units=$(python3 -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1], newline=""))))-1)' "$work/g1/out/r1/units.csv")
+  [ "$units" -gt 2048 ] && [ "$(grep -c 'class="excerpt"' "$work/g1/out/r1/report.html")" = "$units" ] \
+    && ok || bad "the large appendix does not hold every unit ($units units)"
+else
+  bad "cannot generate a study with $benchgen"
+fi
+rm -rf "$work/g1" "$work/g3"
 
 # SOURCE_DATE_EPOCH may set a date.
 cp -r "$src/tests/data/mini" "$work/s"
