@@ -80,6 +80,14 @@ Status Pieces::finish() {
   return Ok{};
 }
 
+std::string excerpt_text(const ExcerptLine& l) {
+  std::string out(l.label);
+  if (l.cut_start) out += "\u2026 ";
+  out += l.text;
+  if (l.cut_end) out += " \u2026";
+  return out;
+}
+
 Span plain(std::string s) { return {Span::Kind::plain, std::move(s), {}}; }
 Span strong(std::string s) { return {Span::Kind::strong, std::move(s), {}}; }
 Span em(std::string s) { return {Span::Kind::em, std::move(s), {}}; }

@@ -38,7 +38,15 @@ struct ExcerptLine {
   int number = 0;
   std::string_view text;  // into the transcript, which outlives the document
   bool marked = false;    // one of the unit's own lines
+  // A long context line is shortened towards the unit (round_sections.cpp): `label` is its
+  // speaker label, kept, and text is the part shown; "…" marks where words were left out.
+  std::string_view label;
+  bool cut_start = false;
+  bool cut_end = false;
 };
+
+/// The line as an excerpt shows it: "B3: … last words", "first words …", or whole.
+std::string excerpt_text(const ExcerptLine& l);
 
 /// The informant × theme matrix (SPEC §10): counts of units, rows × columns.
 struct Heatmap {

@@ -57,7 +57,7 @@ void excerpt(office::DocxWriter& w, const Block& b) {
     const std::string n = std::to_string(l.number);
     const std::string text = (l.marked ? "\u25b6 " : "  ") +
                              std::string(static_cast<std::size_t>(width) - n.size(), ' ') + n +
-                             "  " + std::string(l.text);
+                             "  " + excerpt_text(l);
     lines.push_back({{l.marked ? DocxRun::Style::bold : DocxRun::Style::plain, text, {}}});
   }
   w.excerpt(lines);

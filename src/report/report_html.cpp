@@ -166,7 +166,7 @@ void append_excerpt(std::string& out, const Block& b) {
     out.append(static_cast<std::size_t>(width) - n.size(), ' ');
     out += n;
     out += "</span>  ";
-    append_html_escaped(out, l.text);
+    append_html_escaped(out, excerpt_text(l));
     if (l.marked) out += "</span>";
     out += '\n';
   }

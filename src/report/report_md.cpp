@@ -121,7 +121,7 @@ std::string excerpt(const Block& b) {
     const std::string n = std::to_string(l.number);
     body += (l.marked ? "\u25b6 " : "  ") +
             std::string(static_cast<std::size_t>(width) - n.size(), ' ') + n + "  " +
-            std::string(l.text) + "\n";
+            excerpt_text(l) + "\n";
   }
   std::string out = inlines(b.inlines) + "\n";
   if (b.lines.empty()) return out;

@@ -147,6 +147,53 @@ struct ExcerptLabels {
   std::string page, lines, codes, background;
 };
 
+// A context line of more words than this is shortened towards the unit: a transcript typed with
+// a paragraph per turn would otherwise put whole turns around every unit (docs/decisions.md).
+constexpr std::size_t kContextWords = 40;
+
+// Context line `n` before (or after) the unit: whole, or its speaker label and its last (or
+// first) kContextWords words, the words split at spaces and tabs.
+ExcerptLine context_line(const transcript::Transcript& t, int n, bool before) {
+  ExcerptLine l{n, t.line_text(n), false, {}, false, false};
+  const transcript::Line* line = t.line(n);
+  const auto is_blank = [](char c) { return c == ' ' || c == '\t'; };
+  const std::string_view all(t.text);
+  const std::size_t speech = std::clamp<std::size_t>(line->speech_begin, line->begin, line->end);
+  const std::string_view words = all.substr(speech, line->end - speech);
+  // The word starts, up to one more than are kept, from the end kept.
+  std::size_t count = 0;
+  std::size_t cut = std::string_view::npos;
+  if (before) {
+    for (std::size_t i = words.size(); i > 0; --i) {
+      if (!is_blank(words[i - 1]) && (i == 1 || is_blank(words[i - 2]))) {
+        if (++count > kContextWords) break;
+        cut = i - 1;
+      }
+    }
+  } else {
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (!is_blank(words[i]) && (i == 0 || is_blank(words[i - 1]))) {
+        if (++count > kContextWords) {
+          cut = i;
+          break;
+        }
+      }
+    }
+  }
+  if (count <= kContextWords) return l;
+  l.label = all.substr(line->begin, speech - line->begin);
+  if (before) {
+    l.text = words.substr(cut);
+    l.cut_start = true;
+  } else {
+    std::size_t end = cut;
+    while (end > 0 && is_blank(words[end - 1])) --end;
+    l.text = words.substr(0, end);
+    l.cut_end = true;
+  }
+  return l;
+}
+
 // Fills `b` (an excerpt block, reused) for unit `u`.
 void fill_excerpt(const loader::RoundData& round, const loader::Unit& u, const ExcerptLabels& l,
                   Block& b) {
@@ -161,7 +208,11 @@ void fill_excerpt(const loader::RoundData& round, const loader::Unit& u, const E
   if (t != nullptr && t->background) return;  // never quoted (SPEC §3): the reference only
   const auto [first, last] = excerpt_span(t, u);
   for (int n = first; n <= last; ++n) {
-    b.lines.push_back({n, t->line_text(n), n >= u.line_start && n <= u.line_end});
+    if (n >= u.line_start && n <= u.line_end) {
+      b.lines.push_back({n, t->line_text(n), true, {}, false, false});  // the unit's own: whole
+    } else {
+      b.lines.push_back(context_line(*t, n, n < u.line_start));
+    }
   }
 }
 
