@@ -57,7 +57,8 @@ class Reader {
       } else if (n == "Notes") {
         for (const auto& note : part.children()) {
           if (local(note.name()) != "Note") continue;
-          p_.notes.push_back(Note{std::string(attr(note, "guid")), std::string(attr(note, "name"))});
+          p_.notes.push_back(
+              Note{std::string(attr(note, "guid")), std::string(attr(note, "name"))});
         }
       } else if (n == "Sets") {
         p_.sets += count(part, "Set");

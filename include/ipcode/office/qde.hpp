@@ -55,11 +55,11 @@ struct Selection {
 struct Source {
   std::string guid;
   std::string name;
-  std::string kind;             // element name: TextSource, PictureSource, PDFSource, ...
-  std::string plain_text_path;  // as written
-  bool has_text = false;        // TextSource with its text found (file or inline)
-  std::string why_no_text;      // translated, when a TextSource's text is not found
-  std::string text;             // the plain text's bytes as stored (BOM, CRLF as they are)
+  std::string kind;                   // element name: TextSource, PictureSource, PDFSource, ...
+  std::string plain_text_path;        // as written
+  bool has_text = false;              // TextSource with its text found (file or inline)
+  std::string why_no_text;            // translated, when a TextSource's text is not found
+  std::string text;                   // the plain text's bytes as stored (BOM, CRLF as they are)
   std::vector<Selection> selections;  // PlainTextSelection only
   int other_selections = 0;           // selections of other kinds (left out)
 };
