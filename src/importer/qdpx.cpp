@@ -324,17 +324,20 @@ class Builder {
     out.push_back(tr("users → coders:"));
     for (const auto& l : user_lines_) out.push_back("  " + l);
     std::vector<std::string> left;
-    auto add = [&](std::size_t n, const char* one, const char* many) {
-      if (n > 0) left.push_back(format(trn(one, many, static_cast<long>(n)), {std::to_string(n)}));
+    auto add = [&](std::size_t n, const std::string& pattern) {
+      if (n > 0) left.push_back(format(pattern, {std::to_string(n)}));
     };
-    add(p_.notes.size(), "{1} note", "{1} notes");
-    add(static_cast<std::size_t>(p_.sets), "{1} set", "{1} sets");
-    add(static_cast<std::size_t>(p_.cases), "{1} case", "{1} cases");
-    add(static_cast<std::size_t>(p_.variables), "{1} variable", "{1} variables");
-    add(static_cast<std::size_t>(p_.graphs), "{1} graph", "{1} graphs");
-    add(static_cast<std::size_t>(p_.links), "{1} link", "{1} links");
-    add(counts_.other_kinds, "{1} selection of another kind (picture, audio, PDF)",
-        "{1} selections of other kinds (picture, audio, PDF)");
+    const auto count = [](auto n) { return static_cast<long>(n); };
+    add(p_.notes.size(), trn("{1} note", "{1} notes", count(p_.notes.size())));
+    add(static_cast<std::size_t>(p_.sets), trn("{1} set", "{1} sets", p_.sets));
+    add(static_cast<std::size_t>(p_.cases), trn("{1} case", "{1} cases", p_.cases));
+    add(static_cast<std::size_t>(p_.variables), trn("{1} variable", "{1} variables", p_.variables));
+    add(static_cast<std::size_t>(p_.graphs), trn("{1} graph", "{1} graphs", p_.graphs));
+    add(static_cast<std::size_t>(p_.links), trn("{1} link", "{1} links", p_.links));
+    add(counts_.other_kinds,
+        trn("{1} selection in a source not imported or of another kind (picture, audio, PDF)",
+            "{1} selections in sources not imported or of other kinds (picture, audio, PDF)",
+            count(counts_.other_kinds)));
     out.push_back(
         format(tr("not carried over: {1}"), {left.empty() ? tr("nothing") : join(left, ", ")}));
     return out;
