@@ -203,7 +203,7 @@ class Builder {
  public:
   Builder(const Project& p, const std::string& origin, Diagnostics& diags)
       : p_(p), origin_(origin), diags_(diags) {
-    IdMaker coder_ids;
+    IdMaker coder_ids(Case::keep);
     for (const auto& u : p.users) {
       const std::string name = !u.id.empty() ? u.id : !u.name.empty() ? u.name : u.guid;
       coder_of_[ascii_lower(u.guid)] = {text::nfc(name), coder_ids(name, "coder")};
@@ -428,7 +428,7 @@ class Builder {
   Diagnostics& diags_;
   std::map<std::string, std::pair<std::string, std::string>> coder_of_;  // guid → name, file id
   bool several_coders_ = false;
-  IdMaker stems_;
+  IdMaker stems_{Case::keep};
   Counts counts_;
   std::vector<std::string> imported_;
   std::vector<std::string> skipped_;

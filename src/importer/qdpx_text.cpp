@@ -1,5 +1,6 @@
 // `ipcode import --qdpx`: ids from names, and REFI-QDA positions mapped into the transcript's
 // normalised text (qdpx.hpp).
+#include "ipcode/base/strings.hpp"
 #include "ipcode/importer/qdpx.hpp"
 #include "ipcode/text/text.hpp"
 
@@ -82,20 +83,23 @@ const char* ascii_of(char32_t c) {
 
 }  // namespace
 
-std::string make_id(std::string_view name) {
-  const std::string folded = text::fold(text::nfc(name));
+std::string make_id(std::string_view name, Case letter_case) {
+  const std::string whole = text::nfc(name);
   std::string out;
-  for (std::size_t i = 0; i < folded.size();) {
-    const auto cp = text::decode_at(folded, i);
+  for (std::size_t i = 0; i < whole.size();) {
+    const auto cp = text::decode_at(whole, i);
     i += cp.size;
-    const char32_t c = cp.value;
+    std::string lower;
+    text::append_utf8(lower, cp.value);
+    lower = text::fold(lower);
+    const char32_t c = text::decode_at(lower, 0).value;
+    const bool capital = letter_case == Case::keep && text::is_capital(cp.value);
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') {
-      out += static_cast<char>(c);
-    } else if (c >= 'A' && c <= 'Z') {
-      out += static_cast<char>(c - 'A' + 'a');
+      out += capital ? static_cast<char>(c - 'a' + 'A') : static_cast<char>(c);
     } else if (const char* a = ascii_of(c)) {
-      out += a;
-    } else if (text::is_word_char(c) && c >= 0x300 && c <= 0x36f) {
+      out += capital ? static_cast<char>(a[0] - 'a' + 'A') : a[0];
+      out += a + 1;
+    } else if (c >= 0x300 && c <= 0x36f) {
       // a combining accent left over: the letter carries on without it
     } else if (!out.empty() && out.back() != '-') {
       out += '-';
@@ -108,11 +112,14 @@ std::string make_id(std::string_view name) {
   return out;
 }
 
+IdMaker::IdMaker(Case letter_case) : case_(letter_case) {}
+
 std::string IdMaker::operator()(std::string_view name, std::string_view fallback) {
-  std::string base = make_id(name);
+  std::string base = make_id(name, case_);
   if (base.empty()) base = fallback;
   std::string id = base;
-  for (int n = 2; !taken_.insert(id).second; ++n) id = base + "-" + std::to_string(n);
+  // Compared without case: B1 and b1 are one file on macOS and Windows.
+  for (int n = 2; !taken_.insert(ascii_lower(id)).second; ++n) id = base + "-" + std::to_string(n);
   return id;
 }
 

@@ -102,7 +102,7 @@ with zipfile.ZipFile(sys.argv[1], 'w') as z:
     z.writestr('Sources/t1.txt', text.encode('utf-8'))
 EOF
 import hand/study hand/prosjekt.qdpx && ok || bad "hand: import: $(cat hand/study.err)"
-t=hand/study/transcripts/r1/intervju-med-ase.txt
+t=hand/study/transcripts/r1/Intervju-med-Ase.txt
 [ -f "$t" ] && ok || bad "hand: transcript name: $(ls hand/study/transcripts/r1)"
 grep -q $'\r' "$t" && bad "hand: CR left in the transcript" || ok
 head -c 3 "$t" | grep -q $'\xef\xbb\xbf' && bad "hand: BOM left" || ok
@@ -115,14 +115,14 @@ EOF
 )
   [ "$got" = "$2" ] && ok || bad "$1: units are:"$'\n'"$got"
 }
-expect_units hand/study/coding/r1/intervju-med-ase-kh.yaml \
+expect_units hand/study/coding/r1/Intervju-med-Ase-KH.yaml \
 '5|Jeg skrev bare under på alt.|skriver-under
 6|Det var de som skrev den, ikke jeg.|skriver-under
 8|Så fikk jeg være med på møtene.|moter'
-expect_units hand/study/coding/r1/intervju-med-ase-tor-saether.yaml \
+expect_units hand/study/coding/r1/Intervju-med-Ase-Tor-Saether.yaml \
 '5-6|Jeg skrev bare under på alt. Det var de som skrev den|samtykke
 8|Æresord!|medvirkning'
-grep -q 'coder: "Tor Sæther"' hand/study/coding/r1/intervju-med-ase-tor-saether.yaml && ok || bad "hand: coder name"
+grep -q 'coder: "Tor Sæther"' hand/study/coding/r1/Intervju-med-Ase-Tor-Saether.yaml && ok || bad "hand: coder name"
 grep -q "the code below 'Skriver under' is flattened into it.*Uten å vite" hand/study.err && ok || bad "hand: warning: $(cat hand/study.err)"
 grep -q 'not carried over: 1 note' hand/study.out && ok || bad "hand: summary: $(cat hand/study.out)"
 "$ipcode" -C hand/study check >hand/check 2>&1 && ok || bad "hand: check: $(cat hand/check)"

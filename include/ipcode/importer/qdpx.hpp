@@ -31,17 +31,24 @@
 
 namespace ipcode::importer::qdpx {
 
+/// Whether make_id keeps capitals (file names: `B1`) or makes all lower case (ids).
+enum class Case { lower, keep };
+
 /// An id (SPEC §4: `[a-z0-9][a-z0-9_-]*`) from a name: NFC, lower case, æ → ae, ø → o,
 /// å → a and other Latin letters without their accents, white space and punctuation → `-`
 /// (`_` kept), runs of `-` joined, `-` and `_` trimmed at the ends. Empty when nothing is left.
-std::string make_id(std::string_view name);
+/// With Case::keep, capitals stay capitals (Æ → Ae, Ø → O): a transcript's file stem.
+std::string make_id(std::string_view name, Case letter_case = Case::lower);
 
-/// Hands out unique ids: make_id(name) (or `fallback` when that is empty), then -2, -3 ….
+/// Hands out unique ids: make_id(name) (or `fallback` when that is empty), then -2, -3 …;
+/// two ids differing only in case count as the same.
 class IdMaker {
  public:
+  explicit IdMaker(Case letter_case = Case::lower);
   std::string operator()(std::string_view name, std::string_view fallback);
 
  private:
+  Case case_;
   std::set<std::string> taken_;
 };
 

@@ -42,6 +42,13 @@ TEST_CASE("qdpx: ids are unique and stable: -2, -3 in order, fallback for empty 
   CHECK(ids("???", "code") == "code-2");
   IdMaker again;
   CHECK(again("Tillit", "code") == "tillit");
+  // File stems keep capitals, and B1 and b1 are one name on macOS and Windows.
+  IdMaker stems(Case::keep);
+  CHECK(stems("B1", "source") == "B1");
+  CHECK(stems("b1", "source") == "b1-2");
+  CHECK(stems("Intervju Åse Østby", "source") == "Intervju-Ase-Ostby");
+  CHECK(stems("Ærlig talt", "source") == "Aerlig-talt");
+  CHECK(make_id("Intervju Åse", Case::keep) == "Intervju-Ase");
 }
 
 TEST_CASE("qdpx: positions through BOM, CRLF and a lone CR", "[importer][qdpx]") {
@@ -201,11 +208,11 @@ TEST_CASE("qdpx: a project becomes a study: 4-level tree flattened, æøå and C
   CHECK(cb.find("- id: inngaelse\n    label: \"Inngåelse\"") != std::string::npos);
   CHECK(cb.find("color: \"#1b9e77\"") != std::string::npos);
   CHECK(cb.find("uten-a-vite") == std::string::npos);
-  const auto& t = s.files.at("transcripts/r1/intervju-ase.txt");
+  const auto& t = s.files.at("transcripts/r1/Intervju-Ase.txt");
   CHECK(t ==
         "---\nsource: \"Intervju Åse.docx\"\n---\nJeg skrev under p\u00e5 planen.\nJeg vet "
         "ikke hva.\n");
-  const auto& c = s.files.at("coding/r1/intervju-ase.yaml");
+  const auto& c = s.files.at("coding/r1/Intervju-Ase.yaml");
   CHECK(c.find("coder: \"KH\"") != std::string::npos);
   CHECK(c.find("  - lines: 4\n    quote: \"skrev under\"\n    codes: [skriver-under]") !=
         std::string::npos);
