@@ -214,8 +214,9 @@ class Builder {
     std::set<std::string> used;
     for (const auto& s : p.sources) {
       for (const auto& sel : s.selections) {
-        for (const auto& c : sel.codings)
+        for (const auto& c : sel.codings) {
           used.insert(coder_key(sel.creating_user, c.creating_user));
+        }
       }
     }
     several_coders_ = used.size() > 1;
@@ -240,8 +241,9 @@ class Builder {
     }
     // The transcript's name: the source's name without a file extension.
     std::string stem_name = !s.name.empty() ? s.name : s.plain_text_path;
-    if (const auto slash = stem_name.rfind('/'); slash != std::string::npos)
+    if (const auto slash = stem_name.rfind('/'); slash != std::string::npos) {
       stem_name.erase(0, slash + 1);
+    }
     if (const auto dot = stem_name.rfind('.');
         dot != std::string::npos && dot > 0 && stem_name.size() - dot <= 5) {
       stem_name.resize(dot);
@@ -251,9 +253,10 @@ class Builder {
     const Counting counting = detect_counting(n, s.selections);
     if (counting == Counting::utf16) {
       diags_.warning(origin_, 0, 0,
-                     format(tr("{1}: the selections' positions fit only when counted in UTF-16 "
-                               "units (as some tools count), not in characters as REFI-QDA "
-                               "prescribes: ipcode read them as UTF-16; check a few quotes"),
+                     format(tr("{1}: the selections' positions match the text when counted in "
+                               "UTF-16 units (as some tools count), not in characters as "
+                               "REFI-QDA prescribes: ipcode read them as UTF-16; check a few "
+                               "quotes"),
                             {shown}));
     }
     std::string body = n.text();
@@ -283,8 +286,9 @@ class Builder {
           continue;
         }
         auto& list = codes[coder_key(sel.creating_user, c.creating_user)];
-        if (std::find(list.begin(), list.end(), it->second) == list.end())
+        if (std::find(list.begin(), list.end(), it->second) == list.end()) {
           list.push_back(it->second);
+        }
       }
       if (codes.empty()) {
         ++counts_.dropped_uncoded;
@@ -415,6 +419,7 @@ class Builder {
         out += "    quote: " + yaml::quote(quote) + "\n";
         ++counts_.quoted;
       } else {
+        out += "    # the selected text is not a quote check finds here: lines only\n";
         ++counts_.lines_only;
       }
       out += "    codes: [" + join(u.codes, ", ") + "]\n";

@@ -31,7 +31,7 @@ std::string child_text(const pugi::xml_node& node, std::string_view name) {
 
 class Reader {
  public:
-  Reader(Project& p, const std::string& origin) : p_(p), origin_(origin) {}
+  explicit Reader(Project& p) : p_(p) {}
 
   // An empty string when all is well, else a translated message (without the origin).
   std::string read(const pugi::xml_node& root) {
@@ -165,7 +165,6 @@ class Reader {
   }
 
   Project& p_;
-  const std::string& origin_;
   std::set<std::string> guids_;
 };
 
@@ -186,7 +185,7 @@ std::string entry_for(const Archive& a, std::string_view path) {
 Result<Project> parse_qde(std::string_view xml, const std::string& origin) {
   pugi::xml_document doc;
   std::string error;
-  if (!detail::parse_xml(doc, xml, origin, "project.qde", error)) {
+  if (!detail::parse_xml(doc, xml, origin, ".qde", error)) {
     return Error{ErrorKind::invalid_data, error};
   }
   const auto root = doc.document_element();
@@ -197,7 +196,7 @@ Result<Project> parse_qde(std::string_view xml, const std::string& origin) {
   Project p;
   p.name = attr(root, "name");
   p.origin = attr(root, "origin");
-  Reader r(p, origin);
+  Reader r(p);
   if (auto why = r.read(root); !why.empty()) return bad(origin, why);
   return p;
 }
@@ -220,7 +219,7 @@ Result<Project> read_qdpx(std::string_view bytes, const std::string& origin) {
   }
   auto xml = archive->read(qde.front());
   if (!xml) return xml.error();
-  auto project = parse_qde(*xml, origin + ": " + qde.front());
+  auto project = parse_qde(*xml, origin);
   if (!project) return project.error();
   project->qde_entry = qde.front();
   for (auto& s : project->sources) {

@@ -137,6 +137,10 @@ grep -q 'not empty' full.err && ok || bad "not-empty folder: $(cat full.err)"
 # An empty folder is fine.
 mkdir empty && import empty "$samples/target-atlas-project.qdpx" && ok || bad "empty folder: $(cat empty.err)"
 import nofile "$work/missing.qdpx"; [ $? = 66 ] && ok || bad "missing input: exit"
+"$ipcode" -C other import a.docx --qdpx "$samples/qc_demo.qdpx" >/dev/null 2>&1; [ $? = 2 ] && ok || bad "--qdpx with files: not a usage error"
+[ ! -e other ] && ok || bad "--qdpx with files wrote something"
+# Units whose text is no quote say so in the coding file (qc_demo has 3).
+[ "$(grep -c '# the selected text is not a quote' qc_demo/coding/r1/board_2017.yaml)" = 3 ] && ok || bad "lines-only comment"
 
 # Hostile and broken archives, bad selections: 65, a message naming the file, nothing written.
 python3 - <<'EOF'

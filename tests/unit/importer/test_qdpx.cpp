@@ -247,3 +247,24 @@ TEST_CASE("qdpx: bad selections and dangling codes are errors naming source and 
     CHECK(found);
   }
 }
+
+TEST_CASE("qdpx: a tool counting UTF-16 units is detected, said, and its quotes are right",
+          "[importer][qdpx]") {
+  // "😀 Jeg gledet meg." — "gledet meg" is [6, 16) in code points, [7, 17) in UTF-16 units.
+  const auto p = office::qde::parse_qde(
+      qde("<TextSource guid=\"t\" name=\"B2\"><PlainTextContent>\U0001F600 Jeg gledet "
+          "meg.</PlainTextContent>" +
+              selection("7", "17", "c2") + "</TextSource>",
+          kCodes),
+      "x.qdpx");
+  REQUIRE(p.ok());
+  Diagnostics diags;
+  const auto s = build(*p, "x.qdpx", "nb", diags);
+  CHECK_FALSE(diags.has_errors());
+  bool said = false;
+  for (const auto& d : diags.items())
+    said = said || d.message.find(
+                       "B2: the selections' positions match the text when counted in UTF-16") == 0;
+  CHECK(said);
+  CHECK(s.files.at("coding/r1/B2.yaml").find("quote: \"gledet meg\"") != std::string::npos);
+}
