@@ -310,8 +310,8 @@ class Builder {
 
   std::vector<std::string> summary(const Tree& tree) const {
     std::vector<std::string> out;
-    out.push_back(format(tr("codes: {1} themes, {2} groups, {3} subgroups ({4} deeper codes "
-                            "flattened into their subgroup)"),
+    out.push_back(format(tr("codes → themes: {1}, groups: {2}, subgroups: {3}; deeper codes "
+                            "flattened into their subgroup: {4}"),
                          {std::to_string(tree.counts[0]), std::to_string(tree.counts[1]),
                           std::to_string(tree.counts[2]), std::to_string(tree.flattened)}));
     out.push_back(format(tr("sources imported: {1}"), {std::to_string(imported_.size())}));
@@ -319,9 +319,9 @@ class Builder {
     out.push_back(format(tr("sources skipped: {1}"), {std::to_string(skipped_.size())}));
     for (const auto& l : skipped_) out.push_back("  " + l);
     out.push_back(
-        format(tr("selections: {1} read, {2} units written ({3} with quote, {4} with "
-                  "lines only: their text is not a quote check can find there); "
-                  "dropped: {5} empty or only white space, {6} without a code"),
+        format(tr("selections read: {1}; units written: {2} (with quote: {3}; lines only, "
+                  "their text being no quote check can find there: {4}); dropped: empty or "
+                  "only white space: {5}, without a code: {6}"),
                {std::to_string(counts_.selections), std::to_string(counts_.units),
                 std::to_string(counts_.quoted), std::to_string(counts_.lines_only),
                 std::to_string(counts_.dropped_empty), std::to_string(counts_.dropped_uncoded)}));

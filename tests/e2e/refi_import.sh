@@ -32,7 +32,7 @@ done
 # ATLAS.ti: users and codes only.
 grep -q 'themes: \[\]' blank-atlas-project/codebook.yaml && ok || bad "blank: codebook"
 grep -q '0 transcripts, 0 meaning units' blank-atlas-project.check && ok || bad "blank: check"
-grep -q '1 themes, 2 groups, 0 subgroups' target-atlas-project.out && ok || bad "target: $(cat target-atlas-project.out)"
+grep -q 'codes → themes: 1, groups: 2, subgroups: 0;' target-atlas-project.out && ok || bad "target: $(cat target-atlas-project.out)"
 grep -q -- '- id: 2022-05-10t02-05-59z-19e4dce' target-atlas-project/codebook.yaml && ok ||
   bad "target: ids: $(cat target-atlas-project/codebook.yaml)"
 
@@ -42,7 +42,7 @@ grep -q 'sources skipped: 2' nvivo_project.out && ok || bad "nvivo: $(cat nvivo_
 [ ! -e nvivo_project/transcripts/r1/66653866-6334-3535-3435-366637306566.txt ] && ok || bad "nvivo: empty transcript written"
 grep -q "the 25 codes below 'computational_identity' are flattened" nvivo_project.err && ok ||
   bad "nvivo: flattening warning: $(head -3 nvivo_project.err)"
-grep -q '3 themes, 18 groups, 112 subgroups (129 deeper codes' nvivo_project.out && ok || bad "nvivo: code counts"
+grep -q 'codes → themes: 3, groups: 18, subgroups: 112; deeper codes flattened into their subgroup: 129' nvivo_project.out && ok || bad "nvivo: code counts"
 
 # qc_demo: 158 selections → 158 units, each quote the selected text.
 units=$(cat qc_demo/coding/r1/*.yaml | grep -c '^  - lines: ')
