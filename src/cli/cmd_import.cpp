@@ -1,12 +1,15 @@
 // `ipcode import FILE... --round R [--codings] [--coder C] [--force]`: Word, OpenDocument,
 // subtitle and text files as SPEC §3 transcripts in the round's transcript folder; with
-// --codings, the comments and highlights of a Word/ODF file as a SPEC §5 coding file.
+// --codings, the comments and highlights of a Word/ODF file as a SPEC §5 coding file; with
+// --qdpx, a REFI-QDA project as a new study in the folder -C names.
 #include "cli/common.hpp"
 #include "ipcode/base/fs.hpp"
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/importer/importer.hpp"
+#include "ipcode/importer/qdpx.hpp"
 #include "ipcode/loader/study.hpp"
+#include "ipcode/office/qde.hpp"
 #include "ipcode/text/text.hpp"
 
 #include <CLI/CLI.hpp>
@@ -25,6 +28,7 @@ struct ImportArgs {
   std::vector<std::string> files;
   std::string round;
   std::string coder;
+  std::string qdpx;
   bool codings = false;
   bool force = false;
 };
@@ -74,7 +78,57 @@ std::string speakers_text(const transcript::Transcript& t) {
   return seen.empty() ? tr("no speaker labels") : format(tr("speakers {1}"), {join(seen, ", ")});
 }
 
+// `--qdpx FILE`: the study folder -C names is new (missing or empty); every file goes in at
+// once (fill_folder: a temporary folder, then renames), or none.
+int run_import_qdpx(const Globals& g, const ImportArgs& a) {
+  if (!a.files.empty() || a.codings || !a.round.empty() || !a.coder.empty()) {
+    print_error(
+        tr("--qdpx imports a whole REFI-QDA project into a new study: give no other "
+           "files and no --round, --codings or --coder"));
+    return kUsage;
+  }
+  const stdfs::path target = g.dir;
+  std::error_code ec;
+  if (stdfs::exists(target, ec) &&
+      !(stdfs::is_directory(target, ec) && stdfs::is_empty(target, ec))) {
+    print_error(format(tr("'{1}' already exists and is not empty; ipcode import --qdpx makes a "
+                          "new study there and never overwrites anything. Name a new folder "
+                          "with -C"),
+                       {target.string()}));
+    return kCantCreate;
+  }
+  auto bytes = fs::read_file(a.qdpx);
+  if (!bytes) {
+    print_error(bytes.error().message);
+    return kNoInput;
+  }
+  auto project = office::qde::read_qdpx(*bytes, a.qdpx);
+  std::string().swap(*bytes);
+  if (!project) {
+    print_error(project.error().message);
+    return kDataErr;
+  }
+  Diagnostics diags;
+  auto study = importer::qdpx::build(*project, a.qdpx, i18n::language(), diags);
+  print_diagnostics(diags, g);
+  if (diags.has_errors()) {
+    std::cerr << tr("nothing was written") << '\n';
+    return kDataErr;
+  }
+  if (auto st = fs::fill_folder(target, study.files); !st) {
+    print_error(st.error().message);
+    return kCantCreate;
+  }
+  if (!g.quiet) {
+    std::cout << format(tr("{1} → new study {2}"), {a.qdpx, target.string()}) << '\n';
+    for (const auto& l : study.summary) std::cout << l << '\n';
+    std::cout << format(tr("Next: cd {1} && ipcode check"), {target.string()}) << '\n';
+  }
+  return kOk;
+}
+
 int run_import(const Globals& g, const ImportArgs& a) {
+  if (!a.qdpx.empty()) return run_import_qdpx(g, a);
   if (a.files.empty()) {
     print_error(tr("name the files to import: ipcode import FILE... --round ROUND"));
     return kUsage;
@@ -253,6 +307,10 @@ void setup_import(CLI::App& app, Context& ctx) {
                    ".odt file"));
   cmd->add_option("--coder", args->coder,
                   tr("The coder of the units (default: the comment author's initials)"));
+  cmd->add_option("--qdpx", args->qdpx,
+                  tr("A REFI-QDA project (.qdpx from NVivo, ATLAS.ti, MAXQDA, QualCoder) to "
+                     "import as a new study in the folder -C names"))
+      ->type_name(tr("FILE"));
   cmd->add_flag("--force", args->force, tr("Replace transcripts and coding files that exist"));
   cmd->callback(
       [&ctx, args] { ctx.action = [&ctx, args] { return run_import(ctx.globals, *args); }; });

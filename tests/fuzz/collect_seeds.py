@@ -10,7 +10,7 @@ import sys
 
 MAX_BYTES = 64 * 1024
 TARGETS = ["transcript", "yaml", "codebook", "coding", "condensation", "manifest", "match",
-           "pattern", "anon", "docx"]
+           "pattern", "anon", "docx", "qde"]
 PATTERNS = [b"plan", b"signer*", b"=IP", b'"=IP"', b"individuell plan", b"skriv* under",
             b"koordinator*", b"\xc3\xa6re", b"f\xc3\xb8lte*", b"=NAV*", b"ikke hva",
             b"a* b c"]
@@ -64,6 +64,8 @@ def main():
                     data = f.read()
                 if name.endswith((".docx", ".odt")):
                     add(out, "docx", data)
+                if name.endswith((".qdpx", ".qde")):
+                    add(out, "qde", data)
                 if name.endswith(".yaml"):
                     add(out, "yaml", data)
                     if name == "ipcode.yaml":
