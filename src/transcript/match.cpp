@@ -107,12 +107,17 @@ void MatchIndex::build(const TurnContinuation& turns, int from, int to) {
   }
 }
 
-// Every word of the stream in a flat chained hash table: two arrays, no allocation per word.
+// The distinct words of the stream in a flat hash table, each with the offsets where it
+// stands, in order (all offsets in one array, grouped by word): a look-up walks the distinct
+// words of one bucket, never every occurrence of a common word ("jeg", "det").
 struct MatchIndex::WordIndex {
-  std::vector<std::uint32_t> begin;  // word i starts at begin[i] ...
-  std::vector<std::uint32_t> end;    // ... and ends at end[i]
-  std::vector<std::uint32_t> head;   // bucket -> 1 + the last word in it (0: none)
-  std::vector<std::uint32_t> next;   // word -> 1 + the word before it in its bucket (0: none)
+  std::vector<std::uint32_t>
+      word_at;  // distinct word d is stream_[word_at[d], word_at[d] + size[d])
+  std::vector<std::uint32_t> size;
+  std::vector<std::uint32_t> first;  // its offsets: offsets[first[d], first[d + 1])
+  std::vector<std::uint32_t> offsets;
+  std::vector<std::uint32_t> head;  // bucket -> 1 + the last distinct word in it (0: none)
+  std::vector<std::uint32_t> next;  // distinct word -> 1 + the one before it in its bucket
   std::uint32_t mask = 0;
 
   static std::uint32_t hash(std::string_view w) {
@@ -120,12 +125,19 @@ struct MatchIndex::WordIndex {
     for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619U;
     return h;
   }
+
+  // The distinct word equal to `w`, or -1.
+  std::int64_t find(std::string_view s, std::string_view w, std::uint32_t h) const {
+    for (std::uint32_t d = head[h & mask]; d != 0; d = next[d - 1]) {
+      if (s.substr(word_at[d - 1], size[d - 1]) == w) return d - 1;
+    }
+    return -1;
+  }
 };
 
 MatchIndex::~MatchIndex() = default;
 
-void MatchIndex::occurrences(std::string_view word, std::vector<std::uint32_t>& out) const {
-  out.clear();
+std::span<const std::uint32_t> MatchIndex::occurrences(std::string_view word) const {
   const std::string_view s(stream_);
   if (!words_) {
     words_ = std::make_unique<WordIndex>();
@@ -141,8 +153,14 @@ void MatchIndex::occurrences(std::string_view word, std::vector<std::uint32_t>& 
       size = c.size;
       return text::is_word_char(c.value);
     };
-    w.begin.reserve(s.size() / 4);
-    w.end.reserve(s.size() / 4);
+    // First every word as the distinct word it is, in stream order.
+    std::vector<std::uint32_t> seq;  // word k of the stream is distinct word seq[k]
+    seq.reserve(s.size() / 5);
+    std::size_t buckets = 1024;
+    while (buckets < s.size() / 16) buckets *= 2;  // about a distinct word in 16 bytes, at most
+    w.mask = static_cast<std::uint32_t>(buckets - 1);
+    w.head.assign(buckets, 0);
+    std::vector<std::uint32_t> count;
     std::size_t i = 0;
     std::size_t size = 0;
     while (i < s.size()) {
@@ -153,26 +171,35 @@ void MatchIndex::occurrences(std::string_view word, std::vector<std::uint32_t>& 
       const std::size_t begin = i;
       i += size;
       while (i < s.size() && word_char(i, size)) i += size;
-      w.begin.push_back(static_cast<std::uint32_t>(begin));
-      w.end.push_back(static_cast<std::uint32_t>(i));
+      const std::string_view word_text = s.substr(begin, i - begin);
+      const std::uint32_t h = WordIndex::hash(word_text);
+      auto d = w.find(s, word_text, h);
+      if (d < 0) {
+        d = static_cast<std::int64_t>(w.word_at.size());
+        w.word_at.push_back(static_cast<std::uint32_t>(begin));
+        w.size.push_back(static_cast<std::uint32_t>(i - begin));
+        w.next.push_back(w.head[h & w.mask]);
+        w.head[h & w.mask] = static_cast<std::uint32_t>(d + 1);
+        count.push_back(0);
+      }
+      ++count[static_cast<std::size_t>(d)];
+      seq.push_back(static_cast<std::uint32_t>(d));
+      // The offsets are filled below; the start goes where the word's position will be.
+      w.offsets.push_back(static_cast<std::uint32_t>(begin));
     }
-    std::size_t buckets = 16;
-    while (buckets < w.begin.size() * 2) buckets *= 2;
-    w.mask = static_cast<std::uint32_t>(buckets - 1);
-    w.head.assign(buckets, 0);
-    w.next.resize(w.begin.size());
-    for (std::size_t k = 0; k < w.begin.size(); ++k) {
-      const auto b = WordIndex::hash(s.substr(w.begin[k], w.end[k] - w.begin[k])) & w.mask;
-      w.next[k] = w.head[b];
-      w.head[b] = static_cast<std::uint32_t>(k + 1);
-    }
+    // Then the offsets grouped by distinct word (a counting sort keeps stream order).
+    w.first.assign(count.size() + 1, 0);
+    for (std::size_t d = 0; d < count.size(); ++d) w.first[d + 1] = w.first[d] + count[d];
+    std::vector<std::uint32_t> grouped(w.offsets.size());
+    std::vector<std::uint32_t> fill(w.first.begin(), w.first.end() - 1);
+    for (std::size_t k = 0; k < seq.size(); ++k) grouped[fill[seq[k]]++] = w.offsets[k];
+    w.offsets = std::move(grouped);
   }
   const WordIndex& w = *words_;
-  for (std::uint32_t k = w.head[WordIndex::hash(word) & w.mask]; k != 0; k = w.next[k - 1]) {
-    if (s.substr(w.begin[k - 1], w.end[k - 1] - w.begin[k - 1]) == word)
-      out.push_back(w.begin[k - 1]);
-  }
-  std::reverse(out.begin(), out.end());  // the chain runs from the last word back
+  const auto d = w.find(s, word, WordIndex::hash(word));
+  if (d < 0) return {};
+  const auto k = static_cast<std::size_t>(d);
+  return std::span<const std::uint32_t>(w.offsets).subspan(w.first[k], w.first[k + 1] - w.first[k]);
 }
 
 std::uint32_t MatchIndex::source(std::size_t offset) const { return source_->at(offset, t_.text); }
@@ -233,7 +260,6 @@ std::vector<QuoteMatch> MatchIndex::find(std::string_view quote, int from, int t
 
   // Every whole-word occurrence of every segment inside the range.
   std::vector<std::vector<std::size_t>> occ(segs.size());
-  std::vector<std::uint32_t> starts;
   for (std::size_t i = 0; i < segs.size(); ++i) {
     const auto& key = segs[i].key;
     // Searched only up to the range's end: a unit given with `lines` looks at those lines, not
@@ -247,7 +273,7 @@ std::vector<QuoteMatch> MatchIndex::find(std::string_view quote, int from, int t
       first += c.size;
     }
     if (first > 0 && r.end - r.begin > index_from_) {
-      occurrences(std::string_view(key).substr(0, first), starts);
+      const auto starts = occurrences(std::string_view(key).substr(0, first));
       for (auto it = std::lower_bound(starts.begin(), starts.end(), r.begin); it != starts.end();
            ++it) {
         const std::size_t p = *it;

@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -121,8 +122,8 @@ class MatchIndex {
   struct WordIndex;
   mutable std::unique_ptr<WordIndex> words_;
   std::size_t index_from_;
-  // Where `word` stands as a whole word in stream_, in order (into `out`).
-  void occurrences(std::string_view word, std::vector<std::uint32_t>& out) const;
+  // Where `word` stands as a whole word in stream_, in order: a view into the index.
+  std::span<const std::uint32_t> occurrences(std::string_view word) const;
 };
 
 /// The quote's searchable segments in their folded matching form, clarifications removed,
