@@ -124,11 +124,22 @@ class FastBuilder {
           // A `|` or `>` with no text: libfyaml reads a line break or a NUL, yaml-cpp nothing.
           if (v.find_first_not_of(std::string_view("\r\n\0", 3)) == std::string_view::npos)
             return false;
+          // Its last line at the end of a file without a final line break: libfyaml keeps a
+          // line break there, yaml-cpp does not, as YAML says (found by tests/fuzz).
+          if (text_.back() != '\n') {
+            const fy_mark* e = fy_event_end_mark(ev);
+            if (e == nullptr || e->input_pos >= text_.size()) return false;
+          }
           at = block_indicator(m->input_pos);
           // Text of a `|` or `>` value must be indented more than its key; libfyaml takes a
           // line at the key's indent as the text, yaml-cpp does not: yaml-cpp reads it.
           if (!stack_.empty() && stack_.back().node.kind == Node::Kind::map &&
               stack_.back().have_key && !block_indented(m->input_pos, stack_.back().key.mark.col))
+            return false;
+          // The same for a list item (`- >`): its text must be indented more than the `-`
+          // (found by tests/fuzz: libfyaml took the next `- item` as the text).
+          if (!stack_.empty() && stack_.back().node.kind == Node::Kind::sequence &&
+              !stack_.back().flow && !block_indented(m->input_pos, stack_.back().node.mark.col))
             return false;
         }
         if (!at) return false;

@@ -102,6 +102,17 @@ TEST_CASE("libfyaml and yaml-cpp build the same tree", "[yaml][engines]") {
       {"DEL in a value", "a: te\x7Fkst\n", Fast::falls_back},
       {"block text at the key's indent", "a:\n  quote: >-\n  Det var\n  b: 1\n", Fast::falls_back},
       {"block text indented", "a:\n  quote: >-\n    Det var\n  b: 1\n", Fast::same},
+      // libfyaml took a line at the `-`'s indent as the text of `- >` (found by tests/fuzz).
+      {"block text at a list item's indent", "units:\n  - >\n  - x\n", Fast::falls_back},
+      {"block text at a list item's indent, top level", "- |\nDet var\n", Fast::falls_back},
+      {"block text indented under a list item", "units:\n  - >\n     x\n  - |\n   y\n", Fast::same},
+      {"block text in a list in a list", "- - |\n    x\n  - y\n", Fast::same},
+      // libfyaml kept a line break after the last line of a file without one (found by
+      // tests/fuzz); YAML keeps none there.
+      {"block text at the end, no final line break", "a: |\n  x", Fast::falls_back},
+      {"folded text at the end, no final line break", "a: >-\n  x\nb: >\n  y\n  z",
+       Fast::falls_back},
+      {"block text before the end, no final line break", "a: |\n  x\nb: 1", Fast::same},
       {"CR alone", "a: tekst\rmer tekst\nb: 1\n", Fast::falls_back},
       {"key without value in a flow map", "a: {0-39, b: c}\n", Fast::falls_back},
       {"null key", ": x\n", Fast::falls_back},
