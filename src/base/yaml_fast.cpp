@@ -252,6 +252,10 @@ class FastBuilder {
     }
     Open& parent = stack_.back();
     if (parent.node.kind == Node::Kind::sequence) {
+      // An item of a `-` list must be indented more than the `-`. libfyaml takes `-` followed
+      // by `x` at the `-`'s column as the item x, yaml-cpp as an empty item (found by
+      // tests/fuzz): such a document goes to yaml-cpp.
+      if (!parent.flow && n.mark.col <= parent.node.mark.col) return false;
       parent.node.items.push_back(std::move(n));
     } else if (!parent.have_key) {
       // A single pair in a flow sequence (`[a: b, c]`) is a map that libfyaml starts at the

@@ -96,6 +96,12 @@ TEST_CASE("libfyaml and yaml-cpp build the same tree", "[yaml][engines]") {
       {"value left of the key's column", "a:\n  x:\n n hete\n", Fast::falls_back},
       {"value indented under its key", "x:\n  n hete\n", Fast::same},
       {"list at the key's column", "x:\n- a\n- b\n", Fast::same},
+      // libfyaml took `x` as the item of the `-` above it, yaml-cpp an empty item (found by
+      // tests/fuzz).
+      {"item at the dash's column", "-\nx\n", Fast::falls_back},
+      {"flow item at the dash's column", "-\n[a]\n", Fast::falls_back},
+      {"quoted item at the dash's column", "-\n\"a\"\n", Fast::falls_back},
+      {"item indented under its dash", "-\n  x\n-\n  [a]\n", Fast::same},
       {"last value empty, no final line break", "a: 1\nrounds: ", Fast::falls_back},
       {"last value empty, final line break", "a: 1\nrounds: \n", Fast::same},
       {"control character in a value", "a: >-\n  tekst.\x04    b: [x]\nc: 1\n", Fast::falls_back},
