@@ -129,6 +129,10 @@ TEST_CASE("libfyaml and yaml-cpp build the same tree", "[yaml][engines]") {
       {"empty literal block, CRLF", "coding:  |\r\n", Fast::falls_back},
       {"quoted text over CRLF", "a: \"en\r\n  to\"\n", Fast::falls_back},
       {"quoted text over LF", "a: \"en\n  to\"\n", Fast::same},
+      // yaml-cpp writes \N and \_ as one byte that is not UTF-8 (found by tests/fuzz).
+      {"next-line escape", "a: \"x\\Ny\"\n", Fast::falls_back},
+      {"no-break space escape", "a: \"x\\_y\"\n", Fast::falls_back},
+      {"other escapes", "a: \"\\x41\\u00e5\\U000000f8\\L\\P\\e\\/\\ \\t\"\n", Fast::same},
       {"percent at a line start", "rounds: \n\n%\n", Fast::falls_back},
       {"percent inside a line", "a: 50 %\nb: '%'\n", Fast::same},
       {"block headers", "a: |+ # kommentar | med strek\n  x\nb: >2\n   y\n\"c>d\": |-\n  z\n",
