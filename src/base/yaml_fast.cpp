@@ -101,7 +101,11 @@ class FastBuilder {
             return false;
           const fy_mark* m = empty ? mark_of(next) : fy_event_start_mark(ev);
           if (m == nullptr) return false;
-          return add(make(Node::Kind::null, *m, 0));
+          Node n = make(Node::Kind::null, *m, 0);
+          // `~` or `null` below its key (see below_key); an empty value is marked at the next
+          // token, which may well be there.
+          if (!empty && below_key(n.mark)) return false;
+          return add(std::move(n));
         }
         // A plain text never ends in a line break; libfyaml sometimes keeps one at the end of
         // a file (found by tests/fuzz).
@@ -145,14 +149,8 @@ class FastBuilder {
         if (!at) return false;
         Node n =
             make(Node::Kind::scalar, *m, static_cast<long>(*at) - static_cast<long>(m->input_pos));
-        // A value on a line after its key must be indented more than the key. libfyaml takes
-        // `x:` followed by `text` at the key's column as x's value, yaml-cpp as a second key:
-        // such a document goes to yaml-cpp, so the line is still reported as before.
-        if (!stack_.empty() && stack_.back().node.kind == Node::Kind::map &&
-            stack_.back().have_key) {
-          const Mark& key = stack_.back().key.mark;
-          if (n.mark.line > key.line && n.mark.col <= key.col) return false;
-        }
+        // A value on a line after its key must be indented more than the key.
+        if (below_key(n.mark)) return false;
         n.scalar.assign(v);
         return add(std::move(n));
       }
@@ -166,8 +164,10 @@ class FastBuilder {
         if (m == nullptr) return false;
         const bool flow = m->input_pos < text_.size() &&
                           (text_[m->input_pos] == '[' || text_[m->input_pos] == '{');
-        stack_.push_back(
-            {make(seq ? Node::Kind::sequence : Node::Kind::map, *m, 0), false, {}, flow});
+        Node n = make(seq ? Node::Kind::sequence : Node::Kind::map, *m, 0);
+        // A `[` or `{` value below its key (see below_key); a `-` list may be there.
+        if (flow && below_key(n.mark)) return false;
+        stack_.push_back({std::move(n), false, {}, flow});
         return true;
       }
       case FYET_SEQUENCE_END:
@@ -182,6 +182,17 @@ class FastBuilder {
       default:
         return true;
     }
+  }
+
+  // Whether a value at `m` is on a line after its key and not indented more than the key.
+  // libfyaml takes `x:` followed by `text` (or `~`, `[a]`) at the key's column as x's value,
+  // yaml-cpp as a second key: such a document goes to yaml-cpp, so the line is still reported
+  // as before (found by tests/fuzz).
+  bool below_key(const Mark& m) const {
+    if (stack_.empty() || stack_.back().node.kind != Node::Kind::map || !stack_.back().have_key)
+      return false;
+    const Mark& key = stack_.back().key.mark;
+    return m.line > key.line && m.col <= key.col;
   }
 
   static const fy_mark* mark_of(fy_event* ev) {

@@ -96,6 +96,13 @@ TEST_CASE("libfyaml and yaml-cpp build the same tree", "[yaml][engines]") {
       {"value left of the key's column", "a:\n  x:\n n hete\n", Fast::falls_back},
       {"value indented under its key", "x:\n  n hete\n", Fast::same},
       {"list at the key's column", "x:\n- a\n- b\n", Fast::same},
+      // libfyaml took `~` or `[x]` at the key's column as the value, yaml-cpp as a second key
+      // (found by tests/fuzz).
+      {"null at the key's column", "t: \n~\n", Fast::falls_back},
+      {"flow list at the key's column", "a: \nb: \n[x]", Fast::falls_back},
+      {"flow map at the key's column", "a:\n  b:\n  {x: y}\n", Fast::falls_back},
+      {"null and flow values indented under their keys", "t:\n  ~\na:\n [x]\nb:\n  {x: y}\n",
+       Fast::same},
       // libfyaml took `x` as the item of the `-` above it, yaml-cpp an empty item (found by
       // tests/fuzz).
       {"item at the dash's column", "-\nx\n", Fast::falls_back},
