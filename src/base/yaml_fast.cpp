@@ -348,6 +348,31 @@ bool plain_text(std::string_view s) {
   return true;
 }
 
+// Whether a document end marker `...` at a line start is followed by more than blanks and
+// comments. Before any document (`# comment` then `...`), YAML starts the first document after
+// the marker, as libfyaml does; yaml-cpp 0.7 reads an empty document there (found by
+// tests/fuzz). ipcode's files have no `...`; one find over the text.
+bool text_after_document_end(std::string_view s) {
+  for (std::size_t pos = s.find("..."); pos != std::string_view::npos;
+       pos = s.find("...", pos + 3)) {
+    const std::size_t end = pos + 3;
+    if ((pos > 0 && s[pos - 1] != '\n') ||
+        (end < s.size() && s[end] != ' ' && s[end] != '\t' && s[end] != '\r' && s[end] != '\n'))
+      continue;
+    for (std::size_t i = end; i < s.size(); ++i) {
+      const char c = s[i];
+      if (c == '#') {
+        i = s.find('\n', i);
+        if (i == std::string_view::npos) return false;
+      } else if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+        return true;
+      }
+    }
+    return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 namespace detail {
@@ -357,6 +382,7 @@ bool parse_fast(std::string_view text, Node& out, int line_offset) {
   // libfyaml reads two '' escapes in a row in a single-quoted scalar wrongly ('x''''y' is x''y)
   // and may leak memory on them (found by tests/fuzz): yaml-cpp reads such a document.
   if (text.find("''''") != std::string_view::npos) return false;
+  if (text_after_document_end(text)) return false;
   FastBuilder builder(line_offset);
   Node root;
   if (!builder.run(text, root)) return false;

@@ -84,6 +84,10 @@ TEST_CASE("libfyaml and yaml-cpp build the same tree", "[yaml][engines]") {
       {"CRLF", "a: 1\r\nb:\r\n  - x\r\n  - y\r\n", Fast::same},
       {"document markers", "---\na: 1\n...\n", Fast::same},
       {"second document ignored", "a: 1\n---\nb: 2\n", Fast::same},
+      // Before any document, YAML (and libfyaml) starts the first one after `...`; yaml-cpp
+      // reads an empty document (found by tests/fuzz).
+      {"text after a document end", "# kommentar\n...\nx: 1\n", Fast::falls_back},
+      {"comments after a document end", "a: 1\n...  # slutt\n\n# mer\n", Fast::same},
       {"duplicate keys kept", "a: 1\na: 2\n", Fast::same},
       {"numbers stay text", "version: 3\nlines: 05-6\nx: 1e3\ny: yes\n", Fast::same},
       {"empty flow", "a: []\nb: {}\n", Fast::same},
