@@ -140,6 +140,11 @@ TEST_CASE("libfyaml and yaml-cpp build the same tree", "[yaml][engines]") {
       {"empty literal block, CRLF", "coding:  |\r\n", Fast::falls_back},
       {"quoted text over CRLF", "a: \"en\r\n  to\"\n", Fast::falls_back},
       {"quoted text over LF", "a: \"en\n  to\"\n", Fast::same},
+      // yaml-cpp kept one line break fewer than the empty lines before such a closing quote
+      // (found by tests/fuzz).
+      {"empty lines before a closing quote", "['x\n\n\n']\n", Fast::falls_back},
+      {"empty line before a closing quote", "a: \"x\n\n  \"\n", Fast::falls_back},
+      {"line break escape before a closing quote", "a: \"x\\n\"\nb: 'y\n\n  z'\n", Fast::same},
       // yaml-cpp writes \N and \_ as one byte that is not UTF-8 (found by tests/fuzz).
       {"next-line escape", "a: \"x\\Ny\"\n", Fast::falls_back},
       {"no-break space escape", "a: \"x\\_y\"\n", Fast::falls_back},
@@ -149,6 +154,12 @@ TEST_CASE("libfyaml and yaml-cpp build the same tree", "[yaml][engines]") {
       {"block headers", "a: |+ # kommentar | med strek\n  x\nb: >2\n   y\n\"c>d\": |-\n  z\n",
        Fast::same},
       {"block in list", "- |\n  linje\n- >-\n  brettet\n", Fast::same},
+      // libfyaml dropped the line break of the empty line before a more indented line of a
+      // `>` text (found by tests/fuzz); such texts go to yaml-cpp.
+      {"folded text, empty line, more indented line", "a: >\n  x\n\n   y\n", Fast::falls_back},
+      {"folded text, more indented line", "a: >-\n  x\n   y\n  z\n", Fast::falls_back},
+      {"literal text, empty line, more indented line", "a: |\n  x\n\n   y\n", Fast::same},
+      {"folded text, empty line", "a: >\n  x\n\n  y\n", Fast::same},
       {"block CRLF", "a: |\r\n  x\r\nb: 'y'\r\n", Fast::same},
       {"quoted keys", "\"a\": 1\n'b': \"æ\"\n", Fast::same},
       // libfyaml marked such a map at its ':' (found by tests/fuzz).
