@@ -34,6 +34,9 @@ class FastBuilder {
     quiet.output_fn = [](fy_diag*, void*, const char*, std::size_t) {};
     fy_diag* diag = fy_diag_create(&quiet);
     if (diag == nullptr) return false;
+    // Collected, not formatted: libfyaml 0.7.12 draws the erroneous token of a long line into a
+    // buffer on the stack and overflows it (found by tests/fuzz: a crash, not a difference).
+    fy_diag_set_collect_errors(diag, true);
     cfg.diag = diag;
     fy_parser* parser = fy_parser_create(&cfg);
     if (parser == nullptr) {
@@ -98,7 +101,11 @@ class FastBuilder {
             return false;
           const fy_mark* m = empty ? mark_of(next) : fy_event_start_mark(ev);
           if (m == nullptr) return false;
-          return add(make(Node::Kind::null, *m, 0));
+          Node n = make(Node::Kind::null, *m, 0);
+          // `~` or `null` below its key (see below_key); an empty value is marked at the next
+          // token, which may well be there.
+          if (!empty && below_key(n.mark)) return false;
+          return add(std::move(n));
         }
         // A plain text never ends in a line break; libfyaml sometimes keeps one at the end of
         // a file (found by tests/fuzz).
@@ -113,32 +120,49 @@ class FastBuilder {
           // A quoted text over a CRLF line break: libfyaml keeps a line break where yaml-cpp
           // folds it into a space (found by tests/fuzz).
           const fy_mark* e = fy_event_end_mark(ev);
-          if (e == nullptr || e->input_pos > text_.size() ||
-              text_.substr(m->input_pos, e->input_pos - m->input_pos).find('\r') !=
-                  std::string_view::npos)
+          if (e == nullptr || e->input_pos < m->input_pos || e->input_pos > text_.size())
+            return false;
+          const std::string_view raw = text_.substr(m->input_pos, e->input_pos - m->input_pos);
+          if (raw.find('\r') != std::string_view::npos) return false;
+          // Empty lines before a closing quote at the start of its line: libfyaml keeps one
+          // line break per empty line, as YAML says, yaml-cpp one fewer (found by tests/fuzz).
+          const std::size_t nl = raw.rfind('\n');
+          if (!v.empty() && v.back() == '\n' && nl != std::string_view::npos &&
+              raw.find_first_not_of(" \t'\"", nl + 1) == std::string_view::npos)
             return false;
         } else if (style == FYSS_LITERAL || style == FYSS_FOLDED) {
+          // A more indented line in a `>` text: libfyaml drops the line break of an empty line
+          // before it, yaml-cpp keeps it, as YAML says (found by tests/fuzz). Its line breaks
+          // are not folded, so the value has a line break followed by a blank.
+          if (style == FYSS_FOLDED &&
+              (v.find("\n ") != std::string_view::npos || v.find("\n\t") != std::string_view::npos))
+            return false;
           // A `|` or `>` with no text: libfyaml reads a line break or a NUL, yaml-cpp nothing.
           if (v.find_first_not_of(std::string_view("\r\n\0", 3)) == std::string_view::npos)
             return false;
+          // Its last line at the end of a file without a final line break: libfyaml keeps a
+          // line break there, yaml-cpp does not, as YAML says (found by tests/fuzz).
+          if (text_.back() != '\n') {
+            const fy_mark* e = fy_event_end_mark(ev);
+            if (e == nullptr || e->input_pos >= text_.size()) return false;
+          }
           at = block_indicator(m->input_pos);
           // Text of a `|` or `>` value must be indented more than its key; libfyaml takes a
           // line at the key's indent as the text, yaml-cpp does not: yaml-cpp reads it.
           if (!stack_.empty() && stack_.back().node.kind == Node::Kind::map &&
               stack_.back().have_key && !block_indented(m->input_pos, stack_.back().key.mark.col))
             return false;
+          // The same for a list item (`- >`): its text must be indented more than the `-`
+          // (found by tests/fuzz: libfyaml took the next `- item` as the text).
+          if (!stack_.empty() && stack_.back().node.kind == Node::Kind::sequence &&
+              !stack_.back().flow && !block_indented(m->input_pos, stack_.back().node.mark.col))
+            return false;
         }
         if (!at) return false;
         Node n =
             make(Node::Kind::scalar, *m, static_cast<long>(*at) - static_cast<long>(m->input_pos));
-        // A value on a line after its key must be indented more than the key. libfyaml takes
-        // `x:` followed by `text` at the key's column as x's value, yaml-cpp as a second key:
-        // such a document goes to yaml-cpp, so the line is still reported as before.
-        if (!stack_.empty() && stack_.back().node.kind == Node::Kind::map &&
-            stack_.back().have_key) {
-          const Mark& key = stack_.back().key.mark;
-          if (n.mark.line > key.line && n.mark.col <= key.col) return false;
-        }
+        // A value on a line after its key must be indented more than the key.
+        if (below_key(n.mark)) return false;
         n.scalar.assign(v);
         return add(std::move(n));
       }
@@ -152,8 +176,10 @@ class FastBuilder {
         if (m == nullptr) return false;
         const bool flow = m->input_pos < text_.size() &&
                           (text_[m->input_pos] == '[' || text_[m->input_pos] == '{');
-        stack_.push_back(
-            {make(seq ? Node::Kind::sequence : Node::Kind::map, *m, 0), false, {}, flow});
+        Node n = make(seq ? Node::Kind::sequence : Node::Kind::map, *m, 0);
+        // A `[` or `{` value below its key (see below_key); a `-` list may be there.
+        if (flow && below_key(n.mark)) return false;
+        stack_.push_back({std::move(n), false, {}, flow});
         return true;
       }
       case FYET_SEQUENCE_END:
@@ -168,6 +194,17 @@ class FastBuilder {
       default:
         return true;
     }
+  }
+
+  // Whether a value at `m` is on a line after its key and not indented more than the key.
+  // libfyaml takes `x:` followed by `text` (or `~`, `[a]`) at the key's column as x's value,
+  // yaml-cpp as a second key: such a document goes to yaml-cpp, so the line is still reported
+  // as before (found by tests/fuzz).
+  bool below_key(const Mark& m) const {
+    if (stack_.empty() || stack_.back().node.kind != Node::Kind::map || !stack_.back().have_key)
+      return false;
+    const Mark& key = stack_.back().key.mark;
+    return m.line > key.line && m.col <= key.col;
   }
 
   static const fy_mark* mark_of(fy_event* ev) {
@@ -238,6 +275,10 @@ class FastBuilder {
     }
     Open& parent = stack_.back();
     if (parent.node.kind == Node::Kind::sequence) {
+      // An item of a `-` list must be indented more than the `-`. libfyaml takes `-` followed
+      // by `x` at the `-`'s column as the item x, yaml-cpp as an empty item (found by
+      // tests/fuzz): such a document goes to yaml-cpp.
+      if (!parent.flow && n.mark.col <= parent.node.mark.col) return false;
       parent.node.items.push_back(std::move(n));
     } else if (!parent.have_key) {
       // A single pair in a flow sequence (`[a: b, c]`) is a map that libfyaml starts at the
@@ -273,7 +314,8 @@ bool explicit_key_at(std::string_view s, std::size_t i) {
 // Whether libfyaml reads `text` as yaml-cpp does, as far as one pass over the bytes can tell:
 // well-formed UTF-8 (libfyaml ends the document silently at the first byte that is not, and at
 // a NUL), no other control characters (not allowed in YAML; libfyaml takes them into the text)
-// no CR alone (a line break to libfyaml, not to yaml-cpp) and no explicit key.
+// no CR alone (a line break to libfyaml, not to yaml-cpp), no explicit key and no escape that
+// yaml-cpp writes wrongly.
 bool plain_text(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const auto b = static_cast<unsigned char>(s[i]);
@@ -283,6 +325,10 @@ bool plain_text(std::string_view s) {
       // An explicit key (`? key`): the two place the null value of a key without `:`
       // differently (found by tests/fuzz). A `?` ending a sentence is not one.
       if (b == '?' && explicit_key_at(s, i)) return false;
+      // The escapes \N and \_ (U+0085, U+00A0): yaml-cpp 0.7 writes the code point as one
+      // byte, which is not UTF-8; libfyaml writes it in UTF-8 (found by tests/fuzz). The
+      // reference engine reads them, so that the text is the same whichever file it is in.
+      if (b == '\\' && i + 1 < s.size() && (s[i + 1] == 'N' || s[i + 1] == '_')) return false;
       // A `%` starting a line reads as a directive to one and as text to the other.
       if (b == '%' && (i == 0 || s[i - 1] == '\n')) return false;
       ++i;
@@ -314,6 +360,31 @@ bool plain_text(std::string_view s) {
   return true;
 }
 
+// Whether a document end marker `...` at a line start is followed by more than blanks and
+// comments. Before any document (`# comment` then `...`), YAML starts the first document after
+// the marker, as libfyaml does; yaml-cpp 0.7 reads an empty document there (found by
+// tests/fuzz). ipcode's files have no `...`; one find over the text.
+bool text_after_document_end(std::string_view s) {
+  for (std::size_t pos = s.find("..."); pos != std::string_view::npos;
+       pos = s.find("...", pos + 3)) {
+    const std::size_t end = pos + 3;
+    if ((pos > 0 && s[pos - 1] != '\n') ||
+        (end < s.size() && s[end] != ' ' && s[end] != '\t' && s[end] != '\r' && s[end] != '\n'))
+      continue;
+    for (std::size_t i = end; i < s.size(); ++i) {
+      const char c = s[i];
+      if (c == '#') {
+        i = s.find('\n', i);
+        if (i == std::string_view::npos) return false;
+      } else if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+        return true;
+      }
+    }
+    return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 namespace detail {
@@ -323,6 +394,7 @@ bool parse_fast(std::string_view text, Node& out, int line_offset) {
   // libfyaml reads two '' escapes in a row in a single-quoted scalar wrongly ('x''''y' is x''y)
   // and may leak memory on them (found by tests/fuzz): yaml-cpp reads such a document.
   if (text.find("''''") != std::string_view::npos) return false;
+  if (text_after_document_end(text)) return false;
   FastBuilder builder(line_offset);
   Node root;
   if (!builder.run(text, root)) return false;
