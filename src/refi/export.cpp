@@ -58,6 +58,9 @@ struct CodeEntry {
   std::string name;
   std::string color;
   std::string description;
+  std::string include;  // the inclusion and exclusion criteria (SPEC §4)
+  std::string exclude;
+  std::string key;  // its GUID's key, for the keys of its notes
   std::vector<std::size_t> children;
   std::vector<std::string> notes;  // GUIDs of the notes that belong to it
 };
@@ -71,10 +74,19 @@ struct CodeTree {
   // its labels win), each under its parent when the parent is there.
   void add(const Codebook& cb) {
     for (const auto& n : cb.nodes) {
-      const std::string g = guid(code_key(cb, n));
+      const std::string key = code_key(cb, n);
+      const std::string g = guid(key);
       if (by_guid.count(g) != 0) continue;
       const std::size_t at = entries.size();
-      entries.push_back({g, n.label.empty() ? n.id : n.label, n.color, n.description, {}, {}});
+      entries.push_back({g,
+                         n.label.empty() ? n.id : n.label,
+                         n.color,
+                         n.description,
+                         n.include,
+                         n.exclude,
+                         key,
+                         {},
+                         {}});
       by_guid.emplace(g, at);
       std::size_t parent = entries.size();
       if (n.parent >= 0) {
@@ -156,7 +168,8 @@ void node_notes(const RoundData& round, const codebook::Node& node, std::string_
   if (const auto s = c.subgroups.find(node.id); s != c.subgroups.end()) {
     std::string condensate = s->second.condensate;
     if (!condensate.empty() && !s->second.quote.empty()) {
-      condensate += "\n\n" + format(i18n::tr_in(lang, "Illustrative quote: unit {1}"), {s->second.quote});
+      condensate +=
+          "\n\n" + format(i18n::tr_in(lang, "Illustrative quote: unit {1}"), {s->second.quote});
     }
     add("note:condensate:" + rid + ":" + node.id, i18n::tr_in(lang, "Condensate"), condensate);
     add("note:analysis:" + rid + ":" + node.id, i18n::tr_in(lang, "Analysis"), s->second.analysis);
@@ -171,8 +184,8 @@ void node_notes(const RoundData& round, const codebook::Node& node, std::string_
     for (std::size_t i = 0; i < norms->size(); ++i) {
       const auto& n = (*norms)[i];
       std::string content = n.source.empty() ? n.text : n.source + "\n\n" + n.text;
-      add("note:norm:" + rid + ":" + node.id + ":" + std::to_string(i + 1), i18n::tr_in(lang, "Norm"),
-          content);
+      add("note:norm:" + rid + ":" + node.id + ":" + std::to_string(i + 1),
+          i18n::tr_in(lang, "Norm"), content);
     }
   }
   if (feedback != nullptr) {
@@ -302,6 +315,18 @@ std::string project_qde(const Study& study, const Options& options) {
   // Notes, and the NoteRefs of the codes and units they belong to.
   std::vector<Note> notes;
   std::map<std::string, std::vector<std::string>> unit_notes;  // selection GUID -> notes
+  // A code's inclusion and exclusion criteria: QDA-XML has no place for them but a note.
+  for (auto& e : tree.entries) {
+    const auto criterion = [&](const char* what, const std::string& name,
+                               const std::string& content) {
+      if (content.empty()) return;
+      notes.push_back(
+          {guid("note:" + std::string(what) + ":" + e.key), name + " (" + e.name + ")", content});
+      e.notes.push_back(notes.back().guid);
+    };
+    criterion("include", i18n::tr_in(lang, "Inclusion criterion"), e.include);
+    criterion("exclude", i18n::tr_in(lang, "Exclusion criterion"), e.exclude);
+  }
   for (const auto& r : study.rounds) {
     for (const auto& n : r.codebook.nodes) {
       const auto it = tree.by_guid.find(guid(code_key(r.codebook, n)));

@@ -191,6 +191,7 @@ notes = [n.get("name") for n in root.iterfind(".//q:Note", ns)]
 assert any(n.startswith("Kondensat") for n in notes), notes[:5]
 assert any(n.startswith("Analyse") for n in notes), notes[:5]
 assert "Prosjektlogg" in notes, notes[-3:]
+assert any(n.startswith("Inklusjonskriterium") for n in notes), notes[:5]
 assert root.find("q:NoteRef", ns) is not None, "the log is not the project's note"
 cases = root.findall(".//q:Case", ns)
 assert len(cases) >= 11 and all(c.find("q:VariableValue", ns) is not None for c in cases[:11])

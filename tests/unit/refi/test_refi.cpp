@@ -32,7 +32,8 @@ class RefiStudy {
           "codebook: test\nthemes:\n  - id: tema\n    label: Tema\n"
           "    color: \"#1b9e77\"\n    groups:\n      - id: samtykke\n"
           "        label: Samtykke <å>\n        description: Når «planen» "
-          "signeres.\n        subgroups:\n          - id: underskrift\n"
+          "signeres.\n        include: Utsagn om å skrive under.\n"
+          "        subgroups:\n          - id: underskrift\n"
           "            label: Underskrift\n");
     const std::string nfd_paa = "pa\xCC\x8A";
     write("transcripts/B1.txt",
@@ -154,6 +155,12 @@ TEST_CASE("REFI export: sources are the NFC LF text and selections point into it
   CHECK(qde.find("name=\"Samtykke &lt;å&gt;\" isCodable=\"true\"") != std::string::npos);
   CHECK(qde.find("<PlainTextContent>Sier det tydelig.</PlainTextContent>") != std::string::npos);
   CHECK(qde.find("<TextValue>K</TextValue>") != std::string::npos);
+  // The inclusion criterion: a note linked from its code (the .qdc has no place for it).
+  const std::string include = refi::guid("note:include:code:test:samtykke");
+  CHECK(qde.find("<NoteRef targetGUID=\"" + include + "\"/>") != std::string::npos);
+  CHECK(qde.find("<Note guid=\"" + include + "\"") != std::string::npos);
+  CHECK(qde.find("<PlainTextContent>Utsagn om å skrive under.</PlainTextContent>") !=
+        std::string::npos);
   CHECK(qde.find("name=\"Møter &amp; planer\"") != std::string::npos);
 }
 
