@@ -206,6 +206,13 @@ check_selections "$work/two" "$work/t"
 check_qdpx "$work/r1.qdpx" "$work/t1"
 check_selections "$work/two" "$work/t1" r1
 xmllint --noout --schema "$codebook_xsd" "$work/r1.qdc" 2>/dev/null && ok || bad "r1.qdc does not validate"
+# --qdc --round r1 is r1's codebook ("Stadig nye hjelpere" only there); the whole study's
+# project joins both codebooks, r2's label winning for a node in both.
+grep -q 'name="Stadig nye hjelpere"' "$work/r1.qdc" && ! grep -q 'Vet ikke hva' "$work/r1.qdc" && ok \
+  || bad "r1.qdc is not the codebook of r1"
+grep -q 'name="Stadig nye hjelpere"' "$work/t/project.qde" && grep -q 'name="Vet ikke hva møtet skal handle om"' "$work/t/project.qde" \
+  && grep -q 'name="Brosjyre og skriftlig informasjon"' "$work/t/project.qde" && ! grep -q 'name="Skriftlig informasjon"' "$work/t/project.qde" \
+  && ok || bad "the two rounds' codebooks are not joined with r2's labels"
 [ "$(grep -c '<Set ' "$work/t1/project.qde")" = 1 ] && [ "$(grep -c '<TextSource ' "$work/t1/project.qde")" = 3 ] && ok \
   || bad "--round r1: not one Set and three sources"
 # A node in both rounds keeps its GUID; the sources of r1 are the same in both exports.
