@@ -98,6 +98,7 @@ int run(int argc, char** argv) {
 
   setup_init(app, ctx);
   setup_import(app, ctx);
+  setup_export(app, ctx);
   setup_check(app, ctx);
   setup_status(app, ctx);
   setup_codebook(app, ctx);

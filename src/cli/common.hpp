@@ -54,6 +54,7 @@ void setup_anon(CLI::App& app, Context& ctx);
 void setup_suggest(CLI::App& app, Context& ctx);
 void setup_agree(CLI::App& app, Context& ctx);
 void setup_import(CLI::App& app, Context& ctx);
+void setup_export(CLI::App& app, Context& ctx);
 void setup_schema(CLI::App& app, Context& ctx);
 
 /// Lets `opt` take only one of `values` (each, for a list), shown in --help as `a|b|c`; a

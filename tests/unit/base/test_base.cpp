@@ -137,6 +137,27 @@ TEST_CASE("sha256 of a known string", "[base]") {
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+TEST_CASE("sha1 and name-based UUIDs (version 5) give the known values", "[base][uuid]") {
+  // FIPS 180 test vector.
+  const auto abc = sha1_bytes("abc");
+  CHECK(abc[0] == 0xa9);
+  CHECK(abc[1] == 0x99);
+  CHECK(abc[19] == 0x9d);
+  Uuid dns{};
+  REQUIRE(parse_uuid("6ba7b810-9dad-11d1-80b4-00c04fd430c8", dns));  // RFC 4122 NameSpace_DNS
+  // Python's uuid.uuid5(uuid.NAMESPACE_DNS, ...), an independent implementation.
+  CHECK(uuid_v5(dns, "python.org") == "886313e1-3b8a-5372-9b90-0c9aee199e5d");
+  CHECK(uuid_v5(dns, "ærlig.no") == "3eca280e-409e-5106-bc0d-f125a3ea205c");
+  Uuid url{};
+  REQUIRE(parse_uuid("6BA7B811-9DAD-11D1-80B4-00C04FD430C8", url));  // NameSpace_URL
+  CHECK(uuid_v5(url, "https://github.com/ipcode/ipcode#refi-qda") ==
+        "726f4d45-197f-5323-8a19-0622e287cde8");
+  Uuid bad{};
+  CHECK_FALSE(parse_uuid("6ba7b810-9dad-11d1-80b4-00c04fd430c", bad));
+  CHECK_FALSE(parse_uuid("6ba7b810x9dad-11d1-80b4-00c04fd430c8", bad));
+  CHECK_FALSE(parse_uuid("6ba7b810-9dad-11d1-80b4-00c04fd430cg", bad));
+}
+
 TEST_CASE("Sha256 in pieces gives the digest of the whole", "[base]") {
   Sha256 sha;
   CHECK(sha.hex() == sha256_hex(""));
