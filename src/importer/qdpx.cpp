@@ -261,8 +261,13 @@ class Builder {
     }
     std::string body = n.text();
     if (!body.ends_with('\n')) body += '\n';
-    const std::string front =
-        "---\nsource: " + yaml::quote(text::nfc(shown)) + "\n" + speakers_line(body) + "---\n";
+    // A text that starts with its own front matter (a transcript ipcode exported) keeps it as
+    // it is; any other gets one naming the source.
+    const bool has_front =
+        body.starts_with("---\n") && body.find("\n---\n", 3) != std::string::npos;
+    const std::string front = has_front ? std::string()
+                                        : "---\nsource: " + yaml::quote(text::nfc(shown)) + "\n" +
+                                              speakers_line(body) + "---\n";
     const std::string whole = front + body;
     Diagnostics ignored;
     const auto t = transcript::parse_transcript(whole, path, kRound, ignored);
