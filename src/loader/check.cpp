@@ -52,21 +52,31 @@ constexpr std::size_t kMaxOverlapWarnings = 100;
 // codes is reported once, naming the earlier unit that reaches furthest. Units with the same
 // codes are grouped, so the check is linear after sorting, however many units overlap.
 void check_overlaps(const RoundData& round, Diagnostics& diags) {
-  std::map<std::tuple<int, std::string, std::vector<int>>, std::vector<const Unit*>> groups;
-  for (const auto& u : round.units) groups[{u.transcript, u.coder, u.codes}].push_back(&u);
+  // Grouped by sorting pointers (no key copied per unit): transcript, coder, codes, then the
+  // first line; equal ones keep the order of the round's units.
+  std::vector<const Unit*> sorted;
+  sorted.reserve(round.units.size());
+  for (const auto& u : round.units) sorted.push_back(&u);
+  const auto same_group = [](const Unit* a, const Unit* b) {
+    return a->transcript == b->transcript && a->coder == b->coder && a->codes == b->codes;
+  };
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Unit* a, const Unit* b) {
+    if (a->transcript != b->transcript) return a->transcript < b->transcript;
+    if (const int c = a->coder.compare(b->coder); c != 0) return c < 0;
+    if (a->codes != b->codes) return a->codes < b->codes;
+    return a->line_start < b->line_start;
+  });
   struct Hit {
     const Unit* unit;
     const Unit* earlier;
   };
   std::vector<Hit> hits;
-  for (auto& [key, units] : groups) {
-    std::stable_sort(units.begin(), units.end(),
-                     [](const Unit* a, const Unit* b) { return a->line_start < b->line_start; });
-    const Unit* reach = nullptr;  // the earlier unit that ends last
-    for (const Unit* u : units) {
-      if (reach != nullptr && u->line_start <= reach->line_end) hits.push_back({u, reach});
-      if (reach == nullptr || u->line_end > reach->line_end) reach = u;
-    }
+  const Unit* reach = nullptr;  // in the current group, the earlier unit that ends last
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    const Unit* u = sorted[i];
+    if (i > 0 && !same_group(sorted[i - 1], u)) reach = nullptr;
+    if (reach != nullptr && u->line_start <= reach->line_end) hits.push_back({u, reach});
+    if (reach == nullptr || u->line_end > reach->line_end) reach = u;
   }
   // Per coding file, in the order of the file: the first hundred, then a count.
   std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
@@ -191,13 +201,17 @@ void check_interviewer_units(const RoundData& round, const Options& options, Dia
 
 void check_missing_condensates(const RoundData& round, const Options& options, Diagnostics& diags) {
   const auto& cb = round.codebook;
-  std::set<int> with_units;
+  std::vector<char> with_units(cb.nodes.size(), 0);
   for (const auto& u : round.units) {
     if (!counts(u, options)) continue;
-    for (const int c : u.codes) with_units.insert(c);
+    for (const int c : u.codes) {
+      if (c >= 0 && static_cast<std::size_t>(c) < with_units.size())
+        with_units[static_cast<std::size_t>(c)] = 1;
+    }
   }
-  for (const int n : with_units) {
-    const auto& node = cb.nodes[static_cast<std::size_t>(n)];
+  for (std::size_t n = 0; n < cb.nodes.size(); ++n) {
+    if (with_units[n] == 0) continue;
+    const auto& node = cb.nodes[n];
     if (node.level != Level::subgroup) continue;
     auto it = round.condensation.subgroups.find(node.id);
     if (it == round.condensation.subgroups.end() || trim(it->second.condensate).empty()) {

@@ -280,6 +280,10 @@ int RoundData::find_unit(std::string_view id) const {
   if (const auto alias = unit_aliases.find(std::string(id)); alias != unit_aliases.end()) {
     id = alias->second;
   }
+  if (unit_index.size() == units.size() && !units.empty()) {
+    const auto it = unit_index.find(std::string(id));
+    return it == unit_index.end() ? -1 : it->second;
+  }
   for (std::size_t i = 0; i < units.size(); ++i) {
     if (units[i].id == id) return static_cast<int>(i);
   }
@@ -287,10 +291,38 @@ int RoundData::find_unit(std::string_view id) const {
 }
 
 int RoundData::find_transcript(std::string_view id) const {
+  if (transcript_index.size() == transcripts.size() && !transcripts.empty()) {
+    const auto it = transcript_index.find(std::string(id));
+    return it == transcript_index.end() ? -1 : it->second;
+  }
   for (std::size_t i = 0; i < transcripts.size(); ++i) {
     if (transcripts[i].id == id) return static_cast<int>(i);
   }
   return -1;
+}
+
+// A table only when every id is distinct (a duplicate is an error reported elsewhere, and the
+// first of equal ids must win, as the scan finds it): otherwise the scan stays.
+void RoundData::index_units() {
+  unit_index.clear();
+  unit_index.reserve(units.size());
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (!unit_index.emplace(units[i].id, static_cast<int>(i)).second) {
+      unit_index.clear();
+      return;
+    }
+  }
+}
+
+void RoundData::index_transcripts() {
+  transcript_index.clear();
+  transcript_index.reserve(transcripts.size());
+  for (std::size_t i = 0; i < transcripts.size(); ++i) {
+    if (!transcript_index.emplace(transcripts[i].id, static_cast<int>(i)).second) {
+      transcript_index.clear();
+      return;
+    }
+  }
 }
 
 codebook::Codebook load_codebook(const stdfs::path& root, const std::vector<std::string>& files,
@@ -345,6 +377,7 @@ Study load(const stdfs::path& root, const Options& options, Diagnostics& diags) 
     round.spec = spec;
     if (options.scope == Scope::transcripts) {
       round.transcripts = read_transcripts(spec);
+      round.index_transcripts();
       study.rounds.push_back(std::move(round));
       continue;
     }
@@ -357,6 +390,7 @@ Study load(const stdfs::path& root, const Options& options, Diagnostics& diags) 
     round.codebook_failed = cached->second.failed;
 
     round.transcripts = read_transcripts(spec);
+    round.index_transcripts();
     // Each coding file is placed as soon as it is parsed, and its unit specs dropped, so that
     // a large study never holds all of them at once.
     Resolver resolver(round, options, diags);

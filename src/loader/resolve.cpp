@@ -505,6 +505,7 @@ void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostic
     }
     std::vector<Merged>().swap(units);  // this transcript's copies go now (peak memory)
   }
+  round.index_units();
   report_duplicate_ids(round, written, diags);
   check_round(study, round, options_, diags);
 }

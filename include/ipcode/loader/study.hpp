@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace ipcode::loader {
@@ -95,6 +96,14 @@ struct RoundData {
   int find_unit(std::string_view id) const;
   /// Index of the transcript with this id, or -1.
   int find_transcript(std::string_view id) const;
+
+  /// Id -> first index, made by the loader once `units` / `transcripts` are final, so that a
+  /// look-up does not scan 100,000 units; a list whose length no longer matches its table
+  /// (a RoundData made by hand, in tests) is searched one by one.
+  std::unordered_map<std::string, int> unit_index;
+  std::unordered_map<std::string, int> transcript_index;
+  void index_units();
+  void index_transcripts();
 };
 
 struct Study {
