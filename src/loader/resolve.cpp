@@ -11,6 +11,7 @@
 #include <memory>
 #include <set>
 #include <tuple>
+#include <unordered_set>
 
 namespace ipcode::loader {
 namespace {
@@ -443,6 +444,11 @@ Placed Resolver::place(const coding::CodingFile& file, Diagnostics& diags) const
 void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostics& diags) {
   RoundData& round = round_;
   std::map<int, std::vector<Pending>> per_transcript;
+  std::map<int, std::size_t> pending_count;
+  for (const auto& p : placed) {
+    if (p.transcript >= 0) pending_count[p.transcript] += p.units.size();
+  }
+  for (const auto& [t_index, count] : pending_count) per_transcript[t_index].reserve(count);
   for (auto& p : placed) {
     if (p.unreadable) round.coding_failed = true;
     round.failed_unit_ids.insert(round.failed_unit_ids.end(), p.failed_ids.begin(),
@@ -461,16 +467,24 @@ void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostic
 
   // Merge the coders per transcript, then give default ids. Every id written in the round,
   // placed or not, is taken: a default id never takes one of them.
-  std::set<std::string> taken(round.failed_unit_ids.begin(), round.failed_unit_ids.end());
+  // The set is made only when some unit needs a default id (most studies write every id).
   std::vector<std::pair<int, std::vector<Merged>>> merged;
+  bool defaults = false;
   for (auto& [t_index, pending] : per_transcript) {
     std::stable_sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) {
       return std::tie(a.unit.line_start, a.unit.line_end, a.unit.span_begin, a.unit.span_end) <
              std::tie(b.unit.line_start, b.unit.line_end, b.unit.span_begin, b.unit.span_end);
     });
     merged.emplace_back(t_index, merge_coders(std::move(pending)));
-    for (const auto& m : merged.back().second) {
-      for (const auto& w : m.ids) taken.insert(w.id);
+    for (const auto& m : merged.back().second) defaults = defaults || !m.first_written;
+  }
+  std::unordered_set<std::string> taken;
+  if (defaults) {
+    taken.insert(round.failed_unit_ids.begin(), round.failed_unit_ids.end());
+    for (const auto& [t_index, units] : merged) {
+      for (const auto& m : units) {
+        for (const auto& w : m.ids) taken.insert(w.id);
+      }
     }
   }
   per_transcript.clear();

@@ -81,10 +81,8 @@ Status Pieces::finish() {
 }
 
 std::string excerpt_text(const ExcerptLine& l) {
-  std::string out(l.label);
-  if (l.cut_start) out += "\u2026 ";
-  out += l.text;
-  if (l.cut_end) out += " \u2026";
+  std::string out;
+  for_each_excerpt_part(l, [&out](std::string_view part) { out += part; });
   return out;
 }
 

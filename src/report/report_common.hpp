@@ -45,7 +45,15 @@ struct ExcerptLine {
   bool cut_end = false;
 };
 
-/// The line as an excerpt shows it: "B3: … last words", "first words …", or whole.
+/// The line as an excerpt shows it: "B3: … last words", "first words …", or whole; each
+/// part through `add` (plain text, or escaped for HTML), with no copy of the whole line.
+template <typename Add>
+void for_each_excerpt_part(const ExcerptLine& l, Add&& add) {
+  if (!l.label.empty()) add(l.label);
+  if (l.cut_start) add(std::string_view("\u2026 "));
+  add(l.text);
+  if (l.cut_end) add(std::string_view(" \u2026"));
+}
 std::string excerpt_text(const ExcerptLine& l);
 
 /// The informant × theme matrix (SPEC §10): counts of units, rows × columns.

@@ -166,7 +166,7 @@ void append_excerpt(std::string& out, const Block& b) {
     out.append(static_cast<std::size_t>(width) - n.size(), ' ');
     out += n;
     out += "</span>  ";
-    append_html_escaped(out, excerpt_text(l));
+    for_each_excerpt_part(l, [&out](std::string_view part) { append_html_escaped(out, part); });
     if (l.marked) out += "</span>";
     out += '\n';
   }

@@ -119,9 +119,12 @@ std::string excerpt(const Block& b) {
     width = std::max(width, static_cast<int>(std::to_string(l.number).size()));
   for (const ExcerptLine& l : b.lines) {
     const std::string n = std::to_string(l.number);
-    body += (l.marked ? "\u25b6 " : "  ") +
-            std::string(static_cast<std::size_t>(width) - n.size(), ' ') + n + "  " +
-            excerpt_text(l) + "\n";
+    body += l.marked ? "\u25b6 " : "  ";
+    body.append(static_cast<std::size_t>(width) - n.size(), ' ');
+    body += n;
+    body += "  ";
+    for_each_excerpt_part(l, [&body](std::string_view part) { body += part; });
+    body += '\n';
   }
   std::string out = inlines(b.inlines) + "\n";
   if (b.lines.empty()) return out;

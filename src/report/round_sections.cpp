@@ -160,6 +160,12 @@ ExcerptLine context_line(const transcript::Transcript& t, int n, bool before) {
   const std::string_view all(t.text);
   const std::size_t speech = std::clamp<std::size_t>(line->speech_begin, line->begin, line->end);
   const std::string_view words = all.substr(speech, line->end - speech);
+  // Most lines are short: more than kContextWords words take at least 2 * kContextWords + 1
+  // bytes, and fewer blanks than words kept means nothing to cut either.
+  if (words.size() <= 2 * kContextWords) return l;
+  if (std::count(words.begin(), words.end(), ' ') + std::count(words.begin(), words.end(), '\t') <
+      static_cast<std::ptrdiff_t>(kContextWords))
+    return l;
   // The word starts, up to one more than are kept, from the end kept.
   std::size_t count = 0;
   std::size_t cut = std::string_view::npos;
@@ -240,10 +246,10 @@ void for_each_excerpt_text(const std::string& lang, const Block& appendix,
   // A batch's texts are held until handed on: a few megabytes at most.
   constexpr std::size_t kBatch = 2048;
   constexpr std::size_t kSlice = 64;  // units a worker takes at a time
-  std::vector<std::string> texts;
-  for (std::size_t first = 0; first < round.units.size(); first += kBatch) {
+  std::vector<std::string> texts(std::min(kBatch, round.units.size()));       // reused: no new
+  for (std::size_t first = 0; first < round.units.size(); first += kBatch) {  // allocation
     const std::size_t count = std::min(kBatch, round.units.size() - first);
-    texts.assign(count, std::string());
+    for (std::size_t i = 0; i < count; ++i) texts[i].clear();
     parallel_for((count + kSlice - 1) / kSlice, [&](std::size_t slice) {
       Block b;
       b.kind = Block::Kind::excerpt;
@@ -253,8 +259,8 @@ void for_each_excerpt_text(const std::string& lang, const Block& appendix,
         render(b, texts[i]);
       }
     });
-    for (std::string& text : texts) {
-      if (!take(text)) return;
+    for (std::size_t i = 0; i < count; ++i) {
+      if (!take(texts[i])) return;
     }
   }
 }
