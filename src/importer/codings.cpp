@@ -81,18 +81,7 @@ std::string span_text(const transcript::Transcript& t, const Unit& u) {
     if (!out.empty()) out += ' ';
     out.append(whole.substr(b, e - b));
   }
-  std::string collapsed;
-  for (std::size_t i = 0; i < out.size();) {
-    const auto c = text::decode_at(out, i);
-    if (text::is_space(c.value)) {
-      if (!collapsed.empty() && collapsed.back() != ' ') collapsed += ' ';
-    } else {
-      collapsed.append(out, i, c.size);
-    }
-    i += c.size;
-  }
-  while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
-  return collapsed;
+  return text::collapse_space(out);
 }
 
 class Resolver {

@@ -75,6 +75,22 @@ bool is_space(char32_t c) {
   return u_isUWhiteSpace(static_cast<UChar32>(c));
 }
 
+std::string collapse_space(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = decode_at(s, i);
+    if (is_space(c.value)) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out.append(s.substr(i, c.size));
+    }
+    i += c.size;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 void append_utf8(std::string& out, char32_t c) {
   if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
   char buf[U8_MAX_LENGTH];

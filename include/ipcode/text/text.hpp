@@ -101,6 +101,8 @@ bool is_word_char(char32_t c);
 bool is_capital(char32_t c);
 /// Unicode white space: space, tab, line ends, U+00A0, U+202F, U+2009, U+2028 ...
 bool is_space(char32_t c);
+/// `s` with every run of Unicode white space (is_space) made one space, and none at either end.
+std::string collapse_space(std::string_view s);
 
 /// Columns a code point takes in a terminal: 0 for combining marks (Mn, Me) and format
 /// characters (Cf: soft hyphen, zero-width joiner), else 1 (East Asian wide characters are

@@ -533,3 +533,24 @@ TEST_CASE("decode: UTF-16 with a byte order mark (Notepad's 'Unicode')", "[text]
         "A"
         "\xEF\xBF\xBD");
 }
+
+TEST_CASE("collapse_space: runs of Unicode white space become one space, none at the ends",
+          "[text]") {
+  struct Row {
+    std::string in, out;
+  };
+  const std::vector<Row> rows = {
+      {"", ""},
+      {"   ", ""},
+      {"jeg  vet", "jeg vet"},
+      {" \t jeg\nvet \r\n", "jeg vet"},
+      {"på\u00a0møtene", "på møtene"},  // U+00A0 from Word
+      {"å\u202fø\u2009æ", "å ø æ"},     // narrow no-break and thin space
+      {"Ja.\u2028Nei.", "Ja. Nei."},    // line separator
+      {"a\u200bb", "a\u200bb"},         // zero-width space is no white space
+  };
+  for (const auto& r : rows) {
+    INFO(r.in);
+    CHECK(ipcode::text::collapse_space(r.in) == r.out);
+  }
+}
