@@ -1,6 +1,7 @@
 #include "resolve.hpp"
 
 #include "ipcode/base/i18n.hpp"
+#include "ipcode/base/parallel.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/text/text.hpp"
 #include "ipcode/transcript/match.hpp"
@@ -468,15 +469,24 @@ void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostic
   // Merge the coders per transcript, then give default ids. Every id written in the round,
   // placed or not, is taken: a default id never takes one of them.
   // The set is made only when some unit needs a default id (most studies write every id).
+  // Each transcript on its own, on the worker threads, into its own slot (transcript order).
   std::vector<std::pair<int, std::vector<Merged>>> merged;
-  bool defaults = false;
+  std::vector<std::vector<Pending>*> lists;
   for (auto& [t_index, pending] : per_transcript) {
+    merged.emplace_back(t_index, std::vector<Merged>());
+    lists.push_back(&pending);
+  }
+  parallel_for(lists.size(), [&](std::size_t k) {
+    std::vector<Pending>& pending = *lists[k];
     std::stable_sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) {
       return std::tie(a.unit.line_start, a.unit.line_end, a.unit.span_begin, a.unit.span_end) <
              std::tie(b.unit.line_start, b.unit.line_end, b.unit.span_begin, b.unit.span_end);
     });
-    merged.emplace_back(t_index, merge_coders(std::move(pending)));
-    for (const auto& m : merged.back().second) defaults = defaults || !m.first_written;
+    merged[k].second = merge_coders(std::move(pending));
+  });
+  bool defaults = false;
+  for (const auto& [t_index, units] : merged) {
+    for (const auto& m : units) defaults = defaults || !m.first_written;
   }
   std::unordered_set<std::string> taken;
   if (defaults) {
