@@ -1,7 +1,6 @@
 #include "resolve.hpp"
 
 #include "ipcode/base/i18n.hpp"
-#include "ipcode/base/parallel.hpp"
 #include "ipcode/base/strings.hpp"
 #include "ipcode/text/text.hpp"
 #include "ipcode/transcript/match.hpp"
@@ -12,7 +11,6 @@
 #include <memory>
 #include <set>
 #include <tuple>
-#include <unordered_set>
 
 namespace ipcode::loader {
 namespace {
@@ -35,22 +33,6 @@ std::vector<std::string> all_ids(const codebook::Codebook& cb) {
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
   const auto guess = closest(word, candidates);
   return guess ? format(tr("; did you mean '{1}'?"), {*guess}) : std::string();
-}
-
-// White space runs (line breaks of a folded YAML text included) as one space, trimmed.
-std::string collapse_spaces(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (const char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
 }
 
 // The first line in [from, to] that has speech, for units given by lines only.
@@ -231,102 +213,6 @@ bool place_unit(const coding::CodingFile& file, const coding::UnitSpec& spec, co
   return true;
 }
 
-// A unit after the coders are merged, with every id written for it.
-struct Written {
-  std::string id;
-  std::shared_ptr<const std::string> file;  // shared with the unit
-  coding::Where at;
-};
-struct Merged {
-  Unit unit;
-  bool first_written = false;       // the first unit (by coding-file path) has an explicit id
-  std::vector<Written> ids;         // explicit ids, first by coding-file path, distinct
-  std::vector<std::string> coders;  // coders merged into it
-};
-
-// Merging coders (SPEC §5): units of different coders with an identical span (same first and
-// last character in the transcript) become one unit carrying the union of their codes; the first by
-// coding-file path gives the id (written, or else the default one), text, note and place, and the
-// ids written for the others become aliases. Units of one coder are never merged with each other.
-// `pending` is one transcript's units sorted by span, coding-file order within a span.
-std::vector<Merged> merge_coders(std::vector<Pending> pending) {
-  std::vector<Merged> out;
-  out.reserve(pending.size());
-  std::size_t span_begin = 0;  // first entry of `out` with the current span
-  // Within a span, a coder's k-th unit goes into the span's k-th entry (the entries holding a
-  // coder are always the first ones), so no entry is searched: one coder's million units on
-  // one line stay linear.
-  std::map<std::string, std::size_t> per_coder;  // units of each coder in the current span
-  for (auto& p : pending) {
-    const bool same_span = !out.empty() && out.back().unit.line_start == p.unit.line_start &&
-                           out.back().unit.line_end == p.unit.line_end &&
-                           out.back().unit.span_begin == p.unit.span_begin &&
-                           out.back().unit.span_end == p.unit.span_end;
-    if (!same_span) {
-      span_begin = out.size();
-      per_coder.clear();
-    }
-    const std::size_t k = span_begin + per_coder[p.unit.coder]++;
-    Merged* into = k < out.size() ? &out[k] : nullptr;
-    if (into == nullptr) {
-      Merged m;
-      m.coders.push_back(p.unit.coder);
-      m.first_written = !p.explicit_id.empty();
-      if (m.first_written) m.ids.push_back({p.explicit_id, p.unit.shared_file(), p.unit.at});
-      m.unit = std::move(p.unit);
-      out.push_back(std::move(m));
-      continue;
-    }
-    into->coders.push_back(p.unit.coder);
-    std::vector<int> codes;
-    std::set_union(into->unit.codes.begin(), into->unit.codes.end(), p.unit.codes.begin(),
-                   p.unit.codes.end(), std::back_inserter(codes));
-    into->unit.codes = std::move(codes);
-    // The questions answered too; the first coder's written-bokmål layer stays, another's
-    // fills in only where the first gave none.
-    for (const int q : p.unit.answers) {
-      if (std::find(into->unit.answers.begin(), into->unit.answers.end(), q) ==
-          into->unit.answers.end())
-        into->unit.answers.push_back(q);
-    }
-    if (into->unit.normalised.empty()) into->unit.normalised = p.unit.normalised;
-    const bool known = std::any_of(into->ids.begin(), into->ids.end(),
-                                   [&](const Written& w) { return w.id == p.explicit_id; });
-    if (!p.explicit_id.empty() && !known) {
-      into->ids.push_back({p.explicit_id, p.unit.shared_file(), p.unit.at});
-    }
-  }
-  return out;
-}
-
-// Unit ids are unique within a round (SPEC §5); the error points at the place an id is
-// written the second time and names the first. Default ids never collide (they skip taken
-// ids), so every id here was written by hand.
-void report_duplicate_ids(const RoundData& round, const std::vector<Written>& written,
-                          Diagnostics& diags) {
-  // By id, then in the order the ids are written (coding files by path, then line by line):
-  // the first of a run of equal ids is where it was written first. Sorting pointers keeps
-  // the peak memory of a study with a hundred thousand ids low (no map of copies).
-  std::vector<const Written*> all;
-  all.reserve(written.size());
-  for (const auto& w : written) all.push_back(&w);
-  std::sort(all.begin(), all.end(), [](const Written* a, const Written* b) {
-    if (a->id != b->id) return a->id < b->id;
-    if (*a->file != *b->file) return natural_less(*a->file, *b->file);
-    return std::tie(a->at.line, a->at.col) < std::tie(b->at.line, b->at.col);
-  });
-  for (std::size_t i = 1; i < all.size(); ++i) {
-    if (all[i]->id != all[i - 1]->id) continue;
-    std::size_t first = i - 1;
-    while (first > 0 && all[first - 1]->id == all[i]->id) --first;
-    const Written* w = all[i];
-    diags.error(
-        *w->file, w->at.line, w->at.col,
-        format(tr("duplicate unit id '{1}' in round '{2}' (also {3}:{4})"),
-               {w->id, round.spec.id, *all[first]->file, std::to_string(all[first]->at.line)}));
-  }
-}
-
 }  // namespace
 
 Resolver::Resolver(RoundData& round, const Options& options, Diagnostics& diags)
@@ -428,7 +314,7 @@ Placed Resolver::place(const coding::CodingFile& file, Diagnostics& diags) const
                          {spec.answers[a], round_.spec.id}) +
                       did_you_mean(spec.answers[a], ids));
     }
-    u.normalised = collapse_spaces(spec.normalised);
+    u.normalised = text::collapse_space(spec.normalised);
     if (!place_unit(file, spec, t, indexes, u, diags) || !codes_ok) {
       if (!spec.id.empty())
         out.failed_ids.push_back(spec.id);
@@ -440,98 +326,6 @@ Placed Resolver::place(const coding::CodingFile& file, Diagnostics& diags) const
     out.units.push_back({std::move(u), spec.id});
   }
   return out;
-}
-
-void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostics& diags) {
-  RoundData& round = round_;
-  std::map<int, std::vector<Pending>> per_transcript;
-  std::map<int, std::size_t> pending_count;
-  for (const auto& p : placed) {
-    if (p.transcript >= 0) pending_count[p.transcript] += p.units.size();
-  }
-  for (const auto& [t_index, count] : pending_count) per_transcript[t_index].reserve(count);
-  for (auto& p : placed) {
-    if (p.unreadable) round.coding_failed = true;
-    round.failed_unit_ids.insert(round.failed_unit_ids.end(), p.failed_ids.begin(),
-                                 p.failed_ids.end());
-    if (p.transcript < 0) continue;
-    if (p.unnamed_failed) {
-      // Default ids are numbered over the units that could be placed: with one missing, the
-      // later ones may be shifted, so an illustrative quote naming one is not checked.
-      round.shifted_id_prefixes.push_back(
-          round.transcripts[static_cast<std::size_t>(p.transcript)].informant + "-");
-    }
-    auto& list = per_transcript[p.transcript];
-    for (auto& pending : p.units) list.push_back(std::move(pending));
-    std::vector<Pending>().swap(p.units);  // let the moved-from slot go now (peak memory)
-  }
-
-  // Merge the coders per transcript, then give default ids. Every id written in the round,
-  // placed or not, is taken: a default id never takes one of them.
-  // The set is made only when some unit needs a default id (most studies write every id).
-  // Each transcript on its own, on the worker threads, into its own slot (transcript order).
-  std::vector<std::pair<int, std::vector<Merged>>> merged;
-  std::vector<std::vector<Pending>*> lists;
-  for (auto& [t_index, pending] : per_transcript) {
-    merged.emplace_back(t_index, std::vector<Merged>());
-    lists.push_back(&pending);
-  }
-  parallel_for(lists.size(), [&](std::size_t k) {
-    std::vector<Pending>& pending = *lists[k];
-    std::stable_sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) {
-      return std::tie(a.unit.line_start, a.unit.line_end, a.unit.span_begin, a.unit.span_end) <
-             std::tie(b.unit.line_start, b.unit.line_end, b.unit.span_begin, b.unit.span_end);
-    });
-    merged[k].second = merge_coders(std::move(pending));
-  });
-  bool defaults = false;
-  for (const auto& [t_index, units] : merged) {
-    for (const auto& m : units) defaults = defaults || !m.first_written;
-  }
-  std::unordered_set<std::string> taken;
-  if (defaults) {
-    taken.insert(round.failed_unit_ids.begin(), round.failed_unit_ids.end());
-    for (const auto& [t_index, units] : merged) {
-      for (const auto& m : units) {
-        for (const auto& w : m.ids) taken.insert(w.id);
-      }
-    }
-  }
-  per_transcript.clear();
-  std::size_t total = 0;
-  for (const auto& [t_index, units] : merged) total += units.size();
-  round.units.reserve(round.units.size() + total);
-  std::vector<Written> written;
-  // Default numbers go up per informant, so two transcripts of one informant never share one.
-  std::map<std::string, int> next_number;
-  for (auto& [t_index, units] : merged) {
-    const auto& t = round.transcripts[static_cast<std::size_t>(t_index)];
-    int& next = next_number.try_emplace(t.informant, 1).first->second;
-    for (std::size_t i = 0; i < units.size(); ++i) {
-      auto& m = units[i];
-      if (!m.first_written) {
-        // Numbered by position in the transcript, skipping ids written anywhere in the round.
-        next = std::max(next, static_cast<int>(i) + 1);
-        std::string id;
-        do {
-          id = t.informant + "-" + (next < 10 ? "0" : "") + std::to_string(next);
-          ++next;
-        } while (taken.count(id) != 0);
-        m.unit.id = std::move(id);
-      } else {
-        m.unit.id = m.ids.front().id;
-      }
-      for (auto& w : m.ids) {
-        if (w.id != m.unit.id) round.unit_aliases.emplace(w.id, m.unit.id);
-        written.push_back(std::move(w));
-      }
-      round.units.push_back(std::move(m.unit));
-    }
-    std::vector<Merged>().swap(units);  // this transcript's copies go now (peak memory)
-  }
-  round.index_units();
-  report_duplicate_ids(round, written, diags);
-  check_round(study, round, options_, diags);
 }
 
 }  // namespace ipcode::loader
