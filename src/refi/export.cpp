@@ -304,17 +304,19 @@ std::vector<Source> sources(const Study& study) {
   return out;
 }
 
-std::string project_qde(const Study& study, const Options& options) {
-  const std::string& lang = options.lang;
-  const auto& manifest = study.manifest;
-
-  // Codes: the last round's codebook first, so its labels and places win.
-  CodeTree tree;
-  for (auto r = study.rounds.rbegin(); r != study.rounds.rend(); ++r) tree.add(r->codebook);
-
-  // Notes, and the NoteRefs of the codes and units they belong to.
+// Notes, and the NoteRefs of the codes and units they belong to (the codes' refs go into
+// `tree`).
+struct Notes {
   std::vector<Note> notes;
   std::map<std::string, std::vector<std::string>> unit_notes;  // selection GUID -> notes
+  std::string log_guid;
+};
+
+Notes collect_notes(const Study& study, const std::string& lang, CodeTree& tree) {
+  Notes result;
+  auto& notes = result.notes;
+  auto& unit_notes = result.unit_notes;
+  auto& log_guid = result.log_guid;
   // A code's inclusion and exclusion criteria: QDA-XML has no place for them but a note.
   for (auto& e : tree.entries) {
     const auto criterion = [&](const char* what, const std::string& name,
@@ -342,38 +344,16 @@ std::string project_qde(const Study& study, const Options& options) {
       unit_notes[guid("selection:" + r.spec.id + ":" + u.id)].push_back(g);
     }
   }
-  std::string log_guid;
   if (study.has_log && !study.log.empty()) {
     log_guid = guid("note:log");
     notes.push_back({log_guid, i18n::tr_in(lang, "Project log"), study.log});
   }
 
-  const auto coders = coders_of(study);
-  const std::string default_user = "ipcode";
-  const std::string first_user = user_guid(coders.empty() ? default_user : coders.front());
+  return result;
+}
 
-  std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
-  out += "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"" +
-         attr(manifest.title.empty() ? std::string("ipcode") : manifest.title) + "\" origin=\"" +
-         attr(options.origin) + "\" creatingUserGUID=\"" + first_user + "\">\n";
-
-  // Users: the coders.
-  out += "  <Users>\n";
-  if (coders.empty()) {
-    out += "    <User guid=\"" + first_user + "\" name=\"" + attr(default_user) + "\"/>\n";
-  }
-  for (const auto& c : coders) {
-    out += "    <User guid=\"" + user_guid(c) + "\" name=\"" + attr(c) + "\"/>\n";
-  }
-  out += "  </Users>\n";
-
-  if (!tree.entries.empty()) {
-    out += "  <CodeBook>\n";
-    write_codes(tree, 2, true, out);
-    out += "  </CodeBook>\n";
-  }
-
-  // Variables: the informants' role and attributes (manifest order of first appearance).
+// Variables: the informants' role and attributes (manifest order of first appearance).
+void write_variables(const study::Manifest& manifest, const std::string& lang, std::string& out) {
   struct Variable {
     std::string key;
     std::string name;
@@ -398,9 +378,12 @@ std::string project_qde(const Study& study, const Options& options) {
     }
     out += "  </Variables>\n";
   }
+}
 
-  // Cases: one per informant (the manifest's, then those only seen in transcripts), with its
-  // values, its own transcripts, and its units in other transcripts (a focus group).
+// Cases: one per informant (the manifest's, then those only seen in transcripts), with its
+// values, its own transcripts, and its units in other transcripts (a focus group).
+void write_cases(const Study& study, std::string& out) {
+  const auto& manifest = study.manifest;
   std::vector<std::string> informants;
   for (const auto& i : manifest.informants) informants.push_back(i.id);
   for (const auto& r : study.rounds) {
@@ -440,8 +423,12 @@ std::string project_qde(const Study& study, const Options& options) {
     }
     out += "  </Cases>\n";
   }
+}
 
-  // Sources: each transcript, its units as selections with their codings.
+// Sources: each transcript, its units as selections with their codings; whether there is one.
+bool write_sources(const Study& study, const Options& options,
+                   const std::map<std::string, std::vector<std::string>>& unit_notes,
+                   std::string& out) {
   bool any_source = false;
   for (const auto& r : study.rounds) any_source = any_source || !r.transcripts.empty();
   if (any_source) {
@@ -505,6 +492,71 @@ std::string project_qde(const Study& study, const Options& options) {
     out += "  </Sources>\n";
   }
 
+  return any_source;
+}
+
+// Sets: the rounds, each with its transcripts.
+void write_sets(const Study& study, std::string& out) {
+  out += "  <Sets>\n";
+  for (const auto& r : study.rounds) {
+    if (r.transcripts.empty()) continue;
+    const std::string name = r.spec.title.empty() ? r.spec.id : r.spec.id + ": " + r.spec.title;
+    out += "    <Set guid=\"" + guid("set:" + r.spec.id) + "\" name=\"" + attr(name) + "\">\n";
+    if (!r.spec.period.empty()) {
+      out += "      <Description>" + text(r.spec.period) + "</Description>\n";
+    }
+    for (const auto& t : r.transcripts) {
+      out += "      <MemberSource targetGUID=\"" + guid(source_key(r, t)) + "\"/>\n";
+    }
+    out += "    </Set>\n";
+  }
+  out += "  </Sets>\n";
+}
+
+std::string project_qde(const Study& study, const Options& options) {
+  const std::string& lang = options.lang;
+  const auto& manifest = study.manifest;
+
+  // Codes: the last round's codebook first, so its labels and places win.
+  CodeTree tree;
+  for (auto r = study.rounds.rbegin(); r != study.rounds.rend(); ++r) tree.add(r->codebook);
+
+  const Notes collected = collect_notes(study, lang, tree);
+  const auto& notes = collected.notes;
+  const auto& unit_notes = collected.unit_notes;
+  const auto& log_guid = collected.log_guid;
+
+  const auto coders = coders_of(study);
+  const std::string default_user = "ipcode";
+  const std::string first_user = user_guid(coders.empty() ? default_user : coders.front());
+
+  std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+  out += "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"" +
+         attr(manifest.title.empty() ? std::string("ipcode") : manifest.title) + "\" origin=\"" +
+         attr(options.origin) + "\" creatingUserGUID=\"" + first_user + "\">\n";
+
+  // Users: the coders.
+  out += "  <Users>\n";
+  if (coders.empty()) {
+    out += "    <User guid=\"" + first_user + "\" name=\"" + attr(default_user) + "\"/>\n";
+  }
+  for (const auto& c : coders) {
+    out += "    <User guid=\"" + user_guid(c) + "\" name=\"" + attr(c) + "\"/>\n";
+  }
+  out += "  </Users>\n";
+
+  if (!tree.entries.empty()) {
+    out += "  <CodeBook>\n";
+    write_codes(tree, 2, true, out);
+    out += "  </CodeBook>\n";
+  }
+
+  write_variables(manifest, lang, out);
+
+  write_cases(study, out);
+
+  const bool any_source = write_sources(study, options, unit_notes, out);
+
   if (!notes.empty()) {
     out += "  <Notes>\n";
     for (const auto& n : notes) {
@@ -515,23 +567,7 @@ std::string project_qde(const Study& study, const Options& options) {
     out += "  </Notes>\n";
   }
 
-  // Sets: the rounds, each with its transcripts.
-  if (any_source) {
-    out += "  <Sets>\n";
-    for (const auto& r : study.rounds) {
-      if (r.transcripts.empty()) continue;
-      const std::string name = r.spec.title.empty() ? r.spec.id : r.spec.id + ": " + r.spec.title;
-      out += "    <Set guid=\"" + guid("set:" + r.spec.id) + "\" name=\"" + attr(name) + "\">\n";
-      if (!r.spec.period.empty()) {
-        out += "      <Description>" + text(r.spec.period) + "</Description>\n";
-      }
-      for (const auto& t : r.transcripts) {
-        out += "      <MemberSource targetGUID=\"" + guid(source_key(r, t)) + "\"/>\n";
-      }
-      out += "    </Set>\n";
-    }
-    out += "  </Sets>\n";
-  }
+  if (any_source) write_sets(study, out);
   if (!log_guid.empty()) out += "  <NoteRef targetGUID=\"" + log_guid + "\"/>\n";
   out += "</Project>\n";
   return out;
