@@ -5,9 +5,7 @@
 set -u
 ipcode=$(realpath "$1") src=$2
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.bash"
 export LC_ALL=C.UTF-8
 cp -r "$src/tests/data/anon/corpus" "$work/s"
 # The map inside the study (a researcher's mistake): it must still never be copied.

@@ -13,9 +13,7 @@
 set -u
 ipcode=$(realpath "$1") src=$(cd "$2" && pwd)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.bash"
 export LC_ALL=C.UTF-8
 data=$src/tests/data/import
 cp -r "$src/tests/data/import-study" "$work/s"

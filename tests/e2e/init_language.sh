@@ -4,9 +4,7 @@
 set -u
 ipcode=$(realpath "$1")
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.bash"
 clean_env=(env -u LANGUAGE -u LC_ALL -u LC_MESSAGES -u LANG)
 
 # locale variables -> expected language, and the words the codebook header starts with

@@ -5,9 +5,7 @@ ipcode=$(realpath "$1")
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 cd "$work"
 export LC_ALL=C.UTF-8 LANG=C.UTF-8 SOURCE_DATE_EPOCH=
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.bash"
 
 # A fresh skeleton passes check with no errors, in both languages.
 for lang in en nb nn; do

@@ -5,9 +5,7 @@ set -u
 ipcode=$(realpath "$1") src=$2
 build=$(dirname "$ipcode")
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.bash"
 cmake --install "$build" --prefix "$work/prefix" >/dev/null || { echo "cmake --install failed"; exit 1; }
 for f in bin/ipcode share/man/man1/ipcode.1 share/man/man1/ipcode-condense.1 share/man/man5/ipcode-formats.5 \
          share/locale/nb/LC_MESSAGES/ipcode.mo share/ipcode/codebooks/stc-mal.yaml \

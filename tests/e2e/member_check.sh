@@ -8,9 +8,7 @@
 set -u
 ipcode=$(realpath "$1") src=$2
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.bash"
 export SOURCE_DATE_EPOCH= LC_ALL=C.UTF-8
 cp -r "$src/tests/data/member-check" "$work/m"
 "$ipcode" -q -C "$work/m" condense --member-check 2>/dev/null || bad "condense --member-check"

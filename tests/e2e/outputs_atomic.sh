@@ -5,9 +5,7 @@
 set -u
 ipcode=$(realpath "$1") src=$2
 work=$(mktemp -d); trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.bash"
 export SOURCE_DATE_EPOCH= LC_ALL=C.UTF-8
 snapshot() { (cd "$1" && find . -type f -exec sha256sum {} + | sort); }
 temps() { find "$1" -maxdepth 1 -name '.out.tmp-*' | wc -l; }

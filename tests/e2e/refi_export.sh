@@ -7,9 +7,7 @@
 set -u
 ipcode=$(realpath "$1") src=$(cd "$2" && pwd)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.bash"
 export SOURCE_DATE_EPOCH= LC_ALL=C.UTF-8
 project_xsd=$src/tests/data/refi/Project.xsd
 codebook_xsd=$src/tests/data/refi/Codebook.xsd

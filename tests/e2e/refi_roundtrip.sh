@@ -6,9 +6,7 @@
 set -u
 ipcode=$(realpath "$1") src=$(cd "$2" && pwd)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.bash"
 
 cat > "$work/codings.py" <<'PY'
 # Prints what two .qdpx archives hold that the other does not: codings as (selected text,

@@ -5,9 +5,7 @@
 set -u
 ipcode=$(realpath "$1") src=$2
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.bash"
 export SOURCE_DATE_EPOCH= LC_ALL=C.UTF-8
 fresh() { rm -rf "$work/$1"; cp -r "$src/tests/data/mini" "$work/$1"; rm -rf "$work/$1/out"; }
 run() { timeout 10 "$ipcode" "$@" >"$work/out" 2>"$work/err"; code=$?; }

@@ -4,9 +4,7 @@
 set -u
 ipcode=$(realpath "$1") src=$2
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.bash"
 cp -r "$src/tests/data/mini" "$work/s"
 before=$(sha256sum "$work/s/condensation/r1.yaml")
 LC_ALL=C.UTF-8 "$ipcode" -C "$work/s" condense --write-drafts >"$work/out" || bad "condense --write-drafts failed"
