@@ -303,27 +303,21 @@ int RoundData::find_transcript(std::string_view id) const {
 
 // A table only when every id is distinct (a duplicate is an error reported elsewhere, and the
 // first of equal ids must win, as the scan finds it): otherwise the scan stays.
-void RoundData::index_units() {
-  unit_index.clear();
-  unit_index.reserve(units.size());
-  for (std::size_t i = 0; i < units.size(); ++i) {
-    if (!unit_index.emplace(units[i].id, static_cast<int>(i)).second) {
-      unit_index.clear();
+template <typename T>
+void index_ids(const std::vector<T>& items, std::unordered_map<std::string, int>& index) {
+  index.clear();
+  index.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!index.emplace(items[i].id, static_cast<int>(i)).second) {
+      index.clear();
       return;
     }
   }
 }
 
-void RoundData::index_transcripts() {
-  transcript_index.clear();
-  transcript_index.reserve(transcripts.size());
-  for (std::size_t i = 0; i < transcripts.size(); ++i) {
-    if (!transcript_index.emplace(transcripts[i].id, static_cast<int>(i)).second) {
-      transcript_index.clear();
-      return;
-    }
-  }
-}
+void RoundData::index_units() { index_ids(units, unit_index); }
+
+void RoundData::index_transcripts() { index_ids(transcripts, transcript_index); }
 
 codebook::Codebook load_codebook(const stdfs::path& root, const std::vector<std::string>& files,
                                  Diagnostics& diags) {
