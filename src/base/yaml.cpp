@@ -216,7 +216,8 @@ bool parse_reference(std::string_view text, std::string_view origin, Node& out, 
 
 bool parse(std::string_view text, std::string_view origin, Node& out, Diagnostics& diags,
            int line_offset) {
-  return detail::parse_fast(text, out, line_offset) ||
+  return detail::parse_simple(text, out, line_offset) ||
+         detail::parse_fast(text, out, line_offset) ||
          detail::parse_reference(text, origin, out, diags, line_offset);
 }
 

@@ -1,7 +1,7 @@
 /// A YAML document as ipcode's own tree, with the 1-based line/column of every node, so that
 /// loaders can say `file:line:col` without seeing a YAML library (the only files that do are
-/// src/base/yaml.cpp, yaml_fast.cpp and yaml_errors.cpp). Maps keep their order; duplicate keys are
-/// reported as errors.
+/// src/base/yaml.cpp, yaml_fast.cpp and yaml_errors.cpp; yaml_simple.cpp reads a subset
+/// itself). Maps keep their order; duplicate keys are reported as errors.
 #pragma once
 
 #include "ipcode/base/diagnostic.hpp"
@@ -52,9 +52,12 @@ bool parse(std::string_view text, std::string_view origin, Node& out, Diagnostic
            int line_offset = 0);
 
 namespace detail {
-/// The two engines behind parse(), for tests. parse_fast (libfyaml) returns false without a
+/// The three engines behind parse(), tried in this order, for tests. parse_simple reads the
+/// block YAML ipcode writes line by line and returns false without a diagnostic on anything
+/// else (a null, a value over several lines, a flow map, a tab, ...). parse_fast (libfyaml) returns false without a
 /// diagnostic when it finds an error or an anchor, alias or tag; parse_reference (yaml-cpp)
 /// handles every document and explains its syntax errors. Both give the same tree.
+bool parse_simple(std::string_view text, Node& out, int line_offset = 0);
 bool parse_fast(std::string_view text, Node& out, int line_offset = 0);
 bool parse_reference(std::string_view text, std::string_view origin, Node& out, Diagnostics& diags,
                      int line_offset = 0);

@@ -1,5 +1,5 @@
-// The YAML layer: yaml::parse, and its two engines, which must build the same tree (marks
-// included) whenever the fast one accepts the document (see tests/unit/base/test_yaml_engines.cpp).
+// The YAML layer: yaml::parse, and its three engines, which must build the same tree (marks
+// included) whenever the simple or the fast one accepts the document (see tests/unit/base/test_yaml_engines.cpp).
 #include "fuzz_common.hpp"
 #include "ipcode/base/yaml.hpp"
 
@@ -72,9 +72,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (!report) std::abort();
     }
   }
+  // The simple engine reads a subset and hands on whatever it is unsure of: where it reads a
+  // document, yaml-cpp must read it too, into the same tree. No leniency here: a difference is
+  // a bug of the simple engine, which is ipcode's own code.
+  yaml::Node simple;
+  const bool simple_ok = yaml::detail::parse_simple(text, simple);
+  if (simple_ok) {
+    if (!ref_ok) {
+      std::fprintf(stderr, "the simple engine reads what yaml-cpp refuses\n");
+      std::abort();
+    }
+    const std::string a = dump(simple);
+    const std::string b = dump(ref);
+    if (a != b) {
+      std::fprintf(stderr, "the engines differ\n--- parse_simple\n%s--- parse_reference\n%s",
+                   a.c_str(), b.c_str());
+      std::abort();
+    }
+  }
   yaml::Node both;
   Diagnostics diags;
   const bool ok = yaml::parse(text, "f.yaml", both, diags, 3);
-  if (ok != (fast_ok || ref_ok)) std::abort();
+  if (ok != (simple_ok || fast_ok || ref_ok)) std::abort();
   return 0;
 }
