@@ -318,10 +318,25 @@ class Scanner {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 
-  static bool street_word(const std::string& f, bool alone) {
+  // Whether fold(w) ends with (or, alone, is) a street word. The words are ASCII and fold
+  // keeps every byte's length, so the last bytes of `w` are compared in ASCII lower case, with
+  // no string made (address() asks it of every capitalised word).
+  static bool street_word(std::string_view w, bool alone) {
+    const auto ends_with = [w](std::string_view suffix) {
+      if (w.size() < suffix.size()) return false;
+      const std::string_view tail = w.substr(w.size() - suffix.size());
+      for (std::size_t k = 0; k < suffix.size(); ++k) {
+        auto c = static_cast<unsigned char>(tail[k]);
+        if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+        if (c != static_cast<unsigned char>(suffix[k])) return false;
+      }
+      return true;
+    };
     for (std::string_view suffix :
          {"gata", "gate", "veien", "vegen", "vei", "veg", "plass", "bakken", "stien"}) {
-      if (alone ? f == suffix : (f.ends_with(suffix) && f.size() > suffix.size() + 1)) return true;
+      if (alone ? w.size() == suffix.size() && ends_with(suffix)
+                : w.size() > suffix.size() + 1 && ends_with(suffix))
+        return true;
     }
     return false;
   }
@@ -330,10 +345,10 @@ class Scanner {
   Match address(std::size_t i) const {
     const std::string_view w = core(i);
     if (closed(i) || w.empty() || !capitalised_part(w)) return {};
-    if (i + 1 < toks_.size() && street_word(fold(w), false) && house_number(core(i + 1)) &&
+    if (i + 1 < toks_.size() && street_word(w, false) && house_number(core(i + 1)) &&
         !opened(i + 1))
       return span(i, i + 1, Category::address);
-    if (i + 2 < toks_.size() && !closed(i + 1) && street_word(fold(core(i + 1)), true) &&
+    if (i + 2 < toks_.size() && !closed(i + 1) && street_word(core(i + 1), true) &&
         house_number(core(i + 2)) && !opened(i + 2))
       return span(i, i + 2, Category::address);
     return {};

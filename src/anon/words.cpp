@@ -1,6 +1,8 @@
 #include "anon/words.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <functional>
 #include <unordered_set>
 
@@ -80,8 +82,8 @@ void set_core(std::string_view text, Token& t) {
     s.remove_suffix(len);
     back += len;
   }
-  t.core_begin = t.begin + front;
-  t.core_end = t.end - back;
+  t.core_begin = static_cast<std::uint32_t>(t.begin + front);
+  t.core_end = static_cast<std::uint32_t>(t.end - back);
   if (t.core_end < t.core_begin) t.core_end = t.core_begin;
 }
 
@@ -139,7 +141,7 @@ bool lower_at(std::string_view w, std::size_t i, std::size_t& len) {
 std::vector<Token> tokenise(std::string_view text) {
   std::vector<Token> out;
   out.reserve(text.size() / 5);
-  const std::size_t n = text.size();
+  const std::size_t n = std::min<std::size_t>(text.size(), UINT32_MAX);
   std::size_t i = 0;
   int newlines = 2;  // the start of the text counts as a blank line before
   while (i < n) {
@@ -149,7 +151,7 @@ std::vector<Token> tokenise(std::string_view text) {
       continue;
     }
     Token t;
-    t.begin = i;
+    t.begin = static_cast<std::uint32_t>(i);
     t.blank_before = newlines >= 2;
     newlines = 0;
     while (i < n) {
@@ -167,7 +169,7 @@ std::vector<Token> tokenise(std::string_view text) {
       if (space_at(text, i) != 0) break;
       ++i;
     }
-    t.end = i;
+    t.end = static_cast<std::uint32_t>(i);
     set_core(text, t);
     out.push_back(t);
   }
