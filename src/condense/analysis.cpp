@@ -8,6 +8,7 @@
 
 #include "corpus.hpp"
 #include "ipcode/base/strings.hpp"
+#include "ipcode/text/text.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -168,6 +169,48 @@ void check_vocabulary(RoundAnalysis& a, detail::Corpus& corpus,
   }
 }
 
+// The vocabulary check alone (`ipcode check`, no drafts): the same answer as check_vocabulary
+// without splitting and stemming every unit. A condensate stem is looked for first in the
+// units whose folded text holds it (a Snowball stem is the start of its folded word), which
+// usually finds it in the first unit looked at; only a stem found there in no unit's words is
+// looked for in every unit, as check_vocabulary does, so the answer never rests on that rule.
+void check_vocabulary_alone(RoundAnalysis& a, const loader::RoundData& round,
+                            detail::Corpus& corpus,
+                            const std::vector<std::pair<int, const std::string*>>& written) {
+  std::vector<std::string> folded(round.units.size());
+  std::vector<char> has_folded(round.units.size(), 0);
+  std::map<int, std::vector<int>> terms_of;  // unit -> its terms, sorted
+  const auto terms = [&](int u) -> const std::vector<int>& {
+    auto it = terms_of.find(u);
+    if (it == terms_of.end()) {
+      std::vector<int> t = corpus.terms_of(u);
+      std::sort(t.begin(), t.end());
+      it = terms_of.emplace(u, std::move(t)).first;
+    }
+    return it->second;
+  };
+  const auto has_term = [&](int u, const std::string& stem) {
+    const int term = corpus.find_term(stem);
+    const auto& t = terms(u);
+    return term >= 0 && std::binary_search(t.begin(), t.end(), term);
+  };
+  for (const auto& [n, condensate] : written) {
+    const std::vector<int> units =
+        detail::clean_units(a.nodes[static_cast<std::size_t>(n)].units, round.units.size());
+    a.foreign_words[n] = detail::foreign_words(*condensate, [&](const std::string& stem) {
+      for (int u : units) {
+        const auto k = static_cast<std::size_t>(u);
+        if (has_folded[k] == 0) {
+          folded[k] = text::fold(round.units[k].own_words());
+          has_folded[k] = 1;
+        }
+        if (folded[k].find(stem) != std::string::npos && has_term(u, stem)) return true;
+      }
+      return std::any_of(units.begin(), units.end(), [&](int u) { return has_term(u, stem); });
+    });
+  }
+}
+
 // Step 3 texts: a draft for each subgroup with units but no condensate; the vocabulary
 // check for each subgroup with one. The IDF of a draft is taken over the counted units of the
 // subgroup's code group: words every unit of the group shares (the group's own topic) then
@@ -196,6 +239,10 @@ void fill_texts(RoundAnalysis& a, const loader::RoundData& round, bool with_draf
     }
   }
   detail::Corpus corpus(round);
+  if (!with_drafts) {
+    check_vocabulary_alone(a, round, corpus, written);
+    return;
+  }
   corpus.prepare(needed);
   std::map<int, detail::Idf> idf_of_group;
   for (int n : drafted) {

@@ -239,3 +239,40 @@ TEST_CASE("Texts::vocabulary checks condensates but makes no drafts", "[condense
   CHECK(vocab.foreign_words == full.foreign_words);
   CHECK(vocab.foreign_words.at(N::underskrift) == std::vector<std::string>{"papir"});
 }
+
+TEST_CASE("the vocabulary check alone finds what the full analysis finds", "[condense]") {
+  // Texts::vocabulary looks for a stem first in the units whose folded text holds it; these
+  // cases have a stem inside another word ("plan" in "eksplanasjon"), words in capitals, æøå,
+  // a stem only in the second unit, and a word in none.
+  using condense_test::add_unit;
+  using N = condense_test::Ids;
+  struct Case {
+    const char* condensate;
+    std::vector<const char*> units;
+    std::vector<std::string> foreign;
+  };
+  const std::vector<Case> cases = {
+      {"Jeg fikk en plan.", {"Jeg fikk en eksplanasjon av alt."}, {"plan"}},
+      {"Jeg fikk en plan.", {"Jeg fikk en eksplanasjon.", "PLANENE ble laget."}, {}},
+      {"Møtene var gode.", {"Vi hadde gode MØTER i går."}, {}},
+      {"Både kaffen og planen.", {"Jeg tok planen med hjem."}, {"kaffen"}},
+      {"Støtten kom sent.", {"Han støttet meg.", "Det kom sent."}, {}},
+      {"Ærligheten teller.", {"Hun var ærlig om det som teller."}, {}},
+      {"Ærligheten teller.", {"Det som teller."}, {"Ærligheten"}},
+  };
+  for (const auto& c : cases) {
+    auto round = sample_round();
+    std::string id = "B1-01";
+    for (const char* text : c.units) {
+      add_unit(round, id, "B1", {N::underskrift}, text);
+      id.back() = static_cast<char>(id.back() + 1);
+    }
+    round.condensation.subgroups["underskrift"].condensate = c.condensate;
+    INFO(c.condensate);
+    const auto full = ipcode::condense::analyse(round, {}, ipcode::condense::Texts::yes);
+    const auto vocab = ipcode::condense::analyse(round, {}, ipcode::condense::Texts::vocabulary);
+    CHECK(vocab.foreign_words == full.foreign_words);
+    const auto it = full.foreign_words.find(N::underskrift);
+    CHECK((it == full.foreign_words.end() ? std::vector<std::string>{} : it->second) == c.foreign);
+  }
+}
