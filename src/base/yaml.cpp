@@ -230,14 +230,12 @@ std::map<std::string, const Node*> read_keys(const Node& map, const std::vector<
                 format(tr("{1} must be a mapping of keys and values"), {std::string(what)}));
     return out;
   }
-  std::vector<std::string> known;
-  for (const auto& k : keys) {
-    known.push_back(k.name);
-    for (const auto& a : k.aliases) known.push_back(a);
-  }
-  std::map<std::string, const Node*> seen_at;
+  // Called for every unit of every coding file: no copies of the allowed names, and the
+  // "did you mean" list only made for an unknown key.
+  std::vector<std::pair<const std::string*, const Node*>> seen_at;  // canonical name, its key
   for (const auto& [k, v] : map.entries) {
-    const std::string name = k.is_scalar() ? k.scalar : std::string();
+    static const std::string kNone;
+    const std::string& name = k.is_scalar() ? k.scalar : kNone;
     const Key* match = nullptr;
     for (const auto& key : keys) {
       if (key.name == name ||
@@ -247,6 +245,11 @@ std::map<std::string, const Node*> read_keys(const Node& map, const std::vector<
       }
     }
     if (match == nullptr) {
+      std::vector<std::string> known;
+      for (const auto& key : keys) {
+        known.push_back(key.name);
+        for (const auto& a : key.aliases) known.push_back(a);
+      }
       std::string msg = format(tr("unknown key '{1}' in {2}"), {name, std::string(what)});
       if (auto guess = closest(name, known)) {
         msg += format(tr("; did you mean '{1}'?"), {*guess});
@@ -254,13 +257,15 @@ std::map<std::string, const Node*> read_keys(const Node& map, const std::vector<
       diags.error(std::string(file), k.mark.line, k.mark.col, msg);
       continue;
     }
-    if (auto prev = seen_at.find(match->name); prev != seen_at.end()) {
+    const auto prev = std::find_if(seen_at.begin(), seen_at.end(),
+                                   [&](const auto& p) { return *p.first == match->name; });
+    if (prev != seen_at.end()) {
       diags.error(
           std::string(file), k.mark.line, k.mark.col,
           format(tr("key '{1}' is given twice (first on line {2})"), {name, where(*prev->second)}));
       continue;
     }
-    seen_at[match->name] = &k;
+    seen_at.emplace_back(&match->name, &k);
     out[match->name] = &v;
   }
   return out;

@@ -188,8 +188,9 @@ CodingFile parse_coding(std::string_view raw, std::string_view origin, Diagnosti
     diags.error(file, units.mark.line, units.mark.col, tr("'units' must be a list"));
     return f;
   }
+  const std::string a_unit = tr("a meaning unit");
   for (const auto& item : units.items) {
-    const auto uk = yaml::read_keys(item, kUnitKeys, tr("a meaning unit"), file, diags);
+    const auto uk = yaml::read_keys(item, kUnitKeys, a_unit, file, diags);
     if (!item.is_map()) continue;
     const auto get = [&](const char* key) { return uk.count(key) ? uk.at(key) : nullptr; };
     UnitSpec u;
@@ -225,20 +226,21 @@ CodingFile parse_coding(std::string_view raw, std::string_view origin, Diagnosti
       }
     }
     u.normalised = std::string(trim(yaml::as_string(get("normalised"), file, diags)));
-    // A unit without an id is named by where it is written.
-    const std::string name = u.id.empty()
-                                 ? format(tr("the unit at line {1}"), {std::to_string(u.at.line)})
-                                 : "'" + u.id + "'";
+    // A unit without an id is named by where it is written (made only for a message).
+    const auto name = [&u] {
+      return u.id.empty() ? format(tr("the unit at line {1}"), {std::to_string(u.at.line)})
+                          : "'" + u.id + "'";
+    };
     if (u.codes.empty()) {
       diags.error(file, u.at.line, u.at.col,
-                  format(tr("{1} has no 'codes'; add at least one code id"), {name}));
+                  format(tr("{1} has no 'codes'; add at least one code id"), {name()}));
     }
     // Only a unit with a place to be found goes on to the loader. An unusable 'lines' has
     // its own message above; a unit without it needs a quote.
     if (!u.has_lines && u.quote.empty()) {
       if (lines == nullptr) {
         diags.error(file, u.at.line, u.at.col,
-                    format(tr("{1} needs 'lines', 'quote' or both"), {name}));
+                    format(tr("{1} needs 'lines', 'quote' or both"), {name()}));
       }
       if (!u.id.empty())
         f.unplaced_ids.push_back(u.id);
