@@ -6,6 +6,7 @@
 #include "quote.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <array>
 
 namespace ipcode::transcript {
@@ -56,13 +57,12 @@ TurnContinuation continue_turns(const Transcript& t) {
   return {std::move(effective), std::move(skipped)};
 }
 
-MatchIndex::MatchIndex(const Transcript& t, std::size_t index_from)
-    : t_(t), index_from_(index_from) {
+MatchIndex::MatchIndex(const Transcript& t) : t_(t) {
   build(continue_turns(t), 1, t.line_count());
 }
 
 MatchIndex::MatchIndex(const Transcript& t, const TurnContinuation& turns, int from, int to)
-    : t_(t), index_from_(4096) {
+    : t_(t) {
   build(turns, std::max(from, 1), std::min(to, t.line_count()));
 }
 
@@ -107,100 +107,7 @@ void MatchIndex::build(const TurnContinuation& turns, int from, int to) {
   }
 }
 
-// The distinct words of the stream in a flat hash table, each with the offsets where it
-// stands, in order (all offsets in one array, grouped by word): a look-up walks the distinct
-// words of one bucket, never every occurrence of a common word ("jeg", "det").
-struct MatchIndex::WordIndex {
-  std::vector<std::uint32_t>
-      word_at;  // distinct word d is stream_[word_at[d], word_at[d] + size[d])
-  std::vector<std::uint32_t> size;
-  std::vector<std::uint32_t> first;  // its offsets: offsets[first[d], first[d + 1])
-  std::vector<std::uint32_t> offsets;
-  std::vector<std::uint32_t> head;  // bucket -> 1 + the last distinct word in it (0: none)
-  std::vector<std::uint32_t> next;  // distinct word -> 1 + the one before it in its bucket
-  std::uint32_t mask = 0;
-
-  static std::uint32_t hash(std::string_view w) {
-    std::uint32_t h = 2166136261U;  // FNV-1a
-    for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619U;
-    return h;
-  }
-
-  // The distinct word equal to `w`, or -1.
-  std::int64_t find(std::string_view s, std::string_view w, std::uint32_t h) const {
-    for (std::uint32_t d = head[h & mask]; d != 0; d = next[d - 1]) {
-      if (s.substr(word_at[d - 1], size[d - 1]) == w) return d - 1;
-    }
-    return -1;
-  }
-};
-
 MatchIndex::~MatchIndex() = default;
-
-std::span<const std::uint32_t> MatchIndex::occurrences(std::string_view word) const {
-  const std::string_view s(stream_);
-  if (!words_) {
-    words_ = std::make_unique<WordIndex>();
-    WordIndex& w = *words_;
-    // text::is_word_char, with ASCII (most of the stream) decided here.
-    const auto word_char = [&s](std::size_t at, std::size_t& size) {
-      const auto b = static_cast<unsigned char>(s[at]);
-      if (b < 0x80) {
-        size = 1;
-        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
-      }
-      const auto c = text::decode_at(s, at);
-      size = c.size;
-      return text::is_word_char(c.value);
-    };
-    // First every word as the distinct word it is, in stream order.
-    std::vector<std::uint32_t> seq;  // word k of the stream is distinct word seq[k]
-    seq.reserve(s.size() / 5);
-    std::size_t buckets = 1024;
-    while (buckets < s.size() / 16) buckets *= 2;  // about a distinct word in 16 bytes, at most
-    w.mask = static_cast<std::uint32_t>(buckets - 1);
-    w.head.assign(buckets, 0);
-    std::vector<std::uint32_t> count;
-    std::size_t i = 0;
-    std::size_t size = 0;
-    while (i < s.size()) {
-      if (!word_char(i, size)) {
-        i += size;
-        continue;
-      }
-      const std::size_t begin = i;
-      i += size;
-      while (i < s.size() && word_char(i, size)) i += size;
-      const std::string_view word_text = s.substr(begin, i - begin);
-      const std::uint32_t h = WordIndex::hash(word_text);
-      auto d = w.find(s, word_text, h);
-      if (d < 0) {
-        d = static_cast<std::int64_t>(w.word_at.size());
-        w.word_at.push_back(static_cast<std::uint32_t>(begin));
-        w.size.push_back(static_cast<std::uint32_t>(i - begin));
-        w.next.push_back(w.head[h & w.mask]);
-        w.head[h & w.mask] = static_cast<std::uint32_t>(d + 1);
-        count.push_back(0);
-      }
-      ++count[static_cast<std::size_t>(d)];
-      seq.push_back(static_cast<std::uint32_t>(d));
-      // The offsets are filled below; the start goes where the word's position will be.
-      w.offsets.push_back(static_cast<std::uint32_t>(begin));
-    }
-    // Then the offsets grouped by distinct word (a counting sort keeps stream order).
-    w.first.assign(count.size() + 1, 0);
-    for (std::size_t d = 0; d < count.size(); ++d) w.first[d + 1] = w.first[d] + count[d];
-    std::vector<std::uint32_t> grouped(w.offsets.size());
-    std::vector<std::uint32_t> fill(w.first.begin(), w.first.end() - 1);
-    for (std::size_t k = 0; k < seq.size(); ++k) grouped[fill[seq[k]]++] = w.offsets[k];
-    w.offsets = std::move(grouped);
-  }
-  const WordIndex& w = *words_;
-  const auto d = w.find(s, word, WordIndex::hash(word));
-  if (d < 0) return {};
-  const auto k = static_cast<std::size_t>(d);
-  return std::span<const std::uint32_t>(w.offsets).subspan(w.first[k], w.first[k + 1] - w.first[k]);
-}
 
 std::uint32_t MatchIndex::source(std::size_t offset) const { return source_->at(offset, t_.text); }
 
@@ -265,25 +172,15 @@ std::vector<QuoteMatch> MatchIndex::find(std::string_view quote, int from, int t
     // Searched only up to the range's end: a unit given with `lines` looks at those lines, not
     // at the rest of the transcript (which made placing units quadratic per transcript).
     const std::string_view hay(stream_.data(), r.end);
-    // A key that starts with a word can only start where that word stands in the stream.
-    std::size_t first = 0;
-    while (first < key.size()) {
-      const auto c = text::decode_at(key, first);
-      if (!text::is_word_char(c.value)) break;
-      first += c.size;
-    }
-    if (first > 0 && r.end - r.begin > index_from_) {
-      const auto starts = occurrences(std::string_view(key).substr(0, first));
-      for (auto it = std::lower_bound(starts.begin(), starts.end(), r.begin); it != starts.end();
-           ++it) {
-        const std::size_t p = *it;
-        if (p + key.size() > r.end) break;
-        if (hay.compare(p, key.size(), key) == 0 && word_edge(p + key.size())) occ[i].push_back(p);
-      }
-    } else {
-      for (auto p = hay.find(key, r.begin); p != std::string_view::npos; p = hay.find(key, p + 1)) {
-        if (word_edge(p) && word_edge(p + key.size())) occ[i].push_back(p);
-      }
+    // glibc's memmem skips ahead by the key's length on text that does not match, so a long
+    // quote costs a fraction of a pass over the transcript (a word index of the transcript,
+    // built for quotes without `lines`, cost more than all their searches together).
+    for (std::size_t p = r.begin; p + key.size() <= r.end;) {
+      const void* hit = memmem(hay.data() + p, r.end - p, key.data(), key.size());
+      if (hit == nullptr) break;
+      const auto at = static_cast<std::size_t>(static_cast<const char*>(hit) - hay.data());
+      if (word_edge(at) && word_edge(at + key.size())) occ[i].push_back(at);
+      p = at + 1;
     }
     if (occ[i].empty()) return out;
   }

@@ -23,7 +23,6 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,9 +67,7 @@ TurnContinuation continue_turns(const Transcript& t);
 
 class MatchIndex {
  public:
-  /// A search over more than `index_from` bytes looks up the quote's first word in a word
-  /// index (built on first use) instead of scanning; tests set it to compare both ways.
-  explicit MatchIndex(const Transcript& t, std::size_t index_from = 4096);
+  explicit MatchIndex(const Transcript& t);
   /// An index of physical lines [from, to] only (a unit given with `lines`): find(quote,
   /// from, to) and closest(quote, from, to) give exactly what the whole index gives; a search
   /// outside those lines finds nothing.
@@ -117,13 +114,6 @@ class MatchIndex {
   std::uint32_t source(std::size_t offset) const;  // where stream_[offset]'s character starts
   std::unique_ptr<detail::SourceMap> source_;      // in t_.text
   std::vector<Piece> pieces_;                      // one per text line with speech, in order
-  // Where each word of stream_ starts, built on the first search over a long range (a quote
-  // without `lines`), so that such a search looks only where its first word occurs.
-  struct WordIndex;
-  mutable std::unique_ptr<WordIndex> words_;
-  std::size_t index_from_;
-  // Where `word` stands as a whole word in stream_, in order: a view into the index.
-  std::span<const std::uint32_t> occurrences(std::string_view word) const;
 };
 
 /// The quote's searchable segments in their folded matching form, clarifications removed,
