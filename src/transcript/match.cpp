@@ -66,6 +66,20 @@ MatchIndex::MatchIndex(const Transcript& t, const TurnContinuation& turns, int f
   build(turns, std::max(from, 1), std::min(to, t.line_count()));
 }
 
+namespace {
+
+// The bytes of the character at `i` when Folder folds it to itself but for ASCII case: a
+// Folder::plain() character (1), or a lower-case æ, ø or å (2, in NFC); 0 for any other.
+std::size_t plain_width(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return 0;
+  if (Folder::plain(s[i])) return 1;
+  if (static_cast<unsigned char>(s[i]) != 0xC3 || i + 1 >= s.size()) return 0;
+  const auto b = static_cast<unsigned char>(s[i + 1]);
+  return b == 0xA5 || b == 0xA6 || b == 0xB8 ? 2 : 0;
+}
+
+}  // namespace
+
 void MatchIndex::build(const TurnContinuation& turns, int from, int to) {
   const Transcript& t = t_;
   const auto& effective = turns.effective;
@@ -84,9 +98,21 @@ void MatchIndex::build(const TurnContinuation& turns, int from, int to) {
     std::size_t begin = stream_.size();
     for (std::size_t i = 0; i < speech.size();) {
       const auto source = static_cast<std::uint32_t>(l->speech_begin + i);
-      if (Folder::plain(speech[i])) {
-        std::size_t j = i + 1;
-        while (j < speech.size() && Folder::plain(speech[j])) ++j;
+      if (const std::size_t w = plain_width(speech, i); w > 0) {
+        // A run of words of plain characters with single spaces between them folds to itself
+        // in ASCII lower case, byte for byte, as the character-by-character path would fold
+        // it (a single space between two plain characters stays one space).
+        std::size_t j = i + w;
+        for (;;) {
+          if (const std::size_t v = plain_width(speech, j); v > 0) {
+            j += v;
+          } else if (j + 1 < speech.size() && speech[j] == ' ' &&
+                     plain_width(speech, j + 1) > 0) {
+            ++j;
+          } else {
+            break;
+          }
+        }
         folder.add_plain(speech.substr(i, j - i), source);
         i = j;
         continue;

@@ -117,15 +117,22 @@ ParsedQuote parse_quote(std::string_view quote) {
 
 // Appends `s` to `out` with runs of Unicode white space as one space.
 void append_collapsed(std::string& out, std::string_view s) {
+  std::size_t start = 0;  // of the characters not yet appended, none of them white space
   for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b > 0x20 && b < 0x7F) {  // visible ASCII: never white space
+      ++i;
+      continue;
+    }
     const auto c = text::decode_at(s, i);
     if (text::is_space(c.value)) {
+      out.append(s.substr(start, i - start));
       if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out.append(s.substr(i, c.size));
+      start = i + c.size;
     }
     i += c.size;
   }
+  out.append(s.substr(start));
 }
 
 std::string trimmed(std::string s) {
