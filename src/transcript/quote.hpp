@@ -149,4 +149,8 @@ std::string join_parts(const std::vector<std::string>& parts);
 // The folded words of s joined by single spaces ("Ja, vel." -> "ja vel").
 std::string word_string(std::string_view s);
 
+// The first place at or after `from` where `key` stands in `hay` (as std::string_view::find),
+// or npos: the search of MatchIndex::find (match.cpp).
+std::size_t find_key(std::string_view hay, std::size_t from, std::string_view key);
+
 }  // namespace ipcode::transcript::detail

@@ -67,7 +67,10 @@ TurnContinuation continue_turns(const Transcript& t);
 
 class MatchIndex {
  public:
-  explicit MatchIndex(const Transcript& t);
+  /// A search over more than `index_from` bytes for a segment that starts with a word looks
+  /// only where a word starts with the segment's first four bytes, in an index of word starts
+  /// built on first use, instead of scanning; tests set it to compare both ways.
+  explicit MatchIndex(const Transcript& t, std::size_t index_from = 4096);
   /// An index of physical lines [from, to] only (a unit given with `lines`): find(quote,
   /// from, to) and closest(quote, from, to) give exactly what the whole index gives; a search
   /// outside those lines finds nothing.
@@ -114,6 +117,13 @@ class MatchIndex {
   std::uint32_t source(std::size_t offset) const;  // where stream_[offset]'s character starts
   std::unique_ptr<detail::SourceMap> source_;      // in t_.text
   std::vector<Piece> pieces_;                      // one per text line with speech, in order
+  // Where the words of stream_ start, bucketed by their first four bytes: built on the first
+  // search over a long range (quotes without `lines`), which then compares the segment only
+  // there. (A scan of the whole transcript for each such quote made placing them quadratic.)
+  struct StartIndex;
+  mutable std::unique_ptr<StartIndex> starts_;
+  std::size_t index_from_;
+  const StartIndex& starts() const;
 };
 
 /// The quote's searchable segments in their folded matching form, clarifications removed,

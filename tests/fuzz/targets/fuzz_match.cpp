@@ -1,7 +1,7 @@
 // Quote matching: the input is a quote, a NUL byte and a transcript (a transcript alone when
-// there is no NUL). find() and closest() on a line range must give the same answer from an
-// index of the whole transcript and from an index of those lines only (as units with `lines`
-// are placed); every match must lie inside the transcript and the range.
+// there is no NUL). find() and closest() must give the same answer with the index of word
+// starts (MatchIndex(t, 0)) and without it (MatchIndex(t, SIZE_MAX)), on the whole transcript
+// and on a line range; every match must lie inside the transcript and the range.
 #include "fuzz_common.hpp"
 #include "ipcode/transcript/match.hpp"
 
@@ -19,7 +19,7 @@ void same(const std::vector<QuoteMatch>& a, const std::vector<QuoteMatch>& b) {
     ok = a[i].line_start == b[i].line_start && a[i].line_end == b[i].line_end &&
          a[i].text == b[i].text && a[i].begin == b[i].begin && a[i].end == b[i].end;
   if (!ok) {
-    std::fprintf(stderr, "find() differs between the whole index and the lines' index: %zu vs %zu matches\n",
+    std::fprintf(stderr, "find() differs with and without the index of word starts: %zu vs %zu matches\n",
                  a.size(), b.size());
     std::abort();
   }
@@ -30,7 +30,7 @@ void same(const std::optional<QuoteMiss>& a, const std::optional<QuoteMiss>& b) 
                   (!a || (a->line == b->line && a->quote_word == b->quote_word &&
                           a->transcript_word == b->transcript_word));
   if (!ok) {
-    std::fprintf(stderr, "closest() differs between the whole index and the lines' index\n");
+    std::fprintf(stderr, "closest() differs with and without the index of word starts\n");
     std::abort();
   }
 }
@@ -52,20 +52,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto [quote, bytes] = fuzz::split_at_nul(fuzz::as_text(data, size));
   Diagnostics diags;
   const auto t = parse_transcript(bytes, "r1/B1.txt", "r1", diags);
-  const MatchIndex whole(t);
+  const MatchIndex indexed(t, 0);
+  const MatchIndex scanned(t, SIZE_MAX);
   // The whole transcript, then a range picked from the quote's length (also out of range).
   const int n = t.line_count();
   const int from = n == 0 ? 1 : 1 + static_cast<int>(quote.size() % static_cast<std::size_t>(n));
   const int to = from + static_cast<int>(quote.size() % 7);
-  const auto everywhere = whole.find(quote);
-  inside(t, everywhere, 0, 0);
-  if (everywhere.empty()) (void)whole.closest(quote);
-  const auto found = whole.find(quote, from, to);
-  inside(t, found, from, to);
-  if (to <= n) {
-    const MatchIndex lines(t, continue_turns(t), from, to);
-    same(found, lines.find(quote, from, to));
-    if (found.empty()) same(whole.closest(quote, from, to), lines.closest(quote, from, to));
+  for (const auto& [a, b] : {std::pair{0, 0}, std::pair{from, to}}) {
+    const auto found = indexed.find(quote, a, b);
+    same(found, scanned.find(quote, a, b));
+    inside(t, found, a, b);
+    if (found.empty()) same(indexed.closest(quote, a, b), scanned.closest(quote, a, b));
   }
   (void)quote_segments(quote);
   (void)strip_clarifications(quote);
