@@ -13,6 +13,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -165,9 +166,68 @@ bool is_false_sentence_end(std::string_view before) {
   return std::ranges::binary_search(kAbbreviations, std::string_view(fold(token)));
 }
 
+// words() without ICU, for the text where Unicode's word rules (UAX #29) come down to runs of
+// letters and digits: ASCII, precomposed Latin-1 letters (æøå é ü ...), and as separators
+// white space, . , : ; ' ! ? ( ) " - / and – — … « ». It declines (nullopt) at anything else
+// (another character, '_' which joins words, '@' which ICU makes a word of) and at any of
+// . : ' , ; between two letters or digits (where the rules may join them: "3,5", "a.b",
+// "don't"). The unit tests compare it with ICU on random text of these characters and more.
+std::optional<std::vector<Span>> plain_words(std::string_view s) {
+  std::vector<Span> out;
+  const std::size_t n = s.size();
+  // Bytes of a letter or digit at i (1 or 2); 0 for anything else.
+  const auto alnum_at = [&](std::size_t i) -> std::size_t {
+    if (i >= n) return 0;
+    const auto b = static_cast<unsigned char>(s[i]);
+    if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) return 1;
+    if (b == 0xC3 && i + 1 < n) {
+      const auto c = static_cast<unsigned char>(s[i + 1]);
+      if (c >= 0x80 && c <= 0xBF && c != 0x97 && c != 0xB7) return 2;  // not × ÷
+    }
+    return 0;
+  };
+  std::size_t start = std::string_view::npos;
+  for (std::size_t i = 0; i < n;) {
+    if (const std::size_t w = alnum_at(i); w > 0) {
+      if (start == std::string_view::npos) start = i;
+      i += w;
+      continue;
+    }
+    const bool after_word = start != std::string_view::npos;
+    if (after_word) {
+      out.push_back({start, i});
+      start = std::string_view::npos;
+    }
+    const auto b = static_cast<unsigned char>(s[i]);
+    std::size_t len = 1;
+    if (b < 0x80) {
+      // Only these: ICU makes words of some other punctuation ("@" is one).
+      if (" \t\n\r.,:;'!?()\"-/"sv.find(static_cast<char>(b)) == std::string_view::npos) {
+        return std::nullopt;
+      }
+      if ((b == '.' || b == ':' || b == '\'' || b == ',' || b == ';') && after_word &&
+          alnum_at(i + 1) > 0) {
+        return std::nullopt;
+      }
+    } else if (b == 0xC2 && i + 1 < n && (s[i + 1] == '\xAB' || s[i + 1] == '\xBB')) {
+      len = 2;  // « »
+    } else if (b == 0xE2 && i + 2 < n && s[i + 1] == '\x80' &&
+               (s[i + 2] == '\x93' || s[i + 2] == '\x94' || s[i + 2] == '\xA6')) {
+      len = 3;  // – — …
+    } else {
+      return std::nullopt;
+    }
+    i += len;
+  }
+  if (start != std::string_view::npos) out.push_back({start, n});
+  return out;
+}
+
 }  // namespace
 
-std::vector<Span> words(std::string_view s) {
+namespace {
+
+std::vector<Span> icu_words(std::string_view s) {
   std::vector<Span> out;
   if (s.empty()) {
     return out;
@@ -180,6 +240,18 @@ std::vector<Span> words(std::string_view s) {
     }
   });
   return out;
+}
+
+}  // namespace
+
+namespace detail {
+std::optional<std::vector<Span>> plain_words_for_test(std::string_view s) { return plain_words(s); }
+std::vector<Span> icu_words_for_test(std::string_view s) { return icu_words(s); }
+}  // namespace detail
+
+std::vector<Span> words(std::string_view s) {
+  if (auto plain = plain_words(s)) return std::move(*plain);
+  return icu_words(s);
 }
 
 std::vector<Span> sentences(std::string_view s) {

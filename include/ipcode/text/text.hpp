@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -45,8 +46,15 @@ struct Span {
 };
 
 /// Words by ICU word boundaries: only spans that contain a letter or a digit ("B1", "æra",
-/// "10"); punctuation and spaces are not words.
+/// "10"); punctuation and spaces are not words. Plain text (ASCII and Latin-1 letters, nothing
+/// that could join two words) is split without ICU, into the same spans.
 std::vector<Span> words(std::string_view s);
+
+namespace detail {
+/// The two ways of words(), for the tests that compare them: nullopt when the text is not plain.
+std::optional<std::vector<Span>> plain_words_for_test(std::string_view s);
+std::vector<Span> icu_words_for_test(std::string_view s);
+}  // namespace detail
 
 /// Sentences by ICU sentence boundaries, without breaking after common Norwegian
 /// abbreviations (f.eks., bl.a., kl., nr., ca., dvs., osv., mht., ift., evt., ordinal "10.").
