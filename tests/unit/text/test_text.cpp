@@ -3,6 +3,8 @@
 #include "ipcode/text/text.hpp"
 
 #include <catch2/catch.hpp>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <string>
@@ -553,4 +555,31 @@ TEST_CASE("collapse_space: runs of Unicode white space become one space, none at
     INFO(r.in);
     CHECK(ipcode::text::collapse_space(r.in) == r.out);
   }
+}
+
+TEST_CASE("nfc keeps plain Latin-1 text without asking ICU, as ICU would", "[text][nfc]") {
+  // text::nfc returns a text of ASCII, U+0080-U+00FF and U+2010-U+2027 unchanged without
+  // ICU's check: every one of those characters must be NFC on its own and after another.
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* norm = icu::Normalizer2::getNFCInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  std::vector<char32_t> plain;
+  for (char32_t c = 0x80; c <= 0xFF; ++c) plain.push_back(c);
+  for (char32_t c = 0x2010; c <= 0x2027; ++c) plain.push_back(c);
+  for (const char32_t c : plain) {
+    for (const char32_t before : plain) {
+      icu::UnicodeString s;
+      s.append(static_cast<UChar32>('a')).append(static_cast<UChar32>(before));
+      s.append(static_cast<UChar32>(c)).append(static_cast<UChar32>('e'));
+      UErrorCode st = U_ZERO_ERROR;
+      INFO(static_cast<unsigned>(before) << " " << static_cast<unsigned>(c));
+      REQUIRE(norm->isNormalized(s, st));
+      std::string utf8;
+      s.toUTF8String(utf8);
+      REQUIRE(text::nfc(utf8) == utf8);
+    }
+  }
+  // One character outside those ranges, and the check goes to ICU again.
+  CHECK(text::nfc("\u00E5 \u212B") == "\u00E5 \u00C5");
+  CHECK(text::nfc("\u00E9a\u0301") == "\u00E9\u00E1");
 }
