@@ -72,12 +72,20 @@ MatchIndex::MatchIndex(const Transcript& t, const TurnContinuation& turns, int f
 
 namespace {
 
+// Folder::plain() as a table (the loop below asks it of every byte of a transcript).
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> t{};
+  for (int b = 0; b < 256; ++b) t[static_cast<std::size_t>(b)] = Folder::plain(static_cast<char>(b));
+  return t;
+}();
+
 // The bytes of the character at `i` when Folder folds it to itself but for ASCII case: a
 // Folder::plain() character (1), or a lower-case æ, ø or å (2, in NFC); 0 for any other.
-std::size_t plain_width(std::string_view s, std::size_t i) {
+inline std::size_t plain_width(std::string_view s, std::size_t i) {
   if (i >= s.size()) return 0;
-  if (Folder::plain(s[i])) return 1;
-  if (static_cast<unsigned char>(s[i]) != 0xC3 || i + 1 >= s.size()) return 0;
+  const auto a = static_cast<unsigned char>(s[i]);
+  if (kPlain[a]) return 1;
+  if (a != 0xC3 || i + 1 >= s.size()) return 0;
   const auto b = static_cast<unsigned char>(s[i + 1]);
   return b == 0xA5 || b == 0xA6 || b == 0xB8 ? 2 : 0;
 }
@@ -143,6 +151,7 @@ void MatchIndex::build(const TurnContinuation& turns, int from, int to) {
         // it (a single space between two plain characters stays one space).
         std::size_t j = i + w;
         for (;;) {
+          while (j < speech.size() && kPlain[static_cast<unsigned char>(speech[j])]) ++j;
           if (const std::size_t v = plain_width(speech, j); v > 0) {
             j += v;
           } else if (j + 1 < speech.size() && speech[j] == ' ' &&
@@ -186,6 +195,17 @@ struct MatchIndex::StartIndex {
   }
 };
 
+namespace {
+constexpr std::array<bool, 128> kAsciiWord = [] {
+  std::array<bool, 128> t{};
+  for (int b = 0; b < 128; ++b) {
+    t[static_cast<std::size_t>(b)] =
+        (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+  }
+  return t;
+}();
+}  // namespace
+
 const MatchIndex::StartIndex& MatchIndex::starts() const {
   if (starts_) return *starts_;
   const std::string_view s(stream_);
@@ -198,7 +218,12 @@ const MatchIndex::StartIndex& MatchIndex::starts() const {
     std::size_t size = 1;
     if (b < 0x80) {
       // text::is_word_char for ASCII, decided here (most of the stream).
-      word = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+      word = kAsciiWord[b];
+    } else if (b == 0xC3 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0xBF && s[i + 1] != '\x97' &&
+               s[i + 1] != '\xB7') {
+      word = true;  // a Latin-1 letter (not × ÷): æ ø å é ...
+      size = 2;
     } else {
       const auto c = text::decode_at(s, i);
       word = text::is_word_char(c.value);

@@ -93,7 +93,7 @@ class Folder {
   }
   // ASCII that add_ascii() only lowercases: not white space, not a control character, and no
   // '-' or '.' (white space next to those is dropped).
-  static bool plain(char c) { return c > ' ' && c < 0x7F && c != '-' && c != '.'; }
+  static constexpr bool plain(char c) { return c > ' ' && c < 0x7F && c != '-' && c != '.'; }
 
  private:
   static constexpr std::uint32_t kNone = 0xFFFFFFFF;
