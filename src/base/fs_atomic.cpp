@@ -192,6 +192,7 @@ Status AtomicBatch::begin(const std::string& relative) {
   const int fd =
       ::open(open_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
   if (fd >= 0) open_ = ::fdopen(fd, "wb");
+  unsynced_ = 0;
   if (open_ == nullptr) {
     const int why = errno;
     if (fd >= 0) ::close(fd);
@@ -206,6 +207,18 @@ Status AtomicBatch::append(std::string_view bytes) {
   if (std::fwrite(bytes.data(), 1, bytes.size(), open_) != bytes.size()) {
     return fail(write_error(open_path_, std::strerror(errno)));
   }
+#if defined(__linux__)
+  // end() syncs the file; a large report starts going to the disk every 8 MB while the rest is
+  // rendered, so that the sync waits only for the last part (writing back, not waiting: errors
+  // show at the sync). On 1,000 interviews the syncs took 0.1 s of condense, on 10,000 more.
+  unsynced_ += bytes.size();
+  if (unsynced_ >= (std::size_t{8} << 20)) {
+    unsynced_ = 0;
+    if (std::fflush(open_) == 0) {
+      (void)::sync_file_range(::fileno(open_), 0, 0, SYNC_FILE_RANGE_WRITE);
+    }
+  }
+#endif
   return Ok{};
 }
 

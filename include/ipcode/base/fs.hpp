@@ -110,6 +110,7 @@ class AtomicBatch {
   stdfs::path target_;
   stdfs::path temp_;                  // the new folder, until commit() swaps it in
   std::FILE* open_ = nullptr;         // the file begin() opened, until end()
+  std::size_t unsynced_ = 0;          // bytes appended to it since writing back was started
   stdfs::path open_path_;             // its path in temp_
   std::optional<Error> open_failed_;  // why the file begun last cannot be written
   std::vector<std::string> files_;    // relative paths added, each once
