@@ -213,6 +213,38 @@ const MatchIndex::StartIndex& MatchIndex::starts() const {
   all.reserve(s.size() / 5);
   bool in_word = false;
   for (std::size_t i = 0; i < s.size();) {
+#if defined(__SSE2__)
+    // 16 bytes at a time where they are ASCII letters, digits and other ASCII, and Latin-1
+    // letters (C3 xx, both bytes in the block; not × ÷): a word byte is one of those letters
+    // or digits, and a word starts at a word byte after one that is not.
+    if (i + 16 <= s.size()) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
+      const auto c3 = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xC3'))));
+      const auto odd = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+          _mm_cmpeq_epi8(v, _mm_set1_epi8('\x97')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\xB7')))));
+      const unsigned cont = high & ~c3;
+      if ((c3 & 0x8000U) == 0 && cont == ((c3 << 1) & 0xFFFFU) && (odd & cont) == 0) {
+        const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        // Signed compares: the high bytes are negative and fall outside both ranges.
+        const __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+                                            _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+        const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                            _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+        const unsigned word =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(alpha, digit))) | high;
+        unsigned begins = word & ~((word << 1) | (in_word ? 1U : 0U)) & 0xFFFFU;
+        while (begins != 0) {
+          const auto k = static_cast<std::size_t>(__builtin_ctz(begins));
+          if (i + k + 4 <= s.size()) all.push_back(static_cast<std::uint32_t>(i + k));
+          begins &= begins - 1;
+        }
+        in_word = (word & 0x8000U) != 0;
+        i += 16;
+        continue;
+      }
+    }
+#endif
     const auto b = static_cast<unsigned char>(s[i]);
     bool word = false;
     std::size_t size = 1;
