@@ -56,7 +56,7 @@ bool simple_bytes(std::string_view s) {
     for (std::size_t k = 2; k < len; ++k) {
       if (p[i + k] < 0x80 || p[i + k] > 0xBF) return false;
     }
-    if (b == 0xC2 && p[i + 1] == 0x85) return false;                             // U+0085
+    if (b == 0xC2 && p[i + 1] == 0x85) return false;                              // U+0085
     if (b == 0xE2 && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9))  // U+2028/9
       return false;
     if (b == 0xEF && p[i + 1] == 0xBB && p[i + 2] == 0xBF) return false;  // U+FEFF
@@ -69,9 +69,26 @@ bool simple_bytes(std::string_view s) {
 // which start one only when followed by a blank: left to the other engines).
 bool indicator(char c) {
   switch (c) {
-    case '-': case '?': case ':': case ',': case '[': case ']': case '{': case '}':
-    case '#': case '&': case '*': case '!': case '|': case '>': case '\'': case '"':
-    case '%': case '@': case '`': case ' ':
+    case '-':
+    case '?':
+    case ':':
+    case ',':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+    case '#':
+    case '&':
+    case '*':
+    case '!':
+    case '|':
+    case '>':
+    case '\'':
+    case '"':
+    case '%':
+    case '@':
+    case '`':
+    case ' ':
       return true;
     default:
       return false;
@@ -79,9 +96,7 @@ bool indicator(char c) {
 }
 
 // yaml-cpp's plain nulls (an empty value is never made here).
-bool null_word(std::string_view v) {
-  return v == "~" || v == "null" || v == "Null" || v == "NULL";
-}
+bool null_word(std::string_view v) { return v == "~" || v == "null" || v == "Null" || v == "NULL"; }
 
 class SimpleParser {
  public:
@@ -124,8 +139,7 @@ class SimpleParser {
   }
 
   Mark mark(std::size_t pos) const {
-    return {static_cast<int>(cur_) + 1 + offset_,
-            static_cast<int>(pos - lines_[cur_].begin) + 1};
+    return {static_cast<int>(cur_) + 1 + offset_, static_cast<int>(pos - lines_[cur_].begin) + 1};
   }
 
   // A `-` item start at pos: a dash followed by a space or the end of the line.
@@ -300,12 +314,23 @@ class SimpleParser {
       s.append(t_.substr(run, i - run));
       if (i + 1 >= end) return false;
       switch (t_[i + 1]) {
-        case '"': s += '"'; break;
-        case '\\': s += '\\'; break;
-        case '/': s += '/'; break;
-        case 'n': s += '\n'; break;
-        case 't': s += '\t'; break;
-        default: return false;
+        case '"':
+          s += '"';
+          break;
+        case '\\':
+          s += '\\';
+          break;
+        case '/':
+          s += '/';
+          break;
+        case 'n':
+          s += '\n';
+          break;
+        case 't':
+          s += '\t';
+          break;
+        default:
+          return false;
       }
       ++i;
       run = i + 1;

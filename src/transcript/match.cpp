@@ -6,11 +6,11 @@
 #include "quote.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#include <array>
 
 namespace ipcode::transcript {
 namespace {
@@ -94,11 +94,10 @@ inline std::size_t plain_width(std::string_view s, std::size_t i) {
 
 namespace detail {
 
-// With SSE2, 16
-// places at a time are tested on the key's first and last byte, and only those that pass are
-// compared (Muła's "SIMD-friendly" search): in folded Norwegian speech few places pass both,
-// so a search costs about a load per 16 bytes, where glibc's memmem and std::string_view::find
-// stop at every occurrence of the first byte or byte pair.
+// With SSE2, 16 places at a time are tested on the key's first and last byte, and only those
+// that pass are compared (Muła's "SIMD-friendly" search): in folded Norwegian speech few places
+// pass both, so a search costs about a load per 16 bytes, where glibc's memmem and
+// std::string_view::find stop at every occurrence of the first byte or byte pair.
 std::size_t find_key(std::string_view hay, std::size_t from, std::string_view key) {
   const std::size_t m = key.size();
   if (m == 0 || from > hay.size() || hay.size() - from < m) {

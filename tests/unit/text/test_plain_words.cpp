@@ -16,7 +16,8 @@ namespace {
 
 std::string show(std::string_view s, const std::vector<text::Span>& spans) {
   std::string out;
-  for (const auto& sp : spans) out += "[" + std::string(s.substr(sp.begin, sp.end - sp.begin)) + "]";
+  for (const auto& sp : spans)
+    out += "[" + std::string(s.substr(sp.begin, sp.end - sp.begin)) + "]";
   return out;
 }
 
@@ -42,9 +43,9 @@ TEST_CASE("words without ICU are ICU's words", "[text][words]") {
         {"don't", false},
         {"ord_ord", false},
         {"10:30", false},
-        {"ja\xC2\xA0nei", false},         // a no-break space
-        {"don\xE2\x80\x99t", false},      // a curly apostrophe
-        {"a\xCC\x8A", false},             // a combining mark
+        {"ja\xC2\xA0nei", false},     // a no-break space
+        {"don\xE2\x80\x99t", false},  // a curly apostrophe
+        {"a\xCC\x8A", false},         // a combining mark
         {"tab\there", true},
         {"line\nbreak\r\nCRLF", true},
         {"bell\x07", false},
@@ -61,17 +62,18 @@ TEST_CASE("words without ICU are ICU's words", "[text][words]") {
   }
   SECTION("random text") {
     const std::vector<std::string> pieces = {
-        "a",  "Z",  "k",   "0",   "9",  "æ",  "Ø",    "å",   "é",   "ü",   "×",  " ",
-        "\n", "\t", "\r",  ".",   ":",  "'",  ",",    ";",   "_",   "-",   "!",  "?",
-        "(",  ")",  "\"",  "/",   "@",  "–",  "—",    "…",   "«",   "»",   "’",  "\xC2\xA0",
-        "ja", "B1", "10",  "kl.", "é.", "3,", "a'b",  "a.b", "1.5", "\x07", "#", "$",
-        "%",  "&",  "*",   "+",   "<",  "=",  ">",    "[",   "]",   "\\", "^",  "`",
-        "{",  "|",  "}",   "~",   "§",  "°",  "½",    "€",   "\xC2\xAD"};
+        "a",  "Z",  "k",  "0",   "9",  "æ",  "Ø",   "å",   "é",       "ü",    "×", " ",
+        "\n", "\t", "\r", ".",   ":",  "'",  ",",   ";",   "_",       "-",    "!", "?",
+        "(",  ")",  "\"", "/",   "@",  "–",  "—",   "…",   "«",       "»",    "’", "\xC2\xA0",
+        "ja", "B1", "10", "kl.", "é.", "3,", "a'b", "a.b", "1.5",     "\x07", "#", "$",
+        "%",  "&",  "*",  "+",   "<",  "=",  ">",   "[",   "]",       "\\",   "^", "`",
+        "{",  "|",  "}",  "~",   "§",  "°",  "½",   "€",   "\xC2\xAD"};
     std::mt19937 rng(2026);
     std::size_t compared = 0;
     for (int round = 0; round < 40000; ++round) {
       std::string s;
-      for (int k = 0, n = static_cast<int>(rng() % 12); k < n; ++k) s += pieces[rng() % pieces.size()];
+      for (int k = 0, n = static_cast<int>(rng() % 12); k < n; ++k)
+        s += pieces[rng() % pieces.size()];
       const auto plain = text::detail::plain_words_for_test(s);
       if (!plain) continue;
       ++compared;

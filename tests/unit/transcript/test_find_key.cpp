@@ -28,8 +28,8 @@ TEST_CASE("find_key finds what std::string_view::find finds", "[transcript][matc
         {"jeg vet ikke hva jeg vet", 5, "vet"},
         {"jeg vet ikke hva jeg vet", 22, "vet"},
         {"jeg vet ikke hva jeg vet", 21, "vet"},
-        {"0123456789abcdefX", 0, "X"},                   // the 17th byte
-        {"0123456789abcdeX", 0, "X"},                    // the 16th
+        {"0123456789abcdefX", 0, "X"},                     // the 17th byte
+        {"0123456789abcdeX", 0, "X"},                      // the 16th
         {"0123456789abcdef0123456789abcdefgh", 0, "fgh"},  // at the very end
         {"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", 3, "xxxxxxxxxxxxxxxxx"},
         {"planen og planene", 0, "planene"},
