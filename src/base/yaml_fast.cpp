@@ -4,6 +4,7 @@
 // (found by tests/unit/base/test_yaml_engines.cpp and tests/fuzz/targets/fuzz_yaml.cpp) is
 // handed to the reference engine: parse_fast() then returns false.
 #include "ipcode/base/yaml.hpp"
+#include "yaml_utf8.hpp"
 
 #include <libfyaml.h>
 
@@ -334,28 +335,9 @@ bool plain_text(std::string_view s) {
       ++i;
       continue;
     }
-    std::size_t n = 0;
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xBF;
-    if (b >= 0xC2 && b <= 0xDF) {
-      n = 1;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      n = 2;
-      if (b == 0xE0) lo = 0xA0;
-      if (b == 0xED) hi = 0x9F;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      n = 3;
-      if (b == 0xF0) lo = 0x90;
-      if (b == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (s.size() - i <= n) return false;
-    for (std::size_t k = 1; k <= n; ++k) {
-      const auto c = static_cast<unsigned char>(s[i + k]);
-      if (c < (k == 1 ? lo : 0x80) || c > (k == 1 ? hi : 0xBF)) return false;
-    }
-    i += n + 1;
+    const std::size_t len = utf8_sequence(s, i);
+    if (len == 0) return false;
+    i += len;
   }
   return true;
 }

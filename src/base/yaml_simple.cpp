@@ -8,6 +8,7 @@
 // unsure costs only time. tests/unit/base/test_yaml_engines.cpp and tests/fuzz/targets/
 // fuzz_yaml.cpp compare it with the reference engine.
 #include "ipcode/base/yaml.hpp"
+#include "yaml_utf8.hpp"
 
 #include <cstdint>
 #include <string>
@@ -35,27 +36,8 @@ bool simple_bytes(std::string_view s) {
       continue;
     }
     if (b < 0x80) return false;  // other control characters, tab, CR, DEL
-    std::size_t len = 0;
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xBF;
-    if (b >= 0xC2 && b <= 0xDF) {
-      len = 2;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      len = 3;
-      if (b == 0xE0) lo = 0xA0;
-      if (b == 0xED) hi = 0x9F;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      len = 4;
-      if (b == 0xF0) lo = 0x90;
-      if (b == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (n - i < len) return false;
-    if (p[i + 1] < lo || p[i + 1] > hi) return false;
-    for (std::size_t k = 2; k < len; ++k) {
-      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return false;
-    }
+    const std::size_t len = utf8_sequence(s, i);
+    if (len == 0) return false;
     if (b == 0xC2 && p[i + 1] == 0x85) return false;                              // U+0085
     if (b == 0xE2 && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9))  // U+2028/9
       return false;

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -46,6 +47,25 @@ std::string dump(const yaml::Node& n) {
   std::string out;
   dump(n, out);
   return out;
+}
+
+// Calls f(path, text) for every .yaml file below the repository's folders `dirs`, its text
+// without a byte-order mark, as the readers give it to the YAML layer.
+template <class F>
+void for_each_yaml_file(std::initializer_list<const char*> dirs, F f) {
+  namespace fs = std::filesystem;
+  const fs::path root = IPCODE_SOURCE_DIR;
+  for (const char* dir : dirs) {
+    for (const auto& e : fs::recursive_directory_iterator(root / dir)) {
+      if (!e.is_regular_file() || e.path().extension() != ".yaml") continue;
+      std::ifstream in(e.path(), std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      std::string text = ss.str();
+      if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+      f(e.path().string(), text);
+    }
+  }
 }
 
 enum class Fast { same, falls_back };
@@ -239,30 +259,21 @@ TEST_CASE("an unclosed quote on long lines is refused without a crash", "[yaml][
 }
 
 TEST_CASE("libfyaml and yaml-cpp agree on every YAML file of the repository", "[yaml][engines]") {
-  namespace fs = std::filesystem;
-  const fs::path root = IPCODE_SOURCE_DIR;
   std::size_t compared = 0;
-  for (const char* dir : {"tests", "examples", "codebooks"}) {
-    for (const auto& e : fs::recursive_directory_iterator(root / dir)) {
-      if (!e.is_regular_file() || e.path().extension() != ".yaml") continue;
-      // Open fuzz findings: known disagreements, not fixed yet (tests/fuzz/open/README.md).
-      if (e.path().string().find("/fuzz/open/") != std::string::npos) continue;
-      std::ifstream in(e.path(), std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      std::string text = ss.str();
-      if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // as the readers do
-      yaml::Node fast;
-      if (!yaml::detail::parse_fast(text, fast)) continue;  // yaml-cpp reads it alone
-      yaml::Node ref;
-      Diagnostics diags;
-      INFO(e.path().string());
-      // Only libfyaml accepts some valid YAML (a '?' in a flow list): nothing to compare.
-      if (!yaml::detail::parse_reference(text, "t.yaml", ref, diags)) continue;
-      CHECK(dump(fast) == dump(ref));
-      ++compared;
-    }
-  }
+  for_each_yaml_file({"tests", "examples", "codebooks"}, [&](const std::string& path,
+                                                             const std::string& text) {
+    // Open fuzz findings: known disagreements, not fixed yet (tests/fuzz/open/README.md).
+    if (path.find("/fuzz/open/") != std::string::npos) return;
+    yaml::Node fast;
+    if (!yaml::detail::parse_fast(text, fast)) return;  // yaml-cpp reads it alone
+    yaml::Node ref;
+    Diagnostics diags;
+    INFO(path);
+    // Only libfyaml accepts some valid YAML (a '?' in a flow list): nothing to compare.
+    if (!yaml::detail::parse_reference(text, "t.yaml", ref, diags)) return;
+    CHECK(dump(fast) == dump(ref));
+    ++compared;
+  });
   CHECK(compared > 40);
 }
 
@@ -270,27 +281,17 @@ TEST_CASE("the fast engine reads the worked example, the codebooks and the test 
           "[yaml][engines]") {
   // Every rule that hands a document to yaml-cpp must stay clear of the files ipcode and its
   // users write: the fast engine is most of the load time of a study.
-  namespace fs = std::filesystem;
-  const fs::path root = IPCODE_SOURCE_DIR;
   std::size_t read = 0;
-  for (const char* dir : {"examples", "codebooks", "tests/data"}) {
-    for (const auto& e : fs::recursive_directory_iterator(root / dir)) {
-      if (!e.is_regular_file() || e.path().extension() != ".yaml") continue;
-      std::ifstream in(e.path(), std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      std::string text = ss.str();
-      if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // as the readers do
-      yaml::Node ref;
-      Diagnostics diags;
-      if (!yaml::detail::parse_reference(text, "t.yaml", ref, diags))
-        continue;  // broken on purpose
-      INFO(e.path().string());
-      yaml::Node fast;
-      CHECK(yaml::detail::parse_fast(text, fast));
-      ++read;
-    }
-  }
+  for_each_yaml_file({"examples", "codebooks", "tests/data"}, [&](const std::string& path,
+                                                                  const std::string& text) {
+    yaml::Node ref;
+    Diagnostics diags;
+    if (!yaml::detail::parse_reference(text, "t.yaml", ref, diags)) return;  // broken on purpose
+    INFO(path);
+    yaml::Node fast;
+    CHECK(yaml::detail::parse_fast(text, fast));
+    ++read;
+  });
   CHECK(read > 50);
 }
 
@@ -425,32 +426,23 @@ TEST_CASE("the simple engine builds yaml-cpp's tree or hands the document on", "
 
 TEST_CASE("the simple engine agrees with yaml-cpp on every YAML file of the repository",
           "[yaml][engines]") {
-  namespace fs = std::filesystem;
-  const fs::path root = IPCODE_SOURCE_DIR;
   std::size_t read = 0;
   std::size_t files = 0;
-  for (const char* dir : {"tests", "examples", "codebooks"}) {
-    for (const auto& e : fs::recursive_directory_iterator(root / dir)) {
-      if (!e.is_regular_file() || e.path().extension() != ".yaml") continue;
-      std::ifstream in(e.path(), std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      std::string text = ss.str();
-      if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // as the readers do
-      INFO(e.path().string());
-      yaml::Node simple;
-      const bool ok = yaml::detail::parse_simple(text, simple);
-      // The fuzz findings are odd on purpose; the rest is what people write.
-      const bool written = e.path().string().find("/fuzz/") == std::string::npos;
-      files += written ? 1 : 0;
-      if (!ok) continue;
-      yaml::Node ref;
-      Diagnostics diags;
-      REQUIRE(yaml::detail::parse_reference(text, "t.yaml", ref, diags));
-      CHECK(dump(simple) == dump(ref));
-      read += written ? 1 : 0;
-    }
-  }
+  for_each_yaml_file({"tests", "examples", "codebooks"}, [&](const std::string& path,
+                                                             const std::string& text) {
+    INFO(path);
+    yaml::Node simple;
+    const bool ok = yaml::detail::parse_simple(text, simple);
+    // The fuzz findings are odd on purpose; the rest is what people write.
+    const bool written = path.find("/fuzz/") == std::string::npos;
+    files += written ? 1 : 0;
+    if (!ok) return;
+    yaml::Node ref;
+    Diagnostics diags;
+    REQUIRE(yaml::detail::parse_reference(text, "t.yaml", ref, diags));
+    CHECK(dump(simple) == dump(ref));
+    read += written ? 1 : 0;
+  });
   // Nearly all that ipcode and its users write is in the subset (the rest goes to libfyaml:
   // today the manifests' `attributes: {...}` maps).
   INFO(read << " of " << files << " files read by the simple engine");
