@@ -75,7 +75,8 @@ namespace {
 // Folder::plain() as a table (the loop below asks it of every byte of a transcript).
 constexpr std::array<bool, 256> kPlain = [] {
   std::array<bool, 256> t{};
-  for (int b = 0; b < 256; ++b) t[static_cast<std::size_t>(b)] = Folder::plain(static_cast<char>(b));
+  for (int b = 0; b < 256; ++b)
+    t[static_cast<std::size_t>(b)] = Folder::plain(static_cast<char>(b));
   return t;
 }();
 
@@ -153,8 +154,7 @@ void MatchIndex::build(const TurnContinuation& turns, int from, int to) {
           while (j < speech.size() && kPlain[static_cast<unsigned char>(speech[j])]) ++j;
           if (const std::size_t v = plain_width(speech, j); v > 0) {
             j += v;
-          } else if (j + 1 < speech.size() && speech[j] == ' ' &&
-                     plain_width(speech, j + 1) > 0) {
+          } else if (j + 1 < speech.size() && speech[j] == ' ' && plain_width(speech, j + 1) > 0) {
             ++j;
           } else {
             break;
@@ -219,7 +219,8 @@ const MatchIndex::StartIndex& MatchIndex::starts() const {
     if (i + 16 <= s.size()) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
       const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
-      const auto c3 = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xC3'))));
+      const auto c3 =
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xC3'))));
       const auto odd = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
           _mm_cmpeq_epi8(v, _mm_set1_epi8('\x97')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\xB7')))));
       const unsigned cont = high & ~c3;

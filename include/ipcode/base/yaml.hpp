@@ -53,10 +53,11 @@ bool parse(std::string_view text, std::string_view origin, Node& out, Diagnostic
 
 namespace detail {
 /// The three engines behind parse(), tried in this order, for tests. parse_simple reads the
-/// block YAML ipcode writes line by line and returns false without a diagnostic on anything
-/// else (a null, a value over several lines, a flow map, a tab, ...). parse_fast (libfyaml) returns false without a
-/// diagnostic when it finds an error or an anchor, alias or tag; parse_reference (yaml-cpp)
-/// handles every document and explains its syntax errors. Both give the same tree.
+/// block YAML ipcode writes, line by line, and returns false without a diagnostic on anything
+/// else (a null, a value over several lines, a flow map, a tab, ...). parse_fast (libfyaml)
+/// returns false without a diagnostic when it finds an error or an anchor, alias or tag;
+/// parse_reference (yaml-cpp) handles every document and explains its syntax errors. Where
+/// they read a document, all three give the same tree.
 bool parse_simple(std::string_view text, Node& out, int line_offset = 0);
 bool parse_fast(std::string_view text, Node& out, int line_offset = 0);
 bool parse_reference(std::string_view text, std::string_view origin, Node& out, Diagnostics& diags,

@@ -260,20 +260,23 @@ TEST_CASE("an unclosed quote on long lines is refused without a crash", "[yaml][
 
 TEST_CASE("libfyaml and yaml-cpp agree on every YAML file of the repository", "[yaml][engines]") {
   std::size_t compared = 0;
-  for_each_yaml_file({"tests", "examples", "codebooks"}, [&](const std::string& path,
-                                                             const std::string& text) {
-    // Open fuzz findings: known disagreements, not fixed yet (tests/fuzz/open/README.md).
-    if (path.find("/fuzz/open/") != std::string::npos) return;
-    yaml::Node fast;
-    if (!yaml::detail::parse_fast(text, fast)) return;  // yaml-cpp reads it alone
-    yaml::Node ref;
-    Diagnostics diags;
-    INFO(path);
-    // Only libfyaml accepts some valid YAML (a '?' in a flow list): nothing to compare.
-    if (!yaml::detail::parse_reference(text, "t.yaml", ref, diags)) return;
-    CHECK(dump(fast) == dump(ref));
-    ++compared;
-  });
+  for_each_yaml_file({"tests", "examples", "codebooks"},
+                     [&](const std::string& path, const std::string& text) {
+                       // Open fuzz findings: known disagreements, not fixed yet
+                       // (tests/fuzz/open/README.md).
+                       if (path.find("/fuzz/open/") != std::string::npos) return;
+                       yaml::Node fast;
+                       if (!yaml::detail::parse_fast(text, fast))
+                         return;  // yaml-cpp reads it alone
+                       yaml::Node ref;
+                       Diagnostics diags;
+                       INFO(path);
+                       // Only libfyaml accepts some valid YAML (a '?' in a flow list): nothing to
+                       // compare.
+                       if (!yaml::detail::parse_reference(text, "t.yaml", ref, diags)) return;
+                       CHECK(dump(fast) == dump(ref));
+                       ++compared;
+                     });
   CHECK(compared > 40);
 }
 
@@ -282,16 +285,17 @@ TEST_CASE("the fast engine reads the worked example, the codebooks and the test 
   // Every rule that hands a document to yaml-cpp must stay clear of the files ipcode and its
   // users write: the fast engine is most of the load time of a study.
   std::size_t read = 0;
-  for_each_yaml_file({"examples", "codebooks", "tests/data"}, [&](const std::string& path,
-                                                                  const std::string& text) {
-    yaml::Node ref;
-    Diagnostics diags;
-    if (!yaml::detail::parse_reference(text, "t.yaml", ref, diags)) return;  // broken on purpose
-    INFO(path);
-    yaml::Node fast;
-    CHECK(yaml::detail::parse_fast(text, fast));
-    ++read;
-  });
+  for_each_yaml_file({"examples", "codebooks", "tests/data"},
+                     [&](const std::string& path, const std::string& text) {
+                       yaml::Node ref;
+                       Diagnostics diags;
+                       if (!yaml::detail::parse_reference(text, "t.yaml", ref, diags))
+                         return;  // broken on purpose
+                       INFO(path);
+                       yaml::Node fast;
+                       CHECK(yaml::detail::parse_fast(text, fast));
+                       ++read;
+                     });
   CHECK(read > 50);
 }
 
@@ -428,21 +432,21 @@ TEST_CASE("the simple engine agrees with yaml-cpp on every YAML file of the repo
           "[yaml][engines]") {
   std::size_t read = 0;
   std::size_t files = 0;
-  for_each_yaml_file({"tests", "examples", "codebooks"}, [&](const std::string& path,
-                                                             const std::string& text) {
-    INFO(path);
-    yaml::Node simple;
-    const bool ok = yaml::detail::parse_simple(text, simple);
-    // The fuzz findings are odd on purpose; the rest is what people write.
-    const bool written = path.find("/fuzz/") == std::string::npos;
-    files += written ? 1 : 0;
-    if (!ok) return;
-    yaml::Node ref;
-    Diagnostics diags;
-    REQUIRE(yaml::detail::parse_reference(text, "t.yaml", ref, diags));
-    CHECK(dump(simple) == dump(ref));
-    read += written ? 1 : 0;
-  });
+  for_each_yaml_file({"tests", "examples", "codebooks"},
+                     [&](const std::string& path, const std::string& text) {
+                       INFO(path);
+                       yaml::Node simple;
+                       const bool ok = yaml::detail::parse_simple(text, simple);
+                       // The fuzz findings are odd on purpose; the rest is what people write.
+                       const bool written = path.find("/fuzz/") == std::string::npos;
+                       files += written ? 1 : 0;
+                       if (!ok) return;
+                       yaml::Node ref;
+                       Diagnostics diags;
+                       REQUIRE(yaml::detail::parse_reference(text, "t.yaml", ref, diags));
+                       CHECK(dump(simple) == dump(ref));
+                       read += written ? 1 : 0;
+                     });
   // Nearly all that ipcode and its users write is in the subset (the rest goes to libfyaml:
   // today the manifests' `attributes: {...}` maps).
   INFO(read << " of " << files << " files read by the simple engine");
