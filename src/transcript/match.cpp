@@ -91,6 +91,30 @@ inline std::size_t plain_width(std::string_view s, std::size_t i) {
   return b == 0xA5 || b == 0xA6 || b == 0xB8 ? 2 : 0;
 }
 
+#if defined(__SSE2__)
+// Whether the 16 bytes at `p` are what the run loop in build() would take whole: plain
+// characters, lower-case æ ø å (both bytes in the block), and single spaces each followed by
+// one of those (the byte before `p` ends a character of the run).
+inline bool plain_block(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const auto mask = [](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)); };
+  // Signed compares: bytes from 0x80 up are negative, never plain.
+  const __m128i printable =
+      _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(' ')), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+  const __m128i dash_or_dot =
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')), _mm_cmpeq_epi8(v, _mm_set1_epi8('.')));
+  const unsigned plain = mask(_mm_andnot_si128(dash_or_dot, printable));
+  const unsigned space = mask(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+  const unsigned lead = mask(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xC3')));
+  const unsigned tail = mask(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xA5')),
+                                                       _mm_cmpeq_epi8(v, _mm_set1_epi8('\xA6'))),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('\xB8'))));
+  return (plain | space | lead | tail) == 0xFFFFU && (lead & 0x8000U) == 0 &&
+         tail == ((lead << 1) & 0xFFFFU) && (space & 0x8000U) == 0 &&
+         (space & ~((plain | lead) >> 1)) == 0;
+}
+#endif
+
 }  // namespace
 
 namespace detail {
@@ -151,6 +175,9 @@ void MatchIndex::build(const TurnContinuation& turns, int from, int to) {
         // it (a single space between two plain characters stays one space).
         std::size_t j = i + w;
         for (;;) {
+#if defined(__SSE2__)
+          while (j + 16 <= speech.size() && plain_block(speech.data() + j)) j += 16;
+#endif
           while (j < speech.size() && kPlain[static_cast<unsigned char>(speech[j])]) ++j;
           if (const std::size_t v = plain_width(speech, j); v > 0) {
             j += v;
