@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -450,4 +451,61 @@ TEST_CASE("the index of word starts finds what the scan finds, on quotes cut fro
   }
   CHECK(matched > 100);  // most quotes cut from the text are found (some cross turns)
   CHECK(in_lines > 10);  // and some of them in the lines searched
+}
+
+TEST_CASE("a line's own speech, quoted, is found at that line", "[transcript][match]") {
+  // The transcript side folds runs of plain text in blocks (MatchIndex::build), the quote side
+  // one character at a time: both must give the same form, whatever the mix of long runs,
+  // capitals, æøå, double spaces, dashes and full stops.
+  const std::vector<std::string> pieces = {"jeg",
+                                           "vet",
+                                           "ikke",
+                                           " ",
+                                           " ",
+                                           "  ",
+                                           "planen",
+                                           "Planen",
+                                           "\u00E5",
+                                           "s\u00E5",
+                                           "\u00C6rlig",
+                                           "\u00F8l",
+                                           "\u00C5se",
+                                           "-",
+                                           ".",
+                                           ",",
+                                           "\u2026",
+                                           "\u00E9",
+                                           "abcdefghijklmnopqrstuvwxyz",
+                                           "m\u00F8tet var langt og kjedelig",
+                                           "\u00AB",
+                                           "\u00BB",
+                                           "10",
+                                           "!",
+                                           "?"};
+  std::mt19937 rng(17);
+  std::size_t found = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    std::vector<std::string> lines;
+    for (int line = 0; line < 6; ++line) {
+      std::string speech = "ord";
+      for (int k = 0, n = static_cast<int>(rng() % 14); k < n; ++k) {
+        speech += pieces[rng() % pieces.size()];
+      }
+      speech += " slutt";
+      lines.push_back(speech);
+      text += "B1: " + speech + "\n";
+    }
+    const auto t = read(text.c_str());
+    const MatchIndex index(t);
+    for (int line = 1; line <= 6; ++line) {
+      const std::string& quote = lines[static_cast<std::size_t>(line - 1)];
+      INFO(quote);
+      const auto m = index.find(quote, line, line);
+      REQUIRE(m.size() == 1);
+      CHECK(m[0].line_start == line);
+      ++found;
+    }
+  }
+  CHECK(found == 1800);
 }
