@@ -190,8 +190,8 @@ void check_vocabulary_alone(RoundAnalysis& a, const loader::RoundData& round,
     return it->second;
   };
   const auto has_term = [&](int u, const std::string& stem) {
+    const auto& t = terms(u);  // first: splitting the unit may be what gives the stem its id
     const int term = corpus.find_term(stem);
-    const auto& t = terms(u);
     return term >= 0 && std::binary_search(t.begin(), t.end(), term);
   };
   for (const auto& [n, condensate] : written) {
