@@ -5,6 +5,7 @@
 #include "ipcode/base/strings.hpp"
 #include "ipcode/condense/split.hpp"
 #include "ipcode/report/report.hpp"
+#include "report_common.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -151,14 +152,22 @@ std::vector<CrossRow> merged_nodes(const std::vector<const loader::RoundData*>& 
 
 }  // namespace
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
+void append_csv_field(std::string& out, std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += s;
+    return;
+  }
+  out += '"';
   for (char c : s) {
     if (c == '"') out += '"';
     out += c;
   }
   out += '"';
+}
+
+std::string csv_field(const std::string& s) {
+  std::string out;
+  append_csv_field(out, s);
   return out;
 }
 
@@ -176,24 +185,52 @@ std::string csv_row(const std::vector<std::string>& fields) {
 // transcript. SPEC §10: every meaning unit, so units in interviewer turns are listed too (their
 // informant column is the interviewer's label, which is never a matrix row unless the run
 // used --include-interviewer), and every matrix count can be traced to rows of this file.
-std::string units_csv(const loader::RoundData& round, const condense::RoundAnalysis& /*a*/) {
-  std::string out = csv_row(
+void detail::units_csv(const loader::RoundData& round, const condense::RoundAnalysis& /*a*/,
+                       Pieces& out) {
+  std::string& text = out.text();
+  text += csv_row(
       {"unit", "informant", "transcript", "page", "line_start", "line_end", "codes", "text"});
+  // Row by row into the piece (no row or field copied first): the file is as large as the
+  // coded text, and this runs once per unit.
+  std::vector<int> codes;
   for (const loader::Unit& u : round.units) {
-    std::vector<int> codes = u.codes;
+    codes.assign(u.codes.begin(), u.codes.end());
     std::sort(codes.begin(), codes.end());  // node indices are codebook order
-    std::vector<std::string> ids;
-    ids.reserve(codes.size());
-    for (int c : codes) ids.push_back(node(round, c).id);
-    std::string transcript;
+    append_csv_field(text, u.id);
+    text += ',';
+    append_csv_field(text, u.informant);
+    text += ',';
     if (u.transcript >= 0 && at(u.transcript) < round.transcripts.size()) {
-      transcript = round.transcripts[at(u.transcript)].id;
+      append_csv_field(text, round.transcripts[at(u.transcript)].id);
     }
-    out +=
-        csv_row({u.id, u.informant, transcript, std::to_string(u.page_start),
-                 std::to_string(u.line_start), std::to_string(u.line_end), join(ids, ";"), u.text});
+    for (const int number : {u.page_start, u.line_start, u.line_end}) {
+      text += ',';
+      text += std::to_string(number);
+    }
+    text += ',';
+    std::string ids;
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+      if (i > 0) ids += ';';
+      ids += node(round, codes[i]).id;
+    }
+    append_csv_field(text, ids);
+    text += ',';
+    append_csv_field(text, u.text);
+    text += '\n';
+    out.cut();
+    if (out.failed()) return;
   }
-  return out;
+}
+
+std::string units_csv(const loader::RoundData& round, const condense::RoundAnalysis& a) {
+  std::string all;
+  detail::Pieces out([&all](std::string_view piece) {
+    all += piece;
+    return Status(Ok{});
+  });
+  detail::units_csv(round, a, out);
+  (void)out.finish();  // appending to a string cannot fail
+  return all;
 }
 
 // The informant × node matrix that theses draw by hand (step 2 overview): one row per

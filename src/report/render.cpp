@@ -180,7 +180,9 @@ Status render_round(const loader::Study& study, const loader::RoundData& round,
       {"matrix-informant-theme.csv", Level::theme},
       {"matrix-informant-group.csv", Level::group},
       {"matrix-informant-subgroup.csv", Level::subgroup}};
-  if (auto st = emit(dir + "units.csv", units_csv(round, a)); !st) return st;
+  // As large as the coded text: streamed in pieces like the reports.
+  const auto units = [&round, &a](detail::Pieces& out) { units_csv(round, a, out); };
+  if (auto st = emit.pieces(dir + "units.csv", units); !st) return st;
   for (const auto& [name, level] : matrices) {
     if (auto st = emit(dir + name, matrix_csv(round, a, level)); !st) return st;
   }

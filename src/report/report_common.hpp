@@ -149,6 +149,8 @@ class Pieces {
 /// The report rendered into `out` (finish() is the caller's).
 void render_markdown(const Doc& doc, Pieces& out);
 void render_html(const Doc& doc, Pieces& out);
+/// out/<round>/units.csv, row by row (report::units_csv() joins it into one string).
+void units_csv(const loader::RoundData& round, const condense::RoundAnalysis& a, Pieces& out);
 /// The same, joined into one string (tests, and the small cross-round report).
 std::string render_markdown(const Doc& doc);
 std::string render_html(const Doc& doc);

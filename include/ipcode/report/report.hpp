@@ -38,12 +38,14 @@ struct Options {
 
 /// RFC 4180 field: quoted when it holds a comma, quote, CR or LF.
 std::string csv_field(const std::string& s);
+/// The same field appended to `out`.
+void append_csv_field(std::string& out, std::string_view s);
 /// A CSV row ending in '\n'.
 std::string csv_row(const std::vector<std::string>& fields);
 
 // Per round: out/<round>/...
-/// units.csv lists the units that count (RoundAnalysis::counted), so that it agrees with the
-/// matrices: interviewer units only with --include-interviewer.
+/// units.csv lists every meaning unit of the round (SPEC §10), interviewer units too, so that
+/// every matrix count can be traced to its rows.
 std::string units_csv(const loader::RoundData& round, const condense::RoundAnalysis& a);
 std::string matrix_csv(const loader::RoundData& round, const condense::RoundAnalysis& a,
                        codebook::Level level);

@@ -494,7 +494,10 @@ TEST_CASE("render_each hands the round reports over in pieces, byte for byte", "
   REQUIRE(all.at("r1/report.html").size() > 2 * report::kPieceSize);
   CHECK(writer.pieces.at("r1/report.md") >= 2);
   CHECK(writer.pieces.at("r1/report.html") >= 3);
-  CHECK(writer.pieces.at("r1/units.csv") == 1);
+  // units.csv is as large as the coded text: in pieces too; the small files are whole.
+  CHECK(writer.pieces.at("r1/units.csv") >= 2);
+  CHECK(all.at("r1/units.csv") == report::units_csv(study.rounds[0], analyses[0]));
+  CHECK(writer.pieces.at("r1/overview.csv") == 1);
   // Pieces are cut after whole blocks: a little over kPieceSize, never a whole large report.
   CHECK(writer.largest >= report::kPieceSize);
   CHECK(writer.largest < 2 * report::kPieceSize);
