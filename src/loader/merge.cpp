@@ -24,7 +24,8 @@ struct Written {
   coding::Where at;
 };
 struct Merged {
-  Unit unit;
+  Unit* unit = nullptr;             // the first unit, in place in its pending list: the
+                                    // others' codes are merged into it there
   bool first_written = false;       // the first unit (by coding-file path) has an explicit id
   std::vector<Written> ids;         // explicit ids, first by coding-file path, distinct
   std::vector<std::string> coders;  // coders merged into it
@@ -34,8 +35,9 @@ struct Merged {
 // last character in the transcript) become one unit carrying the union of their codes; the first by
 // coding-file path gives the id (written, or else the default one), text, note and place, and the
 // ids written for the others become aliases. Units of one coder are never merged with each other.
-// `pending` is one transcript's units sorted by span, coding-file order within a span.
-std::vector<Merged> merge_coders(std::vector<Pending> pending) {
+// `pending` is one transcript's units sorted by span, coding-file order within a span; the
+// merged units stay in it, each entry of the result points at one.
+std::vector<Merged> merge_coders(std::vector<Pending>& pending) {
   std::vector<Merged> out;
   out.reserve(pending.size());
   std::size_t span_begin = 0;  // first entry of `out` with the current span
@@ -44,10 +46,10 @@ std::vector<Merged> merge_coders(std::vector<Pending> pending) {
   // one line stay linear.
   std::map<std::string, std::size_t> per_coder;  // units of each coder in the current span
   for (auto& p : pending) {
-    const bool same_span = !out.empty() && out.back().unit.line_start == p.unit.line_start &&
-                           out.back().unit.line_end == p.unit.line_end &&
-                           out.back().unit.span_begin == p.unit.span_begin &&
-                           out.back().unit.span_end == p.unit.span_end;
+    const bool same_span = !out.empty() && out.back().unit->line_start == p.unit.line_start &&
+                           out.back().unit->line_end == p.unit.line_end &&
+                           out.back().unit->span_begin == p.unit.span_begin &&
+                           out.back().unit->span_end == p.unit.span_end;
     if (!same_span) {
       span_begin = out.size();
       per_coder.clear();
@@ -59,23 +61,23 @@ std::vector<Merged> merge_coders(std::vector<Pending> pending) {
       m.coders.push_back(p.unit.coder);
       m.first_written = !p.explicit_id.empty();
       if (m.first_written) m.ids.push_back({p.explicit_id, p.unit.shared_file(), p.unit.at});
-      m.unit = std::move(p.unit);
+      m.unit = &p.unit;
       out.push_back(std::move(m));
       continue;
     }
     into->coders.push_back(p.unit.coder);
     std::vector<int> codes;
-    std::set_union(into->unit.codes.begin(), into->unit.codes.end(), p.unit.codes.begin(),
-                   p.unit.codes.end(), std::back_inserter(codes));
-    into->unit.codes = std::move(codes);
+    Unit& unit = *into->unit;
+    std::set_union(unit.codes.begin(), unit.codes.end(), p.unit.codes.begin(), p.unit.codes.end(),
+                   std::back_inserter(codes));
+    unit.codes = std::move(codes);
     // The questions answered too; the first coder's written-bokmål layer stays, another's
     // fills in only where the first gave none.
     for (const int q : p.unit.answers) {
-      if (std::find(into->unit.answers.begin(), into->unit.answers.end(), q) ==
-          into->unit.answers.end())
-        into->unit.answers.push_back(q);
+      if (std::find(unit.answers.begin(), unit.answers.end(), q) == unit.answers.end())
+        unit.answers.push_back(q);
     }
-    if (into->unit.normalised.empty()) into->unit.normalised = p.unit.normalised;
+    if (unit.normalised.empty()) unit.normalised = p.unit.normalised;
     const bool known = std::any_of(into->ids.begin(), into->ids.end(),
                                    [&](const Written& w) { return w.id == p.explicit_id; });
     if (!p.explicit_id.empty() && !known) {
@@ -122,7 +124,6 @@ void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostic
   for (const auto& p : placed) {
     if (p.transcript >= 0) pending_count[p.transcript] += p.units.size();
   }
-  for (const auto& [t_index, count] : pending_count) per_transcript[t_index].reserve(count);
   for (auto& p : placed) {
     if (p.unreadable) round.coding_failed = true;
     round.failed_unit_ids.insert(round.failed_unit_ids.end(), p.failed_ids.begin(),
@@ -135,6 +136,11 @@ void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostic
           round.transcripts[static_cast<std::size_t>(p.transcript)].informant + "-");
     }
     auto& list = per_transcript[p.transcript];
+    if (list.empty() && p.units.size() == pending_count[p.transcript]) {
+      list = std::move(p.units);  // the transcript's one coding file (the usual case): no copy
+      continue;
+    }
+    list.reserve(pending_count[p.transcript]);
     for (auto& pending : p.units) list.push_back(std::move(pending));
     std::vector<Pending>().swap(p.units);  // let the moved-from slot go now (peak memory)
   }
@@ -155,7 +161,7 @@ void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostic
       return std::tie(a.unit.line_start, a.unit.line_end, a.unit.span_begin, a.unit.span_end) <
              std::tie(b.unit.line_start, b.unit.line_end, b.unit.span_begin, b.unit.span_end);
     });
-    merged[k].second = merge_coders(std::move(pending));
+    merged[k].second = merge_coders(pending);
   });
   bool defaults = false;
   for (const auto& [t_index, units] : merged) {
@@ -170,14 +176,14 @@ void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostic
       }
     }
   }
-  per_transcript.clear();
   std::size_t total = 0;
   for (const auto& [t_index, units] : merged) total += units.size();
   round.units.reserve(round.units.size() + total);
   std::vector<Written> written;
   // Default numbers go up per informant, so two transcripts of one informant never share one.
   std::map<std::string, int> next_number;
-  for (auto& [t_index, units] : merged) {
+  for (std::size_t k = 0; k < merged.size(); ++k) {
+    auto& [t_index, units] = merged[k];
     const auto& t = round.transcripts[static_cast<std::size_t>(t_index)];
     int& next = next_number.try_emplace(t.informant, 1).first->second;
     for (std::size_t i = 0; i < units.size(); ++i) {
@@ -190,18 +196,20 @@ void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostic
           id = t.informant + "-" + (next < 10 ? "0" : "") + std::to_string(next);
           ++next;
         } while (taken.count(id) != 0);
-        m.unit.id = std::move(id);
+        m.unit->id = std::move(id);
       } else {
-        m.unit.id = m.ids.front().id;
+        m.unit->id = m.ids.front().id;
       }
       for (auto& w : m.ids) {
-        if (w.id != m.unit.id) round.unit_aliases.emplace(w.id, m.unit.id);
+        if (w.id != m.unit->id) round.unit_aliases.emplace(w.id, m.unit->id);
         written.push_back(std::move(w));
       }
-      round.units.push_back(std::move(m.unit));
+      round.units.push_back(std::move(*m.unit));
     }
-    std::vector<Merged>().swap(units);  // this transcript's copies go now (peak memory)
+    std::vector<Merged>().swap(units);  // this transcript's units go now (peak memory)
+    std::vector<Pending>().swap(*lists[k]);
   }
+  per_transcript.clear();
   round.index_units();
   report_duplicate_ids(round, written, diags);
   check_round(study, round, options_, diags);
