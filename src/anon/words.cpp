@@ -6,6 +6,10 @@
 #include <functional>
 #include <unordered_set>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace ipcode::anon::detail {
 
 // Generated from data/names/*.txt by src/anon/CMakeLists.txt.
@@ -26,6 +30,22 @@ constexpr std::array<unsigned char, 256> kByteClass = [] {
   t['@'] = kAt;
   return t;
 }();
+
+#if defined(__SSE2__)
+// Bit k set where p[k] is not kWord in kByteClass: ASCII white space (\t to \r, ' '), '@',
+// 0xC2 or 0xE2.
+inline unsigned special_bytes(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Signed compares: bytes from 0x80 up are negative and fall outside \t..\r.
+  const __m128i control = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('\t' - 1)),
+                                        _mm_cmplt_epi8(v, _mm_set1_epi8('\r' + 1)));
+  const __m128i other = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('@'))),
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xC2')),
+                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\xE2'))));
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(control, other)));
+}
+#endif
 
 // Bytes of white space at text[i], or 0.
 inline std::size_t space_at(std::string_view t, std::size_t i) {
@@ -155,6 +175,18 @@ std::vector<Token> tokenise(std::string_view text) {
     t.blank_before = newlines >= 2;
     newlines = 0;
     while (i < n) {
+#if defined(__SSE2__)
+      // 16 bytes at a time while none is white space, '@' or the first byte of U+00A0 or
+      // U+202F (most words end at the first such byte; the bytes before it are word bytes).
+      if (i + 16 <= n) {
+        const unsigned mask = special_bytes(text.data() + i);
+        if (mask == 0) {
+          i += 16;
+          continue;
+        }
+        i += static_cast<std::size_t>(__builtin_ctz(mask));
+      }
+#endif
       // Most bytes are neither white space, nor the first byte of U+00A0 or U+202F, nor '@'.
       const unsigned char k = kByteClass[static_cast<unsigned char>(text[i])];
       if (k == kWord) {
