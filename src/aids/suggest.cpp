@@ -444,9 +444,18 @@ std::string render_suggestions(const Transcript& t, const std::vector<Suggestion
                                const std::vector<std::string>& node_ids, const std::string& coder,
                                const std::string& header) {
   std::string out;
+  render_suggestions(out, t, suggestions, keywords, node_ids, coder, header);
+  return out;
+}
+
+void render_suggestions(std::string& out, const Transcript& t,
+                        const std::vector<Suggestion>& suggestions,
+                        const std::vector<Keyword>& keywords,
+                        const std::vector<std::string>& node_ids, const std::string& coder,
+                        const std::string& header) {
   std::size_t size = 0;
   for (const Suggestion& sg : suggestions) size += 2 * sg.quote.size() + 80 * sg.nodes.size() + 64;
-  out.reserve(size + header.size() + 64);
+  out.reserve(out.size() + size + header.size() + 64);
   for (const auto line : split(header, '\n')) out.append("# ").append(line).append("\n");
   out.append("transcript: ").append(yaml::quote(t.id)).append("\n");
   out.append("coder: ").append(yaml::quote(coder)).append("\nunits:\n");
@@ -475,7 +484,6 @@ std::string render_suggestions(const Transcript& t, const std::vector<Suggestion
     }
     out.append("]\n");
   }
-  return out;
 }
 
 }  // namespace ipcode::aids

@@ -215,9 +215,13 @@ int run_suggest(const Globals& g, const SuggestArgs& a) {
     if (found.empty()) return;
     std::error_code e;
     exists[j] = stdfs::exists(stdfs::symlink_status(study->root / names[j], e)) ? 1 : 0;
-    failed[j] = write_file(
-        staging / names[j],
-        aids::render_suggestions(t, found, p.suggester->keywords(), p.node_ids, "suggest", header));
+    // One buffer per thread, kept from file to file: a file can be several megabytes, and a
+    // new one for each would be fresh memory from the kernel each time.
+    thread_local std::string bytes;
+    bytes.clear();
+    aids::render_suggestions(bytes, t, found, p.suggester->keywords(), p.node_ids, "suggest",
+                             header);
+    failed[j] = write_file(staging / names[j], bytes);
     for (auto& sg : found) std::string().swap(sg.quote);  // the summary needs the codes only
   });
 

@@ -81,5 +81,11 @@ std::string render_suggestions(const transcript::Transcript& t,
                                const std::vector<Keyword>& keywords,
                                const std::vector<std::string>& node_ids, const std::string& coder,
                                const std::string& header);
+/// The same, appended to `out` (a buffer kept from file to file allocates nothing new).
+void render_suggestions(std::string& out, const transcript::Transcript& t,
+                        const std::vector<Suggestion>& suggestions,
+                        const std::vector<Keyword>& keywords,
+                        const std::vector<std::string>& node_ids, const std::string& coder,
+                        const std::string& header);
 
 }  // namespace ipcode::aids
