@@ -121,7 +121,7 @@ std::string codes_cell(const std::vector<std::string>& ids) {
   return ids.empty() ? kUndefined : join(ids, ", ");
 }
 
-std::string summary(const AgreeReport& r) {
+std::string agreement_summary(const AgreeReport& r) {
   const auto& res = r.result;
   const long transcripts = static_cast<long>(r.transcripts.size());
   const long codes = static_cast<long>(res.codes.size());
@@ -206,7 +206,7 @@ std::string agree_text(const AgreeReport& r) {
           << "\n\n";
     }
   }
-  out << tr("Summary:") << ' ' << summary(r) << "\n\n";
+  out << tr("Summary:") << ' ' << agreement_summary(r) << "\n\n";
   if (res.disagreements.empty()) {
     out << tr("No disagreements: both coders gave every sentence the same codes.") << '\n';
     return out.str();

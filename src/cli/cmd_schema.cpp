@@ -25,19 +25,6 @@ struct SchemaArgs {
   bool force = false;
 };
 
-// Where DIR points, relative to the study ('/'-separated), or nullopt when it leaves the study.
-// Relative to the current folder, as in a shell (and as `suggest -o`).
-std::optional<std::string> inside_study(const stdfs::path& root, const std::string& dir) {
-  std::error_code ec;
-  const stdfs::path r = stdfs::weakly_canonical(stdfs::absolute(root, ec), ec);
-  const stdfs::path d = stdfs::weakly_canonical(stdfs::absolute(dir, ec), ec);
-  if (ec) return std::nullopt;
-  const stdfs::path rel = d.lexically_relative(r);
-  if (rel.empty() || *rel.begin() == "..") return std::nullopt;
-  const std::string s = rel.generic_string();
-  return s == "." ? std::string() : s;
-}
-
 int run_schema(const Globals& g, const SchemaArgs& a) {
   const stdfs::path root = g.dir;
   std::error_code ec;
@@ -49,7 +36,7 @@ int run_schema(const Globals& g, const SchemaArgs& a) {
   }
   std::string rel = "schemas";
   if (!a.dir.empty()) {
-    const auto inside = inside_study(root, a.dir);
+    const auto inside = inside_study(g.dir, a.dir);
     if (!inside) {
       print_error(format(tr("{1} is outside the study: ipcode writes only inside the study "
                             "folder; name a folder in it, such as schemas"),

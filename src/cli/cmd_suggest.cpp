@@ -33,19 +33,6 @@ struct SuggestArgs {
   std::string unit = "sentence";
 };
 
-// Where -o points, relative to the study ('/'-separated), or nullopt when it leaves the study
-// (ipcode never writes outside the study). Relative to the current folder, as in a shell.
-std::optional<std::string> inside_study(const stdfs::path& root, const std::string& dir) {
-  std::error_code ec;
-  const stdfs::path r = stdfs::weakly_canonical(stdfs::absolute(root, ec), ec);
-  const stdfs::path d = stdfs::weakly_canonical(stdfs::absolute(dir, ec), ec);
-  if (ec) return std::nullopt;
-  const stdfs::path rel = d.lexically_relative(r);
-  if (rel.empty() || *rel.begin() == "..") return std::nullopt;
-  const std::string s = rel.generic_string();
-  return s == "." ? std::string() : s;
-}
-
 // Writes `bytes` to `path`; an error message, empty on success. Not synced to disk, like
 // write_atomic: suggestions can be made again, and a study of a thousand interviews may get
 // more suggested text than it has transcript text.

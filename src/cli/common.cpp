@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -23,6 +24,18 @@ void one_of(CLI::Option* opt, const std::vector<std::string>& values) {
         return format(tr("'{1}' is not one of {2}"), {value, join(values, ", ")});
       },
       ""));
+}
+
+std::optional<std::string> inside_study(const std::string& root, const std::string& dir) {
+  namespace stdfs = std::filesystem;
+  std::error_code ec;
+  const stdfs::path r = stdfs::weakly_canonical(stdfs::absolute(root, ec), ec);
+  const stdfs::path d = stdfs::weakly_canonical(stdfs::absolute(dir, ec), ec);
+  if (ec) return std::nullopt;
+  const stdfs::path rel = d.lexically_relative(r);
+  if (rel.empty() || *rel.begin() == "..") return std::nullopt;
+  const std::string s = rel.generic_string();
+  return s == "." ? std::string() : s;
 }
 
 void print_diagnostics(Diagnostics& diags, const Globals& g) {

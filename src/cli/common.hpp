@@ -61,6 +61,11 @@ void setup_schema(CLI::App& app, Context& ctx);
 /// wrong value is refused with a message in the message language.
 void one_of(CLI::Option* opt, const std::vector<std::string>& values);
 
+/// Where DIR (a command's -o) points, relative to the study ('/'-separated; "" for the study
+/// itself), or nullopt when it leaves the study: ipcode writes only inside it. DIR is relative
+/// to the current folder, as in a shell.
+std::optional<std::string> inside_study(const std::string& root, const std::string& dir);
+
 /// Prints diagnostics to stderr (sorted, GNU style), honouring -q (errors only).
 void print_diagnostics(Diagnostics& diags, const Globals& g);
 /// The summary line: "2 errors, 1 warning" in the message language.
