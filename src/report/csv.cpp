@@ -175,7 +175,7 @@ std::string csv_row(const std::vector<std::string>& fields) {
   std::string out;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out += ',';
-    out += csv_field(fields[i]);
+    append_csv_field(out, fields[i]);
   }
   out += '\n';
   return out;
@@ -223,14 +223,7 @@ void detail::units_csv(const loader::RoundData& round, const condense::RoundAnal
 }
 
 std::string units_csv(const loader::RoundData& round, const condense::RoundAnalysis& a) {
-  std::string all;
-  detail::Pieces out([&all](std::string_view piece) {
-    all += piece;
-    return Status(Ok{});
-  });
-  detail::units_csv(round, a, out);
-  (void)out.finish();  // appending to a string cannot fail
-  return all;
+  return detail::joined([&](detail::Pieces& out) { detail::units_csv(round, a, out); });
 }
 
 // The informant × node matrix that theses draw by hand (step 2 overview): one row per

@@ -80,6 +80,17 @@ Status Pieces::finish() {
   return Ok{};
 }
 
+std::string joined(const std::function<void(Pieces&)>& render) {
+  std::string all;
+  Pieces out([&all](std::string_view piece) {
+    all += piece;
+    return Status(Ok{});
+  });
+  render(out);
+  (void)out.finish();  // appending to a string cannot fail
+  return all;
+}
+
 std::string excerpt_text(const ExcerptLine& l) {
   std::string out;
   for_each_excerpt_part(l, [&out](std::string_view part) { out += part; });

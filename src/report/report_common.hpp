@@ -146,6 +146,10 @@ class Pieces {
   std::optional<Error> failed_;
 };
 
+/// What `render` writes into its Pieces, joined into one string (tests, and the small
+/// cross-round report).
+std::string joined(const std::function<void(Pieces&)>& render);
+
 /// The report rendered into `out` (finish() is the caller's).
 void render_markdown(const Doc& doc, Pieces& out);
 void render_html(const Doc& doc, Pieces& out);

@@ -378,14 +378,7 @@ void render_html(const Doc& doc, Pieces& out) {
 }
 
 std::string render_html(const Doc& doc) {
-  std::string all;
-  Pieces out([&all](std::string_view piece) {
-    all += piece;
-    return Status(Ok{});
-  });
-  render_html(doc, out);
-  (void)out.finish();  // appending to a string cannot fail
-  return all;
+  return joined([&](Pieces& out) { render_html(doc, out); });
 }
 
 }  // namespace ipcode::report::detail

@@ -203,14 +203,7 @@ void render_markdown(const Doc& doc, Pieces& out) {
 }
 
 std::string render_markdown(const Doc& doc) {
-  std::string all;
-  Pieces out([&all](std::string_view piece) {
-    all += piece;
-    return Status(Ok{});
-  });
-  render_markdown(doc, out);
-  (void)out.finish();  // appending to a string cannot fail
-  return all;
+  return joined([&](Pieces& out) { render_markdown(doc, out); });
 }
 
 }  // namespace ipcode::report::detail
