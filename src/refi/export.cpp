@@ -1,6 +1,7 @@
 // REFI-QDA export (SPEC §12): the codebook as .qdc, the study as .qdpx. The XML is written as
 // text, in the schemas' element order, with attributes in a fixed order, so that the same
 // study always gives the same bytes.
+#include "codes.hpp"
 #include "ipcode/base/hash.hpp"
 #include "ipcode/base/i18n.hpp"
 #include "ipcode/base/strings.hpp"
@@ -17,120 +18,7 @@ namespace {
 using codebook::Codebook;
 using loader::RoundData;
 using loader::Study;
-
-// Character data.
-std::string text(std::string_view s) { return office::DocxWriter::escape(s); }
-
-// An attribute value: also the white space an XML parser would otherwise fold into spaces.
-std::string attr(std::string_view s) {
-  std::string out;
-  for (const char c : office::DocxWriter::escape(s)) {
-    if (c == '\n')
-      out += "&#10;";
-    else if (c == '\r')
-      out += "&#13;";
-    else if (c == '\t')
-      out += "&#9;";
-    else
-      out += c;
-  }
-  return out;
-}
-
-bool valid_color(std::string_view c) {
-  if (c.size() != 7 && c.size() != 4) return false;
-  if (c[0] != '#') return false;
-  return std::all_of(c.begin() + 1, c.end(), [](char x) {
-    return (x >= '0' && x <= '9') || (x >= 'a' && x <= 'f') || (x >= 'A' && x <= 'F');
-  });
-}
-
-std::string indent(int depth) { return std::string(static_cast<std::size_t>(depth) * 2, ' '); }
-
-std::string code_key(const Codebook& cb, const codebook::Node& n) {
-  return "code:" + cb.name + ":" + n.id;
-}
-
-// One Code of the tree written: the union of the exported rounds' codebooks, nodes matched by
-// their GUID (codebook name and node id).
-struct CodeEntry {
-  std::string guid;
-  std::string name;
-  std::string color;
-  std::string description;
-  std::string include;  // the inclusion and exclusion criteria (SPEC §4)
-  std::string exclude;
-  std::string key;  // its GUID's key, for the keys of its notes
-  std::vector<std::size_t> children;
-  std::vector<std::string> notes;  // GUIDs of the notes that belong to it
-};
-
-struct CodeTree {
-  std::vector<CodeEntry> entries;
-  std::vector<std::size_t> roots;
-  std::map<std::string, std::size_t> by_guid;
-
-  // Adds the codebook's nodes not yet in the tree (a later round's codebook goes first, so
-  // its labels win), each under its parent when the parent is there.
-  void add(const Codebook& cb) {
-    for (const auto& n : cb.nodes) {
-      const std::string key = code_key(cb, n);
-      const std::string g = guid(key);
-      if (by_guid.count(g) != 0) continue;
-      const std::size_t at = entries.size();
-      entries.push_back({g,
-                         n.label.empty() ? n.id : n.label,
-                         n.color,
-                         n.description,
-                         n.include,
-                         n.exclude,
-                         key,
-                         {},
-                         {}});
-      by_guid.emplace(g, at);
-      std::size_t parent = entries.size();
-      if (n.parent >= 0) {
-        const auto it = by_guid.find(guid(code_key(cb, cb.nodes[n.parent])));
-        if (it != by_guid.end()) parent = it->second;
-      }
-      if (parent < at)
-        entries[parent].children.push_back(at);
-      else
-        roots.push_back(at);
-    }
-  }
-};
-
-// Writes a Code and its children. `project`: the Project.xsd form (with NoteRefs).
-void write_code(const CodeTree& tree, std::size_t index, int depth, bool project,
-                std::string& out) {
-  const CodeEntry& e = tree.entries[index];
-  out += indent(depth) + "<Code guid=\"" + e.guid + "\" name=\"" + attr(e.name) +
-         "\" isCodable=\"true\"";
-  if (valid_color(e.color)) out += " color=\"" + attr(e.color) + "\"";
-  const bool inner = !e.description.empty() || !e.children.empty() || (project && !e.notes.empty());
-  if (!inner) {
-    out += "/>\n";
-    return;
-  }
-  out += ">\n";
-  if (!e.description.empty()) {
-    out += indent(depth + 1) + "<Description>" + text(e.description) + "</Description>\n";
-  }
-  if (project) {
-    for (const auto& note : e.notes) {
-      out += indent(depth + 1) + "<NoteRef targetGUID=\"" + note + "\"/>\n";
-    }
-  }
-  for (const std::size_t child : e.children) write_code(tree, child, depth + 1, project, out);
-  out += indent(depth) + "</Code>\n";
-}
-
-void write_codes(const CodeTree& tree, int depth, bool project, std::string& out) {
-  out += indent(depth) + "<Codes>\n";
-  for (const std::size_t root : tree.roots) write_code(tree, root, depth + 1, project, out);
-  out += indent(depth) + "</Codes>\n";
-}
+using namespace detail;
 
 struct Note {
   std::string guid;
@@ -243,24 +131,6 @@ std::string user_guid(const std::string& coder) { return guid("user:" + coder); 
 
 }  // namespace
 
-std::string guid(std::string_view key) {
-  static const Uuid ns = [] {
-    Uuid u{};
-    parse_uuid(kNamespace, u);
-    return u;
-  }();
-  return uuid_v5(ns, key);
-}
-
-std::size_t code_points(std::string_view utf8, std::size_t at) {
-  at = std::min(at, utf8.size());
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < at; ++i) {
-    if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80) ++n;
-  }
-  return n;
-}
-
 CoderCodes coder_codes(const Study& study, const loader::Options& options) {
   CoderCodes out;
   const auto coders = coders_of(study);
@@ -282,17 +152,6 @@ CoderCodes coder_codes(const Study& study, const loader::Options& options) {
       }
     }
   }
-  return out;
-}
-
-std::string codebook_qdc(const Codebook& cb, const Options& options) {
-  if (cb.nodes.empty()) return {};
-  CodeTree tree;
-  tree.add(cb);
-  std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
-  out += "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"" + attr(options.origin) + "\">\n";
-  write_codes(tree, 1, false, out);
-  out += "</CodeBook>\n";
   return out;
 }
 
