@@ -7,10 +7,11 @@
 set -eu
 bin=$1 name=$2 src=$3 work=$4 seconds=$5
 shift 5
-if [ ! -d "$work/seeds/$name" ]; then
+# Collected once per WORK_DIR (ctest's fuzz/seeds does it before the targets run side by side).
+if [ ! -d "$work/seeds" ]; then
   python3 "$src/tests/fuzz/collect_seeds.py" "$src" "$work/seeds"
 fi
-mkdir -p "$work/corpus/$name" "$work/artifacts/$name"
+mkdir -p "$work/seeds/$name" "$work/corpus/$name" "$work/artifacts/$name"
 dict=()
 case $name in
   yaml | codebook | coding | condensation | manifest) dict=(-dict="$src/tests/fuzz/yaml.dict") ;;
