@@ -23,9 +23,10 @@ bool several_rounds(const loader::Study& study) {
 }
 
 std::string role_attribution(const loader::Study& study, const loader::RoundData& round,
-                             const loader::Unit& unit, const std::string& lang) {
-  std::string role = unit.interviewer ? i18n::tr_in(lang, "interviewer")
-                                      : numbered_role(study, lang, unit.informant);
+                             const loader::Unit& unit, const std::string& lang,
+                             const RoleNames* names) {
+  const std::string role = unit.interviewer ? i18n::tr_in(lang, "interviewer")
+                                            : numbered_role(study, lang, unit.informant, names);
   if (!several_rounds(study)) return role;
   return tf(lang, "{1}, round {2}", {role, std::to_string(round_position(study, round.spec.id))});
 }
@@ -98,24 +99,27 @@ RoleNames role_names(const loader::Study& study, const std::string& lang) {
 }
 
 std::string numbered_role(const loader::Study& study, const std::string& lang,
-                          const std::string& id) {
-  const RoleNames names = role_names(study, lang);
-  const auto it = names.find(id);
-  return it != names.end() ? it->second : role_of(study, lang, id);
+                          const std::string& id, const RoleNames* names) {
+  if (names == nullptr) {
+    const RoleNames made = role_names(study, lang);
+    return numbered_role(study, lang, id, &made);
+  }
+  const auto it = names->find(id);
+  return it != names->end() ? it->second : role_of(study, lang, id);
 }
 
 std::string chosen_attribution(const loader::Study& study, const loader::RoundData& round,
-                               const loader::Unit& unit) {
+                               const loader::Unit& unit, const RoleNames* names) {
   const std::string lang = i18n::normalise_language(study.manifest.language);
   switch (study.manifest.attribution) {
     case study::Attribution::id:
       return reference(lang, unit);
     case study::Attribution::role:
-      return role_attribution(study, round, unit, lang);
+      return role_attribution(study, round, unit, lang, names);
     case study::Attribution::pseudonym: {
       const study::Informant* inf = find_informant(study, unit.informant);
       if (unit.interviewer || inf == nullptr || trim(inf->pseudonym).empty()) {
-        return role_attribution(study, round, unit, lang);
+        return role_attribution(study, round, unit, lang, names);
       }
       const std::string name(trim(inf->pseudonym));
       if (trim(inf->role).empty()) return tf(lang, "\u201c{1}\u201d", {name});
@@ -128,9 +132,9 @@ std::string chosen_attribution(const loader::Study& study, const loader::RoundDa
 }
 
 Inline quote_attribution(const loader::Study& study, const loader::RoundData& round,
-                         const loader::Unit& unit, Stage stage) {
+                         const loader::Unit& unit, Stage stage, const RoleNames* names) {
   const std::string lang = i18n::normalise_language(study.manifest.language);
-  const std::string chosen = chosen_attribution(study, round, unit);
+  const std::string chosen = chosen_attribution(study, round, unit, names);
   if (stage == Stage::final) {
     if (chosen.empty()) return {};
     return {plain(chosen)};
@@ -150,12 +154,7 @@ std::string informant_name(const loader::Study& study, const std::string& id, St
                            const RoleNames* names) {
   if (stage == Stage::working) return id;
   const std::string lang = i18n::normalise_language(study.manifest.language);
-  const auto role = [&]() {
-    if (names != nullptr) {
-      if (const auto it = names->find(id); it != names->end()) return it->second;
-    }
-    return numbered_role(study, lang, id);
-  };
+  const auto role = [&]() { return numbered_role(study, lang, id, names); };
   switch (study.manifest.attribution) {
     case study::Attribution::id:
       return id;

@@ -204,12 +204,13 @@ std::string reference_pattern(const std::string& lang);
 /// The informant's attribution in the manifest's chosen style (SPEC §2 `report.attribution`):
 /// "B1 s.2 l.14–16", "bruker 2, runde 1" (the round only when the study has several, the
 /// number only when the role is shared), "«Morten», bruker", or empty for `none`.
+/// `names`: role_names() made once for many units (optional).
 std::string chosen_attribution(const loader::Study& study, const loader::RoundData& round,
-                               const loader::Unit& unit);
+                               const loader::Unit& unit, const RoleNames* names = nullptr);
 /// What a quote is attributed with in a report: final stage only the chosen style; working
 /// stage the unit id and reference as well.
 Inline quote_attribution(const loader::Study& study, const loader::RoundData& round,
-                         const loader::Unit& unit, Stage stage);
+                         const loader::Unit& unit, Stage stage, const RoleNames* names = nullptr);
 /// How an informant is named in tables: the id in working stage; in the final stage what the
 /// chosen attribution allows (id, pseudonym, role), or an empty string when ids must go.
 /// `names`: role_names() made once for a whole table (optional).
@@ -220,8 +221,9 @@ std::string role_of(const loader::Study& study, const std::string& lang, const s
 /// The role, numbered when other informants of the study share it ("koordinator 2"): the
 /// number is the informant's place, in natural id order, among every informant of the
 /// study (manifest and all rounds) with that role, so it is the same in every round.
+/// `names`: role_names() made once for many calls (optional).
 std::string numbered_role(const loader::Study& study, const std::string& lang,
-                          const std::string& id);
+                          const std::string& id, const RoleNames* names = nullptr);
 /// Every informant's numbered role at once (by id), for tables with a row per informant.
 RoleNames role_names(const loader::Study& study, const std::string& lang);
 

@@ -25,6 +25,7 @@ struct Ctx {
   int participants = 0;  // denominator of every prevalence: the analysis' matrix rows
   std::vector<condense::FalseClaim> claims;  // in the analysis texts (working stage only)
   std::vector<condense::Split> splits;       // --split-by, in the order given
+  RoleNames names;                           // role_names(), made once for every quote
 
   bool working() const { return options.stage == Stage::working; }
   const codebook::Codebook& cb() const { return round.codebook; }
@@ -221,7 +222,7 @@ void add_quote(Doc& doc, const Ctx& c, const coding::SubgroupText* text, bool ha
     return;
   }
   const loader::Unit& u = c.unit(q);
-  const Inline attribution = quote_attribution(c.study, c.round, u, c.options.stage);
+  const Inline attribution = quote_attribution(c.study, c.round, u, c.options.stage, &c.names);
   if (c.background(u)) {
     // Background material may be coded and counted but is never quoted (SPEC §3); the final
     // report says nothing, the working report says why the quote is missing.
@@ -467,7 +468,9 @@ Doc round_doc(const loader::Study& study, const loader::RoundData& round,
         i18n::normalise_language(study.manifest.language),
         static_cast<int>(a.informants.size()),
         {},
+        {},
         {}};
+  c.names = role_names(study, c.lang);
   if (c.working()) c.claims = condense::check_claims(a, study.manifest.informants);
   for (const std::string& attr : options.split_by) {
     c.splits.push_back(condense::split_by(a, study.manifest.informants, attr));
