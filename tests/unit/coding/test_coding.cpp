@@ -58,6 +58,37 @@ groups:
   CHECK(c.groups.at("samtykke").analysis == "Tekst.");
 }
 
+TEST_CASE("condensation file: 'norms:' or 'feedback:' left empty is none, a text is an error",
+          "[coding]") {
+  Diagnostics d;
+  const auto c = coding::parse_condensation(R"(round: r1
+subgroups:
+  underskrift:
+    condensate: Jeg skriver under.
+    norms:
+    feedback:
+groups:
+  samtykke:
+    analysis: Tekst.
+    norms:
+)",
+                                            "condensation/r1.yaml", d);
+  CHECK(d.items().empty());
+  REQUIRE(c.subgroups.count("underskrift") == 1);
+  CHECK(c.subgroups.at("underskrift").norms.empty());
+  CHECK(c.subgroups.at("underskrift").feedback.empty());
+  CHECK(c.groups.at("samtykke").norms.empty());
+  Diagnostics d2;
+  coding::parse_condensation(
+      "round: r1\nsubgroups:\n  underskrift:\n    norms: Forskrift § 5\n    feedback: enig\n",
+      "condensation/r1.yaml", d2);
+  REQUIRE(d2.error_count() == 2);
+  CHECK(d2.items()[0].line == 4);
+  CHECK(d2.items()[0].message.find("'norms' must be a list") != std::string::npos);
+  CHECK(d2.items()[1].line == 5);
+  CHECK(d2.items()[1].message.find("'feedback' must be a list") != std::string::npos);
+}
+
 TEST_CASE("manifest: rounds, informants, implicit round, attribution", "[study]") {
   Diagnostics d;
   const auto m = study::parse_manifest(R"(ipcode: 1
