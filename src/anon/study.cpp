@@ -288,12 +288,12 @@ std::vector<Place> scan_final_quotes(const loader::Study& study, const Rules& ru
       if (unit.transcript < 0) continue;
       const auto& t = round.transcripts[static_cast<std::size_t>(unit.transcript)];
       if (t.background) continue;  // never quoted (SPEC §3)
-      if (!unit.normalised.empty()) {
+      if (!unit.normalised().empty()) {
         // The final report shows the written-bokmål layer (SPEC §5): that text is checked,
         // at the unit in its coding file.
-        for (const Finding& f : detect(unit.normalised, rules)) {
+        for (const Finding& f : detect(unit.normalised(), rules)) {
           out.push_back({unit.file(), unit.at.line, unit.at.col, f.category,
-                         unit.normalised.substr(f.begin, f.end - f.begin), unit.id});
+                         unit.normalised().substr(f.begin, f.end - f.begin), unit.id});
         }
         continue;
       }

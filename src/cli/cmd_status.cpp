@@ -113,7 +113,7 @@ void print_round(const loader::Study& study, const loader::RoundData& round,
   std::vector<std::string> unanswered;
   for (std::size_t q = 0; q < cb.questions.size(); ++q) {
     const bool answered = std::any_of(a.counted.begin(), a.counted.end(), [&](int u) {
-      const auto& answers = round.units[static_cast<std::size_t>(u)].answers;
+      const auto& answers = round.units[static_cast<std::size_t>(u)].answers();
       return std::find(answers.begin(), answers.end(), static_cast<int>(q)) != answers.end();
     });
     if (!answered) unanswered.push_back(cb.questions[q].id);

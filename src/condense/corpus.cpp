@@ -42,12 +42,13 @@ std::vector<Sentence> build_sentences(std::string_view text,
                                       const std::vector<text::Span>& sentences,
                                       const std::vector<text::Span>& words, Terms&& terms) {
   std::vector<Sentence> out;
+  out.reserve(sentences.size());
   std::size_t w = 0;
   for (const text::Span& span : sentences) {
     const std::string_view trimmed = trim(piece(text, span));
     Sentence s;
-    s.begin = static_cast<std::size_t>(trimmed.data() - text.data());
-    s.end = s.begin + trimmed.size();
+    s.begin = static_cast<std::uint32_t>(trimmed.data() - text.data());
+    s.end = static_cast<std::uint32_t>(s.begin + trimmed.size());
     for (; w < words.size() && words[w].begin < span.end; ++w) {
       ++s.words;
       for (int term : terms(w).get()) {

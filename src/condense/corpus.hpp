@@ -11,6 +11,7 @@
 #include "ipcode/text/text.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -26,11 +27,12 @@ struct TermCount {
 
 /// One sentence of a unit text: its byte span in the text (surrounding spaces trimmed), its
 /// number of words (text::words) and its distinct content terms with their counts, in order
-/// of first appearance.
+/// of first appearance. 32-bit offsets: a unit's text is far below 4 GiB, and a round holds
+/// a million sentences (peak memory).
 struct Sentence {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  std::size_t words = 0;
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::uint32_t words = 0;
   std::vector<TermCount> terms;
 };
 

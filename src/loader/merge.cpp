@@ -24,11 +24,17 @@ struct Written {
   coding::Where at;
 };
 struct Merged {
-  Unit* unit = nullptr;             // the first unit, in place in its pending list: the
-                                    // others' codes are merged into it there
-  bool first_written = false;       // the first unit (by coding-file path) has an explicit id
-  std::vector<Written> ids;         // explicit ids, first by coding-file path, distinct
-  std::vector<std::string> coders;  // coders merged into it
+  Unit* unit = nullptr;  // the first unit (by coding-file path), in place in its pending list:
+                         // the others' codes are merged into it there; its id is the one
+                         // written for it, empty if none
+  std::vector<Written> other_ids;  // the ids written for the others, distinct, none the first's
+                                   // (most units have no other: no allocation, peak memory)
+
+  bool first_written() const { return !unit->id.empty(); }
+  bool has_id(const std::string& id) const {
+    return unit->id == id || std::any_of(other_ids.begin(), other_ids.end(),
+                                         [&](const Written& w) { return w.id == id; });
+  }
 };
 
 // Merging coders (SPEC §5): units of different coders with an identical span (same first and
@@ -58,14 +64,10 @@ std::vector<Merged> merge_coders(std::vector<Pending>& pending) {
     Merged* into = k < out.size() ? &out[k] : nullptr;
     if (into == nullptr) {
       Merged m;
-      m.coders.push_back(p.unit.coder);
-      m.first_written = !p.explicit_id.empty();
-      if (m.first_written) m.ids.push_back({p.explicit_id, p.unit.shared_file(), p.unit.at});
       m.unit = &p.unit;
       out.push_back(std::move(m));
       continue;
     }
-    into->coders.push_back(p.unit.coder);
     std::vector<int> codes;
     Unit& unit = *into->unit;
     std::set_union(unit.codes.begin(), unit.codes.end(), p.unit.codes.begin(), p.unit.codes.end(),
@@ -73,15 +75,15 @@ std::vector<Merged> merge_coders(std::vector<Pending>& pending) {
     unit.codes = std::move(codes);
     // The questions answered too; the first coder's written-bokmål layer stays, another's
     // fills in only where the first gave none.
-    for (const int q : p.unit.answers) {
-      if (std::find(unit.answers.begin(), unit.answers.end(), q) == unit.answers.end())
-        unit.answers.push_back(q);
+    for (const int q : p.unit.answers()) {
+      const auto& answers = unit.answers();
+      if (std::find(answers.begin(), answers.end(), q) == answers.end())
+        unit.extras().answers.push_back(q);
     }
-    if (unit.normalised.empty()) unit.normalised = p.unit.normalised;
-    const bool known = std::any_of(into->ids.begin(), into->ids.end(),
-                                   [&](const Written& w) { return w.id == p.explicit_id; });
-    if (!p.explicit_id.empty() && !known) {
-      into->ids.push_back({p.explicit_id, p.unit.shared_file(), p.unit.at});
+    if (unit.normalised().empty() && !p.unit.normalised().empty())
+      unit.extras().normalised = p.unit.normalised();
+    if (!p.unit.id.empty() && !into->has_id(p.unit.id)) {
+      into->other_ids.push_back({std::move(p.unit.id), p.unit.shared_file(), p.unit.at});
     }
   }
   return out;
@@ -165,14 +167,15 @@ void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostic
   });
   bool defaults = false;
   for (const auto& [t_index, units] : merged) {
-    for (const auto& m : units) defaults = defaults || !m.first_written;
+    for (const auto& m : units) defaults = defaults || !m.first_written();
   }
   std::unordered_set<std::string> taken;
   if (defaults) {
     taken.insert(round.failed_unit_ids.begin(), round.failed_unit_ids.end());
     for (const auto& [t_index, units] : merged) {
       for (const auto& m : units) {
-        for (const auto& w : m.ids) taken.insert(w.id);
+        if (m.first_written()) taken.insert(m.unit->id);
+        for (const auto& w : m.other_ids) taken.insert(w.id);
       }
     }
   }
@@ -180,6 +183,7 @@ void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostic
   for (const auto& [t_index, units] : merged) total += units.size();
   round.units.reserve(round.units.size() + total);
   std::vector<Written> written;
+  written.reserve(total);  // one id per unit, as a rule
   // Default numbers go up per informant, so two transcripts of one informant never share one.
   std::map<std::string, int> next_number;
   for (std::size_t k = 0; k < merged.size(); ++k) {
@@ -188,7 +192,9 @@ void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostic
     int& next = next_number.try_emplace(t.informant, 1).first->second;
     for (std::size_t i = 0; i < units.size(); ++i) {
       auto& m = units[i];
-      if (!m.first_written) {
+      if (m.first_written()) {
+        written.push_back({m.unit->id, m.unit->shared_file(), m.unit->at});
+      } else {
         // Numbered by position in the transcript, skipping ids written anywhere in the round.
         next = std::max(next, static_cast<int>(i) + 1);
         std::string id;
@@ -197,11 +203,9 @@ void Resolver::finish(const Study& study, std::vector<Placed> placed, Diagnostic
           ++next;
         } while (taken.count(id) != 0);
         m.unit->id = std::move(id);
-      } else {
-        m.unit->id = m.ids.front().id;
       }
-      for (auto& w : m.ids) {
-        if (w.id != m.unit->id) round.unit_aliases.emplace(w.id, m.unit->id);
+      for (auto& w : m.other_ids) {
+        round.unit_aliases.emplace(w.id, m.unit->id);
         written.push_back(std::move(w));
       }
       round.units.push_back(std::move(*m.unit));

@@ -275,7 +275,7 @@ Placed Resolver::place(const coding::CodingFile& file, Diagnostics& diags) const
     Unit u;
     u.transcript = it->second;
     u.coder = file.coder;
-    u.note = spec.note;
+    if (!spec.note.empty()) u.extras().note = spec.note;
     u.set_file(path);
     u.at = spec.at;
     bool codes_ok = !spec.codes.empty();
@@ -300,8 +300,8 @@ Placed Resolver::place(const coding::CodingFile& file, Diagnostics& diags) const
     for (std::size_t a = 0; a < spec.answers.size(); ++a) {
       const int q = round_.codebook.find_question(spec.answers[a]);
       if (q >= 0) {
-        if (std::find(u.answers.begin(), u.answers.end(), q) == u.answers.end())
-          u.answers.push_back(q);
+        if (std::find(u.answers().begin(), u.answers().end(), q) == u.answers().end())
+          u.extras().answers.push_back(q);
         continue;
       }
       if (round_.codebook_failed) continue;
@@ -314,7 +314,8 @@ Placed Resolver::place(const coding::CodingFile& file, Diagnostics& diags) const
                          {spec.answers[a], round_.spec.id}) +
                       did_you_mean(spec.answers[a], ids));
     }
-    u.normalised = text::collapse_space(spec.normalised);
+    if (std::string normalised = text::collapse_space(spec.normalised); !normalised.empty())
+      u.extras().normalised = std::move(normalised);
     if (!place_unit(file, spec, t, indexes, u, diags) || !codes_ok) {
       if (!spec.id.empty())
         out.failed_ids.push_back(spec.id);
@@ -323,7 +324,8 @@ Placed Resolver::place(const coding::CodingFile& file, Diagnostics& diags) const
       continue;
     }
     u.codes.assign(code_set.begin(), code_set.end());
-    out.units.push_back({std::move(u), spec.id});
+    u.id = spec.id;
+    out.units.push_back({std::move(u)});
   }
   return out;
 }

@@ -9,10 +9,10 @@
 
 namespace ipcode::loader {
 
-/// A unit placed in its transcript, before the coders are merged and default ids given.
+/// A unit placed in its transcript, before the coders are merged and default ids given:
+/// `unit.id` is the id as written, empty where the coding file gives none.
 struct Pending {
   Unit unit;
-  std::string explicit_id;
 };
 
 /// What one coding file contributes to its round.

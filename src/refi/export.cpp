@@ -197,9 +197,9 @@ Notes collect_notes(const Study& study, const std::string& lang, CodeTree& tree)
   }
   for (const auto& r : study.rounds) {
     for (const auto& u : r.units) {
-      if (u.note.empty()) continue;
+      if (u.note().empty()) continue;
       const std::string g = guid("note:unit:" + r.spec.id + ":" + u.id);
-      notes.push_back({g, format(i18n::tr_in(lang, "Note on unit {1}"), {u.id}), u.note});
+      notes.push_back({g, format(i18n::tr_in(lang, "Note on unit {1}"), {u.id}), u.note()});
       unit_notes[guid("selection:" + r.spec.id + ":" + u.id)].push_back(g);
     }
   }

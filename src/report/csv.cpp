@@ -76,7 +76,7 @@ std::vector<std::string> overview_row(const loader::RoundData& round,
       const bool background = u->transcript >= 0 && at(u->transcript) < round.transcripts.size() &&
                               round.transcripts[at(u->transcript)].background;
       // The layer the final report shows: the written-bokmål rendering where there is one.
-      if (!background) quote = u->normalised.empty() ? u->text : u->normalised;
+      if (!background) quote = u->normalised().empty() ? u->text : u->normalised();
     }
   }
   row.push_back(condensate);

@@ -239,12 +239,12 @@ void add_quote(Doc& doc, const Ctx& c, const coding::SubgroupText* text, bool ha
   }
   // The written-bokmål layer (SPEC §5 `normalised`): the final report shows it; the working
   // report shows it under the verbatim quote, so that a supervisor can judge the rendering.
-  const std::string& shown = !c.working() && !u.normalised.empty() ? u.normalised : u.text;
+  const std::string& shown = !c.working() && !u.normalised().empty() ? u.normalised() : u.text;
   add_quote_text(doc, c, shown, attribution);
-  if (!c.working() && !u.normalised.empty()) return;
-  if (c.working() && !u.normalised.empty()) {
+  if (!c.working() && !u.normalised().empty()) return;
+  if (c.working() && !u.normalised().empty()) {
     doc.paragraph({strong(i18n::tr_in(c.lang, "Written rendering (final report):")),
-                   plain(" " + u.normalised)},
+                   plain(" " + u.normalised())},
                   "note");
   }
 }
@@ -407,7 +407,7 @@ void add_questions(Doc& doc, const Ctx& c) {
     }
     std::vector<int> answering;  // counted units that answer it, unit order
     for (const int u : c.a.counted) {
-      const auto& answers = c.unit(u).answers;
+      const auto& answers = c.unit(u).answers();
       if (std::find(answers.begin(), answers.end(), static_cast<int>(q)) != answers.end())
         answering.push_back(u);
     }

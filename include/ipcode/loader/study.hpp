@@ -24,10 +24,16 @@ namespace ipcode::loader {
 
 /// A meaning unit, resolved against its transcript and the round's codebook.
 struct Unit {
+  // The members are ordered so that no padding falls between them: a round may hold a
+  // hundred thousand units, each held twice while the coders are merged (peak memory).
   std::string id;
-  int transcript = -1;       // index into RoundData::transcripts
-  std::string informant;     // the speaker of the turn it starts in (or the transcript's)
-  bool interviewer = false;  // starts in an interviewer turn
+  std::string informant;   // the speaker of the turn it starts in (or the transcript's)
+  std::string text;        // the quote as written (NFC, white space collapsed), else the
+                           // spoken text of its lines
+  std::vector<int> codes;  // node indices in the round's codebook, codebook order, unique
+  std::string coder;
+  coding::Where at;
+  int transcript = -1;  // index into RoundData::transcripts
   int page_start = 1;
   int page_end = 1;
   int line_start = 0;
@@ -36,35 +42,56 @@ struct Unit {
   /// what makes two coders' units the same span (SPEC §5).
   std::uint32_t span_begin = 0;
   std::uint32_t span_end = 0;
-  std::string text;  // the quote as written (NFC, white space collapsed), else the
-                     // spoken text of its lines
+  bool interviewer = false;  // starts in an interviewer turn
+  bool has_quote = false;
+
   /// The informants' own words: `text` without the researcher's [clarifications]. Drafts and
-  /// the vocabulary check use this. Kept apart only when it differs from `text` (a study may
-  /// hold a hundred thousand units).
+  /// the vocabulary check use this. Kept apart only when it differs from `text`.
   const std::string& own_words() const { return own_words_ ? *own_words_ : text; }
   void set_own_words(std::string words) {
     if (words == text)
       own_words_.reset();
     else
-      own_words_ = std::move(words);
+      own_words_ = std::make_shared<const std::string>(std::move(words));
   }
-  bool has_quote = false;
-  std::vector<int> codes;  // node indices in the round's codebook, codebook order, unique
-  std::string coder;
-  std::string note;
-  std::vector<int> answers;  // indices of the codebook questions it answers, as written
-  std::string normalised;    // the written-bokmål layer (SPEC §5), white space collapsed
-  /// The coding file it was written in (one string per file, shared by its units: a study
-  /// may hold a hundred thousand units).
+  /// What few units have (SPEC §5): kept apart, so that a unit without them costs a pointer.
+  struct Extras {
+    std::string note;
+    std::vector<int> answers;  // indices of the codebook questions it answers, as written
+    std::string normalised;    // the written-bokmål layer, white space collapsed
+  };
+  const std::string& note() const { return extras_.p ? extras_.p->note : empty_; }
+  const std::vector<int>& answers() const { return extras_.p ? extras_.p->answers : none_; }
+  const std::string& normalised() const { return extras_.p ? extras_.p->normalised : empty_; }
+  Extras& extras() {
+    if (!extras_.p) extras_.p = std::make_unique<Extras>();
+    return *extras_.p;
+  }
+
+  /// The coding file it was written in (one string per file, shared by its units).
   const std::string& file() const { return file_ ? *file_ : empty_; }
   void set_file(std::shared_ptr<const std::string> path) { file_ = std::move(path); }
   const std::shared_ptr<const std::string>& shared_file() const { return file_; }
-  coding::Where at;
 
  private:
-  std::optional<std::string> own_words_;
+  std::shared_ptr<const std::string> own_words_;  // never changed once made: copies share it
   std::shared_ptr<const std::string> file_;
+  // A unique_ptr that copies what it points to, so that a copied unit owns its extras.
+  struct ExtrasBox {
+    std::unique_ptr<Extras> p;
+    ExtrasBox() = default;
+    ExtrasBox(const ExtrasBox& o) : p(o.p ? std::make_unique<Extras>(*o.p) : nullptr) {}
+    ExtrasBox(ExtrasBox&&) noexcept = default;
+    ExtrasBox& operator=(const ExtrasBox& o) {
+      if (this != &o) p = o.p ? std::make_unique<Extras>(*o.p) : nullptr;
+      return *this;
+    }
+    ExtrasBox& operator=(ExtrasBox&&) noexcept = default;
+    ~ExtrasBox() = default;
+  };
+  ExtrasBox extras_;
   static inline const std::string empty_;
+  static inline const std::vector<int> none_;
 };
 
 struct RoundData {

@@ -97,6 +97,59 @@ TEST_CASE("coders: the merged unit keeps the first file's id, even a default one
   CHECK(r.unit_aliases == std::map<std::string, std::string>{{"TS-1", "B1-01"}});
 }
 
+TEST_CASE("coders: the merged unit keeps the first note, the answers of both, a normalised layer",
+          "[loader]") {
+  TempStudy s;
+  s.write("codebook.yaml", R"(codebook: test
+version: 1
+themes:
+  - id: tema
+    label: Tema
+    groups:
+      - id: samtykke
+        label: Samtykke
+        subgroups:
+          - id: underskrift
+            label: Underskrift
+questions:
+  - id: q1
+    text: Hva vet brukerne om planen?
+  - id: q2
+    text: Hvem bestemmer?
+)");
+  s.write("coding/B1-KH.yaml", b1_coding("KH",
+                                         "  - id: KH-1\n    lines: 6-7\n    codes: [underskrift]\n"
+                                         "    note: Usikker\n    answers: [q1]\n"));
+  s.write("coding/B1-TS.yaml", b1_coding("TS",
+                                         "  - id: TS-1\n    lines: 6-7\n    codes: [underskrift]\n"
+                                         "    note: Annen merknad\n    answers: [q2, q1]\n"
+                                         "    normalised: Jeg skreiv under på planen.\n"));
+  s.write("coding/B2-KH.yaml",
+          "transcript: r1-B2\ncoder: KH\nunits:\n"
+          "  - id: KH-2\n    lines: 2\n    codes: [underskrift]\n");
+  Diagnostics d;
+  const auto study = s.load(d);
+  CHECK_FALSE(d.has_errors());
+  const auto& r = study.rounds.at(0);
+  REQUIRE(ids(r) == std::vector<std::string>{"KH-1", "KH-2"});
+  const loader::Unit& merged = r.units[0];
+  CHECK(merged.note() == "Usikker");
+  CHECK(merged.answers() == std::vector<int>{0, 1});
+  CHECK(merged.normalised() == "Jeg skreiv under på planen.");
+  // A unit with none of them reads them as empty.
+  const loader::Unit& plain = r.units[1];
+  CHECK(plain.note().empty());
+  CHECK(plain.answers().empty());
+  CHECK(plain.normalised().empty());
+  // A copied unit owns its own: changing the copy leaves the original as it was.
+  loader::Unit copy = merged;
+  copy.extras().note = "Endret";
+  copy.extras().answers.clear();
+  CHECK(merged.note() == "Usikker");
+  CHECK(merged.answers() == std::vector<int>{0, 1});
+  CHECK(copy.normalised() == merged.normalised());
+}
+
 TEST_CASE("coders: overlapping but different spans stay separate units", "[loader]") {
   TempStudy s;
   s.write("coding/B1-KH.yaml", b1_coding("KH", "  - lines: 6-7\n    codes: [underskrift]\n"));
