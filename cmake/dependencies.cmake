@@ -9,6 +9,9 @@ find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 find_package(nlohmann_json 3 CONFIG REQUIRED)  # src/cli only: reading out/manifest.json
 pkg_check_modules(libzip REQUIRED IMPORTED_TARGET libzip)  # src/office only: docx/odt/qdpx archives
 find_package(pugixml CONFIG REQUIRED)  # src/office only: the XML inside them
+if(IPCODE_MIMALLOC)
+  find_package(mimalloc 2 CONFIG REQUIRED)  # src/main.cpp only: the executable's allocator
+endif()
 
 # Snowball ships neither a CMake nor a pkg-config file.
 find_library(STEMMER_LIBRARY NAMES stemmer REQUIRED)
