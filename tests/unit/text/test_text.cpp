@@ -5,8 +5,10 @@
 #include <catch2/catch.hpp>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -582,4 +584,53 @@ TEST_CASE("nfc keeps plain Latin-1 text without asking ICU, as ICU would", "[tex
   // One character outside those ranges, and the check goes to ICU again.
   CHECK(text::nfc("\u00E5 \u212B") == "\u00E5 \u00C5");
   CHECK(text::nfc("\u00E9a\u0301") == "\u00E9\u00E1");
+}
+
+TEST_CASE("is_valid_utf8 and nfc decide as ICU on random texts", "[text][nfc][decode]") {
+  // Random texts of Norwegian letters, ASCII, marks and broken bytes: their fast paths (8
+  // ASCII bytes at a time; Latin-1 text kept without ICU's check) must never decide
+  // otherwise than ICU's strict decoder and its NFC.
+  const std::vector<std::string> pieces = {
+      "a",        "Hei ",     "planen",   "\u00E6",  "\u00F8",   "\u00E5",   "\u00C5",
+      "\u00A0",   "\u2014",   "\u2026",   "a\u030A", "\u030A",   "\u212B",   "\xF0\x9F\x98\x80",
+      "\x80",     "\xC3",     "\xC0\xAF", "\xFF",    "\xC3\xC3", "\xE2\x80", "\xED\xA0\x80",
+      "\xC2\x80", "\xC3\xBF", "\r\n"};
+  const auto reference_valid = [](std::string_view s) {
+    const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+    const auto n = static_cast<std::int64_t>(s.size());
+    for (std::int64_t i = 0; i < n;) {
+      UChar32 c = 0;
+      U8_NEXT(p, i, n, c);
+      if (c < 0) return false;
+    }
+    return true;
+  };
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* norm = icu::Normalizer2::getNFCInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  std::uint64_t state = 42;
+  const auto next = [&state](std::uint64_t bound) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % bound;
+  };
+  // Mostly plain pieces, as in a transcript, a rare odd one.
+  const std::size_t plain = 10;
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const auto count = next(40);
+    for (std::uint64_t k = 0; k < count; ++k) {
+      const bool odd = next(8) == 0;
+      s += pieces[odd ? plain + next(pieces.size() - plain) : next(plain)];
+    }
+    INFO(s);
+    const bool valid = reference_valid(s);
+    REQUIRE(text::is_valid_utf8(s) == valid);
+    if (!valid) continue;
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+    UErrorCode st = U_ZERO_ERROR;
+    std::string expected;
+    norm->normalize(u, st).toUTF8String(expected);
+    REQUIRE(U_SUCCESS(st));
+    REQUIRE(text::nfc(s) == expected);
+  }
 }
