@@ -163,6 +163,11 @@ void read_rounds(const yaml::Node& node, const std::string& file, Manifest& m, D
 }  // namespace
 
 const Informant* Manifest::informant(std::string_view id) const {
+  if (const auto it = informant_index.find(id); it != informant_index.end() &&
+                                                it->second < informants.size() &&
+                                                informants[it->second].id == id) {
+    return &informants[it->second];
+  }
   for (const auto& i : informants) {
     if (i.id == id) return &i;
   }
@@ -279,6 +284,8 @@ Manifest parse_manifest(std::string_view raw, std::string_view origin, Diagnosti
                            {q}));
     }
   }
+  for (std::size_t i = 0; i < m.informants.size(); ++i)
+    m.informant_index.emplace(m.informants[i].id, i);  // the first of an id written twice
   if (const auto* mc = get("member_check")) m.member_check = yaml::as_string(mc, file, diags);
   if (const auto* anon = get("anon")) {
     const auto ak = yaml::read_keys(*anon, kAnonKeys, tr("'anon'"), file, diags);

@@ -7,8 +7,10 @@
 #include "ipcode/base/diagnostic.hpp"
 #include "ipcode/base/yaml.hpp"
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -67,6 +69,17 @@ struct Manifest {
   /// that is not identifying, a name that is also a word in this study).
   std::vector<std::string> anon_allow;
 
+  /// Where each informant id first stands in `informants`, made by parse_manifest. A study may
+  /// list thousands of informants, and reports look each one up: informant() finds an id
+  /// here, checking that its place still holds it, and searches `informants` itself for an
+  /// id it does not find so, so a manifest built or changed without the index still answers.
+  struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>> informant_index;
+
+  /// The first informant with this id, or nullptr.
   const Informant* informant(std::string_view id) const;
   /// The codebook files of a round: its own, else the study's.
   const std::vector<std::string>& codebooks_of(const Round& round) const;

@@ -277,6 +277,30 @@ TEST_CASE("names: round and informant ids that become folder names", "[study][na
   }
 }
 
+TEST_CASE("manifest: an informant is found by its index, and without it as with it", "[study]") {
+  Diagnostics d;
+  auto m = study::parse_manifest(
+      "ipcode: 1\ninformants:\n  - id: B1\n    role: bruker\n  - id: B2\n    role: "
+      "pårørende\n  - id: B3\n    role: bruker\n",
+      "ipcode.yaml", d);
+  REQUIRE(m.informants.size() == 3);
+  CHECK(m.informant_index.size() == 3);
+  CHECK(m.informant("B2") == &m.informants[1]);
+  CHECK(m.informant("B4") == nullptr);
+  // Changed after parsing: the index is out of date, the answers are not.
+  m.informants[0].id = "B9";
+  std::swap(m.informants[1], m.informants[2]);
+  CHECK(m.informant("B1") == nullptr);
+  CHECK(m.informant("B9") == &m.informants[0]);
+  CHECK(m.informant("B2") == &m.informants[2]);
+  CHECK(m.informant("B3") == &m.informants[1]);
+  // Built without parse_manifest: no index, found all the same.
+  study::Manifest built;
+  built.informants.push_back({});
+  built.informants.back().id = "B5";
+  CHECK(built.informant("B5") == &built.informants[0]);
+}
+
 TEST_CASE("manifest: a format version too large for an int is not version 1", "[study]") {
   for (const char* v : {"4294967297", "99999999999", "2"}) {
     CAPTURE(v);
