@@ -8,6 +8,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <string>
 #include <vector>
@@ -100,23 +102,14 @@ TEST_CASE("coders: the merged unit keeps the first file's id, even a default one
 TEST_CASE("coders: the merged unit keeps the first note, the answers of both, a normalised layer",
           "[loader]") {
   TempStudy s;
-  s.write("codebook.yaml", R"(codebook: test
-version: 1
-themes:
-  - id: tema
-    label: Tema
-    groups:
-      - id: samtykke
-        label: Samtykke
-        subgroups:
-          - id: underskrift
-            label: Underskrift
-questions:
-  - id: q1
-    text: Hva vet brukerne om planen?
-  - id: q2
-    text: Hvem bestemmer?
-)");
+  // The codebook of temp_study.hpp with two questions added.
+  {
+    std::ifstream in(s.root() / "codebook.yaml");
+    const std::string codebook((std::istreambuf_iterator<char>(in)), {});
+    s.write("codebook.yaml", codebook +
+                                 "questions:\n  - id: q1\n    text: Hva vet brukerne om planen?\n"
+                                 "  - id: q2\n    text: Hvem bestemmer?\n");
+  }
   s.write("coding/B1-KH.yaml", b1_coding("KH",
                                          "  - id: KH-1\n    lines: 6-7\n    codes: [underskrift]\n"
                                          "    note: Usikker\n    answers: [q1]\n"));
