@@ -6,10 +6,10 @@
 
 int main(int argc, char** argv) {
 #ifdef IPCODE_MIMALLOC
-  // Huge pages for the allocator's memory where the kernel allows them: ipcode fills
-  // hundreds of megabytes once, and each fresh page costs a fault (docs/decisions.md,
-  // "The memory allocator").
-  mi_option_enable(mi_option_large_os_pages);
+  // Small (4 KiB) pages, never huge ones, whatever the environment says: on a virtual
+  // machine that hands freed memory back to its host, each fresh huge page cost a fault in
+  // the host, and huge pages raised the peak (docs/decisions.md, "The memory allocator").
+  mi_option_disable(mi_option_large_os_pages);
 #endif
   return ipcode::cli::run(argc, argv);
 }
