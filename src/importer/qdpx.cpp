@@ -161,7 +161,7 @@ std::string quote_of(const transcript::Transcript& t, const Unit& u) {
 // some, the labels used more often are declared, so the others stay text.
 std::string speakers_line(std::string_view body) {
   Diagnostics ignored;
-  const auto t = transcript::parse_transcript(body, "x.txt", kRound, ignored);
+  const auto t = transcript::parse_transcript(std::string(body), "x.txt", kRound, ignored);
   std::map<std::string, int> uses;
   for (const auto& turn : t.turns) ++uses[turn.speaker];
   std::vector<std::string> kept;

@@ -69,7 +69,7 @@ std::vector<T> load_all(const stdfs::path& root, const std::vector<std::string>&
     auto& slot = slots[i];
     if (auto bytes =
             read_input(root, paths[i], named_in, line, slot.diags, hash ? &slot.hash : nullptr)) {
-      slot.value = parse(*bytes, paths[i], slot.diags);
+      slot.value = parse(*bytes, paths[i], slot.diags);  // may take the bytes over
     }
   });
   std::vector<T> out;
@@ -354,8 +354,8 @@ Study load(const stdfs::path& root, const Options& options, Diagnostics& diags) 
     auto transcripts = load_all<transcript::Transcript>(
         root, expand(root, spec.transcripts, study, spec.line, diags), m.file, spec.line, study,
         diags, options.hash_inputs,
-        [&spec](const std::string& bytes, const std::string& path, Diagnostics& d) {
-          return transcript::parse_transcript(bytes, path, spec.id, d);
+        [&spec](std::string& bytes, const std::string& path, Diagnostics& d) {
+          return transcript::parse_transcript(std::move(bytes), path, spec.id, d);
         });
     if (transcripts.empty()) {
       diags.warning(m.file, spec.line, 0,
@@ -395,8 +395,8 @@ Study load(const stdfs::path& root, const Options& options, Diagnostics& diags) 
     auto coded = load_all<Coded>(
         root, expand(root, spec.coding, study, spec.line, diags), m.file, spec.line, study, diags,
         options.hash_inputs,
-        [&resolver](const std::string& bytes, const std::string& path, Diagnostics& d) {
-          Coded c{coding::parse_coding(text::decode(bytes).utf8, path, d), {}};
+        [&resolver](std::string& bytes, const std::string& path, Diagnostics& d) {
+          Coded c{coding::parse_coding(text::decode_owned(std::move(bytes)).utf8, path, d), {}};
           c.placed = resolver.place(c.file, d);
           std::vector<coding::UnitSpec>().swap(c.file.units);
           return c;

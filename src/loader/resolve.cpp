@@ -88,12 +88,12 @@ struct Indexes {
 };
 
 // Takes the unit's lines and text (the transcript's own words) from its one match.
-void take_match(const Transcript& t, const transcript::QuoteMatch& m, Unit& u) {
+void take_match(const Transcript& t, transcript::QuoteMatch&& m, Unit& u) {
   u.line_start = m.line_start;
   u.line_end = m.line_end;
   set_span(t, m.begin, m.end, u);
   // SPEC §5: outputs show the transcript's own text, never the quote as typed.
-  u.text = m.text;
+  u.text = std::move(m.text);
   u.set_own_words(transcript::strip_clarifications(u.text));
   u.has_quote = true;
 }
@@ -107,17 +107,17 @@ bool place_quote(const coding::CodingFile& file, const coding::UnitSpec& spec, c
       indexes.turns = std::make_unique<transcript::TurnContinuation>(transcript::continue_turns(t));
     }
     const transcript::MatchIndex lines(t, *indexes.turns, spec.line_from, spec.line_to);
-    const auto found = lines.find(spec.quote, spec.line_from, spec.line_to);
+    auto found = lines.find(spec.quote, spec.line_from, spec.line_to);
     if (found.size() == 1) {
-      take_match(t, found[0], u);
+      take_match(t, std::move(found[0]), u);
       return true;
     }
   }
   // Not found once in its lines, or no lines: the whole transcript, for the message too.
   auto& index = indexes.whole;
   if (!index) index = std::make_unique<transcript::MatchIndex>(t);
-  const auto matches = spec.has_lines ? index->find(spec.quote, spec.line_from, spec.line_to)
-                                      : index->find(spec.quote);
+  auto matches = spec.has_lines ? index->find(spec.quote, spec.line_from, spec.line_to)
+                                : index->find(spec.quote);
   if (matches.empty()) {
     const std::string range = range_text(spec.line_from, spec.line_to);
     std::string msg = spec.has_lines
@@ -156,7 +156,7 @@ bool place_quote(const coding::CodingFile& file, const coding::UnitSpec& spec, c
                        {name, std::to_string(matches.size()), t.path, places(matches)}));
     return false;
   }
-  take_match(t, matches[0], u);
+  take_match(t, std::move(matches[0]), u);
   return true;
 }
 

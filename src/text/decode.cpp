@@ -178,7 +178,10 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
-Decoded decode(std::string_view bytes) {
+namespace {
+
+// decode() and decode_owned(): `owned`, when given, holds `bytes` and may be taken over.
+Decoded decode_bytes(std::string_view bytes, std::string* owned) {
   Decoded result;
   const bool le = bytes.starts_with("\xFF\xFE");
   if (le || bytes.starts_with("\xFE\xFF")) {
@@ -200,7 +203,12 @@ Decoded decode(std::string_view bytes) {
     }
   }
   if (is_valid_utf8(bytes)) {
-    result.utf8.assign(bytes);
+    if (owned != nullptr) {
+      if (result.had_bom) owned->erase(0, kBom.size());
+      result.utf8 = std::move(*owned);
+    } else {
+      result.utf8.assign(bytes);
+    }
     return result;
   }
   // A file with valid UTF-8 letters (æ ø å written as two bytes) and a few broken bytes is
@@ -222,5 +230,11 @@ Decoded decode(std::string_view bytes) {
   result.first_odd = scan.first_bad;
   return result;
 }
+
+}  // namespace
+
+Decoded decode(std::string_view bytes) { return decode_bytes(bytes, nullptr); }
+
+Decoded decode_owned(std::string&& bytes) { return decode_bytes(bytes, &bytes); }
 
 }  // namespace ipcode::text

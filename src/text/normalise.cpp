@@ -59,16 +59,16 @@ const icu::Normalizer2* nfc_instance() {
   return instance;
 }
 
-}  // namespace
-
-std::string nfc(std::string_view s) {
+// nfc() and nfc_owned(): `owned`, when given, holds `s` and is returned when `s` is NFC.
+std::string nfc_of(std::string_view s, std::string* owned) {
+  const auto as_is = [&] { return owned != nullptr ? std::move(*owned) : std::string(s); };
   if (is_ascii(s) || plainly_nfc(s)) {
-    return std::string(s);
+    return as_is();
   }
   const icu::Normalizer2* norm = nfc_instance();
   if (norm == nullptr || s.size() > static_cast<std::size_t>(INT32_MAX)) {
     // ICU data missing, or too big for a StringPiece: better unnormalised text than none.
-    return std::string(s);
+    return as_is();
   }
   const auto size = static_cast<std::int32_t>(s.size());
   const icu::StringPiece piece(s.data(), size);
@@ -76,7 +76,7 @@ std::string nfc(std::string_view s) {
   // isNormalizedUTF8 runs the quick check and resolves its "maybe" answers without
   // building a copy; the usual result is "yes".
   if (norm->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) {
-    return std::string(s);
+    return as_is();
   }
   std::string out;
   out.reserve(s.size());
@@ -84,10 +84,16 @@ std::string nfc(std::string_view s) {
   status = U_ZERO_ERROR;
   norm->normalizeUTF8(0, piece, sink, nullptr, status);
   if (U_FAILURE(status)) {
-    return std::string(s);
+    return as_is();
   }
   return out;
 }
+
+}  // namespace
+
+std::string nfc(std::string_view s) { return nfc_of(s, nullptr); }
+
+std::string nfc_owned(std::string&& s) { return nfc_of(s, &s); }
 
 std::string fold(std::string_view s) {
   std::string out;

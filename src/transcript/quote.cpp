@@ -92,6 +92,11 @@ ParsedQuote parse_quote(std::string_view quote) {
         }
       }
     }
+    if (static_cast<unsigned char>(open) < 0x80) {  // as MatchIndex::build folds ASCII
+      folder->add_ascii(open, 0);
+      ++i;
+      continue;
+    }
     const auto c = text::decode_at(q, i);
     folder->add(c.value, 0, 0);
     i += c.size;
@@ -181,6 +186,11 @@ std::vector<std::string> quote_segments(std::string_view quote) {
 }
 
 std::string strip_clarifications(std::string_view quote) {
+  std::string collapsed;
+  if (quote.find('[') == std::string_view::npos) {  // most quotes: nothing to take out
+    append_collapsed(collapsed, quote);
+    return trimmed(std::move(collapsed));
+  }
   std::string out;
   for (std::size_t i = 0; i < quote.size(); ++i) {
     if (quote[i] == '[') {
@@ -200,7 +210,6 @@ std::string strip_clarifications(std::string_view quote) {
     }
     out += quote[i];
   }
-  std::string collapsed;
   append_collapsed(collapsed, out);
   return trimmed(std::move(collapsed));
 }

@@ -159,7 +159,7 @@ std::vector<std::string> Transcript::informant_labels() const {
   return out;
 }
 
-Transcript parse_transcript(std::string_view bytes, std::string path, std::string round,
+Transcript parse_transcript(std::string bytes, std::string path, std::string round,
                             Diagnostics& diags) {
   Transcript t;
   t.path = std::move(path);
@@ -169,7 +169,7 @@ Transcript parse_transcript(std::string_view bytes, std::string path, std::strin
   t.id = t.round + "-" + stem;
   t.informant = stem;
 
-  auto decoded = text::decode(bytes);
+  auto decoded = text::decode_owned(std::move(bytes));
   t.had_bom = decoded.had_bom;
   t.from_cp1252 = decoded.from_cp1252;
   std::string& raw = decoded.utf8;
@@ -216,7 +216,7 @@ Transcript parse_transcript(std::string_view bytes, std::string path, std::strin
     }
   }
   raw.resize(kept);
-  t.text = text::nfc(raw);
+  t.text = text::nfc_owned(std::move(raw));
   if (t.text.size() >= UINT32_MAX) {
     diags.error(t.path, 0, 0,
                 tr("the transcript is larger than 4 GB; split it into several files"));

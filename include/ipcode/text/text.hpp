@@ -30,10 +30,14 @@ struct Decoded {
 /// UTF-8, decodes it as Windows-1252 with ICU's converter (the five undefined bytes 0x81 0x8D 0x8F
 /// 0x90 0x9D map to the C1 controls, as ISO-8859-1 and the WHATWG windows-1252 would).
 Decoded decode(std::string_view bytes);
+/// decode() of a string it may take over: UTF-8 (the usual case) keeps its buffer, no copy.
+Decoded decode_owned(std::string&& bytes);
 bool is_valid_utf8(std::string_view s);
 
 /// Unicode NFC. Fast path when the input is already NFC (the usual case).
 std::string nfc(std::string_view s);
+/// nfc() of a string it may take over: text that is NFC already is returned without a copy.
+std::string nfc_owned(std::string&& s);
 
 /// Simple case folding, code point by code point (so the number of code points never changes;
 /// ß stays ß). For case-insensitive matching and word comparison.

@@ -75,8 +75,9 @@ struct Transcript {
 bool is_interviewer_label(std::string_view label);
 
 /// Parses a transcript from the file's bytes. `path` is study-relative (used in diagnostics
-/// and for the default id and informant); `round` is the round id.
-Transcript parse_transcript(std::string_view bytes, std::string path, std::string round,
+/// and for the default id and informant); `round` is the round id. The bytes are taken over
+/// (moved in, a file's text is not copied).
+Transcript parse_transcript(std::string bytes, std::string path, std::string round,
                             Diagnostics& diags);
 
 }  // namespace ipcode::transcript

@@ -51,7 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using namespace ipcode;
   const auto [quote, bytes] = fuzz::split_at_nul(fuzz::as_text(data, size));
   Diagnostics diags;
-  const auto t = parse_transcript(bytes, "r1/B1.txt", "r1", diags);
+  const auto t = parse_transcript(std::string(bytes), "r1/B1.txt", "r1", diags);
   const MatchIndex indexed(t, 0);
   const MatchIndex scanned(t, SIZE_MAX);
   // The whole transcript, then a range picked from the quote's length (also out of range).

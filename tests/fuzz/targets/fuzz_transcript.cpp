@@ -7,7 +7,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace ipcode;
   Diagnostics diags;
-  const auto t = transcript::parse_transcript(fuzz::as_text(data, size), "r1/B1.txt", "r1", diags);
+  const auto t = transcript::parse_transcript(std::string(fuzz::as_text(data, size)), "r1/B1.txt", "r1", diags);
   std::size_t sum = 0;
   for (int n = 0; n <= t.line_count() + 1; ++n) {
     sum += t.line_text(n).size() + t.spoken(n).size() + t.speaker_of(n).size();

@@ -586,7 +586,8 @@ TEST_CASE("nfc keeps plain Latin-1 text without asking ICU, as ICU would", "[tex
   CHECK(text::nfc("\u00E9a\u0301") == "\u00E9\u00E1");
 }
 
-TEST_CASE("is_valid_utf8 and nfc decide as ICU on random texts", "[text][nfc][decode]") {
+TEST_CASE("is_valid_utf8 and nfc decide as ICU on random texts; the owning forms agree",
+          "[text][nfc][decode]") {
   // Random texts of Norwegian letters, ASCII, marks and broken bytes: their fast paths (8
   // ASCII bytes at a time; Latin-1 text kept without ICU's check) must never decide
   // otherwise than ICU's strict decoder and its NFC.
@@ -622,7 +623,17 @@ TEST_CASE("is_valid_utf8 and nfc decide as ICU on random texts", "[text][nfc][de
       const bool odd = next(8) == 0;
       s += pieces[odd ? plain + next(pieces.size() - plain) : next(plain)];
     }
+    if (next(8) == 0) s.insert(0, "\xEF\xBB\xBF");  // a byte-order mark now and then
     INFO(s);
+    // decode_owned() takes the string over where decode() copies: the same result.
+    const auto viewed = text::decode(s);
+    const auto owned = text::decode_owned(std::string(s));
+    REQUIRE(owned.utf8 == viewed.utf8);
+    REQUIRE(owned.had_bom == viewed.had_bom);
+    REQUIRE(owned.from_cp1252 == viewed.from_cp1252);
+    REQUIRE(owned.damaged_utf8 == viewed.damaged_utf8);
+    REQUIRE(owned.first_odd == viewed.first_odd);
+    if (s.starts_with("\xEF\xBB\xBF")) s.erase(0, 3);
     const bool valid = reference_valid(s);
     REQUIRE(text::is_valid_utf8(s) == valid);
     if (!valid) continue;
@@ -632,5 +643,6 @@ TEST_CASE("is_valid_utf8 and nfc decide as ICU on random texts", "[text][nfc][de
     norm->normalize(u, st).toUTF8String(expected);
     REQUIRE(U_SUCCESS(st));
     REQUIRE(text::nfc(s) == expected);
+    REQUIRE(text::nfc_owned(std::string(s)) == expected);
   }
 }
