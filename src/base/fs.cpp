@@ -85,6 +85,23 @@ bool has_wildcard(std::string_view s) { return s.find_first_of("*?[") != std::st
 
 namespace {
 
+// check_inside() without looking at the disk: absolute, or a `..` leaving the root. The
+// readers and writers ask only this, and follow the links themselves (escaping_link(), and
+// the file actually opened): two weakly_canonical() calls a file were a dozen system calls.
+PathProblem lexical_problem(std::string_view relative) {
+  const stdfs::path rel(relative);
+  if (rel.is_absolute()) return PathProblem::absolute;
+  int depth = 0;
+  for (const auto& part : rel.lexically_normal()) {
+    if (part == "..")
+      --depth;
+    else if (part != "." && !part.empty())
+      ++depth;
+    if (depth < 0) return PathProblem::escapes;
+  }
+  return PathProblem::none;
+}
+
 // Whether the real path `real` is the real root or below it.
 bool is_inside(const stdfs::path& real_root, const stdfs::path& real) {
   const auto r = real.lexically_relative(real_root);
@@ -232,7 +249,7 @@ Result<std::string> read_inside(const stdfs::path& root, std::string_view relati
                                 ReadProblem* problem, std::uint64_t limit) {
   if (problem != nullptr) *problem = ReadProblem::none;
   const std::string shown(relative);
-  const auto lexical = check_inside(root, relative);
+  const auto lexical = lexical_problem(relative);
   if (lexical == PathProblem::absolute || lexical == PathProblem::escapes) {
     if (problem != nullptr) *problem = ReadProblem::leaves_study;
     return Error{ErrorKind::missing_input,
@@ -262,7 +279,7 @@ std::optional<std::pair<std::string, std::string>> escaping_link(const stdfs::pa
 }
 
 Status check_output(const stdfs::path& root, std::string_view relative) {
-  const auto lexical = check_inside(root, relative);
+  const auto lexical = lexical_problem(relative);
   if (lexical == PathProblem::absolute || lexical == PathProblem::escapes) {
     return write_error(root / stdfs::path(relative), tr("the path leads out of the study folder"));
   }
@@ -313,16 +330,8 @@ Status write_atomic(const stdfs::path& path, std::string_view bytes) {
 }
 
 PathProblem check_inside(const stdfs::path& root, std::string_view relative) {
+  if (const auto lexical = lexical_problem(relative); lexical != PathProblem::none) return lexical;
   const stdfs::path rel(relative);
-  if (rel.is_absolute()) return PathProblem::absolute;
-  int depth = 0;
-  for (const auto& part : rel.lexically_normal()) {
-    if (part == "..")
-      --depth;
-    else if (part != "." && !part.empty())
-      ++depth;
-    if (depth < 0) return PathProblem::escapes;
-  }
   // Follow symlinks on the existing part of the path and compare real locations.
   std::error_code ec;
   const auto real_root = stdfs::weakly_canonical(root, ec);
