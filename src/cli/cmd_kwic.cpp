@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,31 @@ int run_kwic(const Globals& g, const KwicArgs& a) {
   const auto study = load_transcripts(g, a.load, code);
   if (!study) return code;
 
+  // A speaker no turn has is a typo ("b1" for "B1"), not a search without hits.
+  if (!a.kwic.speaker.empty()) {
+    std::vector<std::string> labels;  // every label of the transcripts searched, first seen first
+    std::set<std::string, std::less<>> seen;
+    for (const auto& round : study->rounds) {
+      for (const auto& t : round.transcripts) {
+        for (const auto& turn : t.turns) {
+          if (seen.insert(turn.speaker).second) labels.push_back(turn.speaker);
+        }
+      }
+    }
+    if (!seen.contains(a.kwic.speaker)) {
+      const auto guess = closest(a.kwic.speaker, labels);
+      const std::size_t shown = std::min<std::size_t>(labels.size(), 12);
+      std::string list =
+          join(std::vector<std::string>(labels.begin(), labels.begin() + static_cast<long>(shown)),
+               ", ");
+      if (shown < labels.size()) list += ", …";
+      print_error(format(tr("no turn in the transcripts has the speaker '{1}' (their speakers: "
+                            "{2})"),
+                         {a.kwic.speaker, list}) +
+                  (guess ? format(tr("; did you mean '{1}'?"), {*guess}) : std::string()));
+      return kUsage;
+    }
+  }
   // Hits in round order, then transcript (natural order of path), then line.
   aids::KwicOptions options = a.kwic;
   options.width = static_cast<std::size_t>(a.width);

@@ -133,8 +133,13 @@ int run_terms(const Globals& g, const TermsArgs& a) {
   if (groups.empty()) {
     if (!g.quiet) {
       std::cerr << format(tr("no terms: no word occurs {1} times or more in a group"),
-                          {std::to_string(a.min_count)})
-                << '\n';
+                          {std::to_string(a.min_count)});
+      // A handful of short interviews: the student's likely case, and what to do about it.
+      if (a.min_count > 1) {
+        std::cerr << format(tr(" (a small study: try --min-count {1})"),
+                            {a.min_count > 2 ? "2" : "1"});
+      }
+      std::cerr << '\n';
     }
     return kOk;
   }
