@@ -59,30 +59,58 @@ bool same_turn(const Transcript& t, int n, int turn) {
   return l.kind == LineKind::page_marker || (l.kind == LineKind::text && l.turn == turn);
 }
 
+// The context needs `width` columns and one more, to know whether it is cut; columns are
+// counted without white space (which may collapse), so a window holds at least that many. Only
+// that much of a line is copied: a hit in a long line (a turn of thousands of words on one
+// line) copied the whole line before it, which made the search quadratic.
+// Where the last `need` counted columns of text[b, e) begin (b if there are fewer); `need`
+// is lowered by the columns found.
+std::size_t window_start(std::string_view text, std::size_t b, std::size_t e, std::size_t& need) {
+  std::size_t at = e;
+  while (at > b && need > 0) {
+    at = text::previous_start(text, at);
+    const char32_t c = text::decode_at(text, at).value;
+    if (!text::is_space(c) && text::column_width(c) > 0) --need;
+  }
+  return at;
+}
+
+// Where the first `need` counted columns of text[b, e) end (e if there are fewer).
+std::size_t window_end(std::string_view text, std::size_t b, std::size_t e, std::size_t& need) {
+  std::size_t at = b;
+  while (at < e && need > 0) {
+    const auto c = text::decode_at(text, at);
+    if (!text::is_space(c.value) && text::column_width(c.value) > 0) --need;
+    at += c.size;
+  }
+  return at;
+}
+
 std::string left_context(const Transcript& t, const ScanWord& w, std::size_t width) {
-  // Enough lines back to fill the width (a line gives at least one column or is empty).
+  std::size_t need = width + 1;
   int first = w.line;
-  std::size_t columns =
-      line_of(t, w.line).speech_begin < w.begin ? w.begin - line_of(t, w.line).speech_begin : 0;
-  while (first > 1 && columns <= width && same_turn(t, first - 1, w.turn)) {
+  std::size_t begin = window_start(t.text, line_of(t, w.line).speech_begin, w.begin, need);
+  while (need > 0 && first > 1 && same_turn(t, first - 1, w.turn)) {
     --first;
     const auto& l = line_of(t, first);
-    columns += l.end - l.speech_begin;
+    if (l.kind == LineKind::text) begin = window_start(t.text, l.speech_begin, l.end, need);
   }
+  // A page marker first: the context starts on the text line after it, where `begin` is.
   while (first < w.line && line_of(t, first).kind != LineKind::text) ++first;
-  return cut(speech(t, line_of(t, first).speech_begin, first, w.begin, w.line), width, true);
+  return cut(speech(t, begin, first, w.begin, w.line), width, true);
 }
 
 std::string right_context(const Transcript& t, const ScanWord& w, std::size_t width) {
+  std::size_t need = width + 1;
   int last = w.line;
-  std::size_t columns = line_of(t, w.line).end - w.end;
-  while (last < t.line_count() && columns <= width && same_turn(t, last + 1, w.turn)) {
+  std::size_t end = window_end(t.text, w.end, line_of(t, w.line).end, need);
+  while (need > 0 && last < t.line_count() && same_turn(t, last + 1, w.turn)) {
     ++last;
     const auto& l = line_of(t, last);
-    columns += l.end - l.speech_begin;
+    if (l.kind == LineKind::text) end = window_end(t.text, l.speech_begin, l.end, need);
   }
   while (last > w.line && line_of(t, last).kind != LineKind::text) --last;
-  return cut(speech(t, w.end, w.line, line_of(t, last).end, last), width, false);
+  return cut(speech(t, w.end, w.line, end, last), width, false);
 }
 
 }  // namespace

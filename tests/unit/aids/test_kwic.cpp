@@ -154,3 +154,56 @@ TEST_CASE("kwic: the scanner walks speech words with line and turn", "[aids]") {
   });
   CHECK(seen == std::vector<std::string>{"Hei@4/0", "du@4/0", "Hm@6/1", "ja@7/1"});
 }
+
+TEST_CASE("kwic: a hit in a long line has the context it has when the turn is broken into lines",
+          "[aids]") {
+  // Only as much of a line as the context shows is copied (a turn of thousands of words on
+  // one line made the search quadratic); the contexts must not change for it.
+  const std::vector<std::string> words = {
+      "plan",  "og",   "planen", "ble",  "laget",    "uten", "meg",     "æøå", "Å",     "a\u030Ab",
+      "ja  ,", "\tsa", "hun",    "«ok»", "x\u00A0y", "nei.", "planene", "—",   "(ler)", "vi"};
+  std::uint64_t state = 7;
+  const auto next = [&state](std::uint64_t bound) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % bound;
+  };
+  std::string one_line = "---\ninformant: B1\n---\nI: Hva med planen?\nB1:";
+  std::string broken = one_line;
+  for (int i = 0; i < 600; ++i) {
+    const std::string& w = words[next(words.size())];
+    one_line += " " + w;
+    broken += (i > 0 && i % 7 == 0 ? (i % 91 == 0 ? "\n[side 2]\n" : "\n") : " ") + w;
+  }
+  one_line += "\nI: Takk.\n";
+  broken += "\nI: Takk.\n";
+  std::string error;
+  const auto p = aids::compile("plan", error);
+  REQUIRE(p);
+  const auto a = parse(one_line);
+  const auto b = parse(broken);
+  // The reference: the whole turn on either side (a width larger than the turn cuts
+  // nothing), cut to the width asked for.
+  aids::KwicOptions whole;
+  whole.width = 1000000;
+  const auto full = aids::kwic(a, 0, *p, whole);
+  REQUIRE(full.size() > 50);
+  for (const std::size_t width : {0, 1, 3, 12, 40, 200, 5000}) {
+    INFO("width " << width);
+    aids::KwicOptions o;
+    o.width = width;
+    const auto ha = aids::kwic(a, 0, *p, o);
+    const auto hb = aids::kwic(b, 0, *p, o);
+    REQUIRE(ha.size() == full.size());
+    REQUIRE(hb.size() == full.size());
+    for (std::size_t k = 0; k < full.size(); ++k) {
+      INFO("hit " << k);
+      const std::string left = aids::cut(full[k].left, width, true);
+      const std::string right = aids::cut(full[k].right, width, false);
+      CHECK(ha[k].left == left);
+      CHECK(ha[k].right == right);
+      CHECK(hb[k].left == left);
+      CHECK(hb[k].right == right);
+      CHECK(ha[k].match == full[k].match);
+    }
+  }
+}
