@@ -53,8 +53,12 @@ void print_text(const std::vector<Row>& rows, bool bold, std::ostream& out) {
 }
 
 int run_kwic(const Globals& g, const KwicArgs& a) {
-  if (a.width < 0) {
-    print_error(format(tr("--width must be 0 or more, not {1}"), {std::to_string(a.width)}));
+  // Wider than any screen or spreadsheet cell is read: a bound, so that a long turn's hits
+  // cannot each carry megabytes of context.
+  constexpr int kMaxWidth = 1000;
+  if (a.width < 0 || a.width > kMaxWidth) {
+    print_error(format(tr("--width must be from 0 to {1}, not {2}"),
+                       {std::to_string(kMaxWidth), std::to_string(a.width)}));
     return kUsage;
   }
   std::string error;
