@@ -127,12 +127,16 @@ int run_kwic(const Globals& g, const KwicArgs& a) {
     return kOk;
   }
   // References as the reports write them: the informant and the page and line in the
-  // study's report language ("B3 s.2 l.14").
+  // study's report language ("B3 s.2 l.14"), and the speaker where someone else speaks
+  // ("B3 s.1 l.7 (I)"), so that the interviewer's words are never read as the informant's.
   const std::string lang = i18n::normalise_language(study->manifest.language);
   std::vector<Row> rows;
   rows.reserve(hits.size());
   for (const auto& h : hits) {
-    rows.push_back({transcripts[h.transcript]->informant + " " + aids::reference(lang, h), &h});
+    const std::string& informant = transcripts[h.transcript]->informant;
+    std::string ref = informant + " " + aids::reference(lang, h);
+    if (!h.speaker.empty() && h.speaker != informant) ref += " (" + h.speaker + ")";
+    rows.push_back({std::move(ref), &h});
   }
   print_text(rows, isatty(STDOUT_FILENO) == 1, std::cout);
   return kOk;
