@@ -207,3 +207,56 @@ TEST_CASE("kwic: a hit in a long line has the context it has when the turn is br
     }
   }
 }
+
+TEST_CASE("kwic: contexts on random transcripts are the whole context cut to the width", "[aids]") {
+  // Turns of several lines, empty lines, page markers inside turns, back-channels, words with
+  // marks and wide white space; single words and a phrase across line breaks.
+  const std::vector<std::string> words = {"plan",     "og",   "planen",  "ble",  "laget", "uten",
+                                          "æøå",      "Å",    "a\u030A", "ja,",  "\tsa",  "«ok»",
+                                          "x\u00A0y", "nei.", "(ler)",   "vi  ", "—",     "planer"};
+  std::uint64_t state = 11;
+  const auto next = [&state](std::uint64_t bound) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % bound;
+  };
+  std::string error;
+  const auto single = aids::compile("plan", error);
+  const auto phrase = aids::compile("plan og", error);
+  REQUIRE(single);
+  REQUIRE(phrase);
+  std::size_t compared = 0;
+  for (int round = 0; round < 150; ++round) {
+    std::string s = "---\ninformant: B1\n---\n";
+    const auto turns = 1 + next(6);
+    for (std::uint64_t turn = 0; turn < turns; ++turn) {
+      s += turn % 2 == 0 ? "B1:" : "I:";
+      const auto lines = 1 + next(5);
+      for (std::uint64_t line = 0; line < lines; ++line) {
+        if (line > 0) s += next(6) == 0 ? "\n[side 2]\n" : next(8) == 0 ? "\n\n" : "\n";
+        const auto count = next(40);
+        for (std::uint64_t k = 0; k < count; ++k) s += " " + words[next(words.size())];
+      }
+      s += "\n";
+    }
+    INFO(s);
+    const auto t = parse(s);
+    for (const auto* pattern : {&*single, &*phrase}) {
+      aids::KwicOptions whole;
+      whole.width = 1000000;
+      const auto full = aids::kwic(t, 0, *pattern, whole);
+      aids::KwicOptions o;
+      o.width = next(50);
+      INFO("width " << o.width);
+      const auto got = aids::kwic(t, 0, *pattern, o);
+      REQUIRE(got.size() == full.size());
+      for (std::size_t k = 0; k < full.size(); ++k) {
+        INFO("hit " << k);
+        CHECK(got[k].left == aids::cut(full[k].left, o.width, true));
+        CHECK(got[k].right == aids::cut(full[k].right, o.width, false));
+        CHECK(got[k].match == full[k].match);
+        ++compared;
+      }
+    }
+  }
+  CHECK(compared > 200);
+}
