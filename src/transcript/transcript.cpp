@@ -206,8 +206,9 @@ Transcript parse_transcript(std::string bytes, std::string path, std::string rou
   }
   // One line end everywhere ('\n'): CRLF and a CR alone (old Mac exports, sometimes mixed with
   // CRLF) both end a line. Then NFC, so offsets and hashes agree with what is matched.
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < raw.size(); ++i) {
+  // Nothing moves before the first CR (most files have none: one search, no copy).
+  std::size_t kept = std::min(raw.find('\r'), raw.size());
+  for (std::size_t i = kept; i < raw.size(); ++i) {
     if (raw[i] == '\r') {
       if (i + 1 < raw.size() && raw[i + 1] == '\n') continue;
       raw[kept++] = '\n';
