@@ -92,10 +92,12 @@ inline std::size_t plain_width(std::string_view s, std::size_t i) {
 }
 
 #if defined(__SSE2__)
-// Whether the 16 bytes at `p` are what the run loop in build() would take whole: plain
-// characters, lower-case æ ø å (both bytes in the block), and single spaces each followed by
-// one of those (the byte before `p` ends a character of the run).
-inline bool plain_block(const char* p) {
+// How many of the 16 bytes at `p`, from the first, the run loop in build() would take:
+// plain characters, lower-case æ ø å (both bytes in the block), and single spaces each
+// followed by one of those (the byte before `p` ends a character of the run). Never more
+// than the loop would take; it may stop early (a character split by the block's end), and
+// the loop goes on from there byte by byte. A block within the run gives 16.
+inline unsigned plain_prefix(const char* p) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   const auto mask = [](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)); };
   // Signed compares: bytes from 0x80 up are negative, never plain.
@@ -109,9 +111,12 @@ inline bool plain_block(const char* p) {
   const unsigned tail = mask(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xA5')),
                                                        _mm_cmpeq_epi8(v, _mm_set1_epi8('\xA6'))),
                                           _mm_cmpeq_epi8(v, _mm_set1_epi8('\xB8'))));
-  return (plain | space | lead | tail) == 0xFFFFU && (lead & 0x8000U) == 0 &&
-         tail == ((lead << 1) & 0xFFFFU) && (space & 0x8000U) == 0 &&
-         (space & ~((plain | lead) >> 1)) == 0;
+  // Bit k: byte k starts a character plain_width() takes (a plain byte, or æ ø å whole in
+  // the block); a space counts when such a character follows it in the block.
+  const unsigned letter = lead & (tail >> 1);
+  const unsigned starts = plain | letter;
+  const unsigned good = starts | (letter << 1) | (space & (starts >> 1));
+  return static_cast<unsigned>(__builtin_ctz(~good | 0x10000U));
 }
 #endif
 
@@ -176,7 +181,11 @@ void MatchIndex::build(const TurnContinuation& turns, int from, int to) {
         std::size_t j = i + w;
         for (;;) {
 #if defined(__SSE2__)
-          while (j + 16 <= speech.size() && plain_block(speech.data() + j)) j += 16;
+          while (j + 16 <= speech.size()) {
+            const unsigned taken = plain_prefix(speech.data() + j);
+            j += taken;
+            if (taken < 16) break;
+          }
 #endif
           while (j < speech.size() && kPlain[static_cast<unsigned char>(speech[j])]) ++j;
           if (const std::size_t v = plain_width(speech, j); v > 0) {

@@ -2,6 +2,10 @@
 // shared by the quote and the transcript index (SPEC §5).
 #pragma once
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -82,9 +86,20 @@ class Folder {
     pending_ = false;
     const std::size_t at = out_.size();
     out_.resize(at + run.size());
-    for (std::size_t k = 0; k < run.size(); ++k) {
+    char* const to = out_.data() + at;
+    std::size_t k = 0;
+#if defined(__SSE2__)
+    for (; k + 16 <= run.size(); k += 16) {  // A-Z to a-z, 16 bytes at a time
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(run.data() + k));
+      const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                          _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(to + k),
+                       _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+    }
+#endif
+    for (; k < run.size(); ++k) {
       const char c = run[k];
-      out_[at + k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+      to[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
     }
     if (map_ != nullptr) {
       const auto n = static_cast<std::uint32_t>(run.size());
