@@ -129,6 +129,14 @@ void append_collapsed(std::string& out, std::string_view s) {
       ++i;
       continue;
     }
+    // One space between a visible character and visible ASCII (most word gaps) stays as it is.
+    if (b == ' ' && i > start && i + 1 < s.size()) {
+      const auto next = static_cast<unsigned char>(s[i + 1]);
+      if (next > 0x20 && next < 0x7F) {
+        i += 2;
+        continue;
+      }
+    }
     const auto c = text::decode_at(s, i);
     if (text::is_space(c.value)) {
       out.append(s.substr(start, i - start));
