@@ -17,9 +17,11 @@ std::string one_line(std::string_view s) {
 }
 
 std::size_t longest_run(std::string_view s, char c) {
+  const std::size_t first = s.find(c);  // most texts have none: one memchr
+  if (first == std::string_view::npos) return 0;
   std::size_t best = 0;
   std::size_t run = 0;
-  for (const char x : s) {
+  for (const char x : s.substr(first)) {
     run = x == c ? run + 1 : 0;
     best = std::max(best, run);
   }
@@ -130,7 +132,13 @@ std::string excerpt(const Block& b) {
   if (b.lines.empty()) return out;
   out += "\n";
   const std::string fence(std::max<std::size_t>(3, longest_run(body, '`') + 1), '`');
-  return out + fence + "text\n" + body + fence + "\n";
+  out.reserve(out.size() + 2 * fence.size() + body.size() + 6);  // the body is copied once
+  out += fence;
+  out += "text\n";
+  out += body;
+  out += fence;
+  out += '\n';
+  return out;
 }
 
 std::string block(const Block& b) {

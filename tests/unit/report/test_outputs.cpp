@@ -118,6 +118,11 @@ TEST_CASE("csv_field quotes as RFC 4180 asks", "[report]") {
   CHECK(report::csv_field("to\nlinjer") == "\"to\nlinjer\"");
   CHECK(report::csv_field("cr\rhere") == "\"cr\rhere\"");
   CHECK(report::csv_field("bløt; semikolon") == "bløt; semikolon");
+  // Quotation marks first, last and side by side.
+  CHECK(report::csv_field("\"") == "\"\"\"\"");
+  CHECK(report::csv_field("\"\"a\"") == "\"\"\"\"\"a\"\"\"");
+  CHECK(report::csv_field("a\"") == "\"a\"\"\"");
+  CHECK(report::csv_field("\"a") == "\"\"\"a\"");
 }
 
 TEST_CASE("csv_row joins fields and ends in a newline", "[report]") {
