@@ -92,6 +92,13 @@ ParsedQuote parse_quote(std::string_view quote) {
         }
       }
     }
+    if (Folder::plain(open)) {  // a run of plain characters at once, as MatchIndex::build
+      std::size_t end = i + 1;  // folds them; '(' and '[' may open a gap or a clarification
+      while (end < q.size() && Folder::plain(q[end]) && q[end] != '(' && q[end] != '[') ++end;
+      folder->add_plain(std::string_view(q).substr(i, end - i), 0);
+      i = end;
+      continue;
+    }
     if (static_cast<unsigned char>(open) < 0x80) {  // as MatchIndex::build folds ASCII
       folder->add_ascii(open, 0);
       ++i;
