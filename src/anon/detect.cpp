@@ -344,13 +344,14 @@ class Scanner {
   // Storgata 5, Kirkeveien 12B, Kong Oscars gate 3.
   Match address(std::size_t i) const {
     const std::string_view w = core(i);
-    if (closed(i) || w.empty() || !capitalised_part(w)) return {};
-    if (i + 1 < toks_.size() && street_word(w, false) && house_number(core(i + 1)) &&
-        !opened(i + 1))
-      return span(i, i + 1, Category::address);
-    if (i + 2 < toks_.size() && !closed(i + 1) && street_word(core(i + 1), true) &&
-        house_number(core(i + 2)) && !opened(i + 2))
-      return span(i, i + 2, Category::address);
+    if (closed(i) || w.empty()) return {};
+    // The house number one or two words on first: it is rare, and the word tests cost more.
+    const bool number_next = i + 1 < toks_.size() && house_number(core(i + 1)) && !opened(i + 1);
+    const bool number_after =
+        i + 2 < toks_.size() && !closed(i + 1) && house_number(core(i + 2)) && !opened(i + 2);
+    if ((!number_next && !number_after) || !capitalised_part(w)) return {};
+    if (number_next && street_word(w, false)) return span(i, i + 1, Category::address);
+    if (number_after && street_word(core(i + 1), true)) return span(i, i + 2, Category::address);
     return {};
   }
 
