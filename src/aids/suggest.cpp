@@ -94,11 +94,6 @@ void fold_into(std::string& out, std::string_view word) {
   }
 }
 
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 constexpr std::uint16_t kNotPrefix = 0xFFFF;
 
 // The length of the Snowball stem of a folded word, memoised per thread (a study repeats its

@@ -10,6 +10,7 @@
 
 #include "ipcode/aids/scan.hpp"
 #include "ipcode/base/parallel.hpp"
+#include "ipcode/base/strings.hpp"
 #include "ipcode/text/text.hpp"
 #include "spellings.hpp"
 
@@ -34,14 +35,8 @@ using memo::hash_word;
 using memo::kNone;
 using memo::Spellings;
 
-struct Hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept {
-    return std::hash<std::string_view>{}(s);
-  }
-};
 template <class V>
-using StringMap = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
 // Filler phrases (text::filler_phrases) as codes: each word that comes before the last one
 // gets a small code; a phrase is dropped by dropping its last word when the codes of the

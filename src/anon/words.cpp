@@ -1,5 +1,7 @@
 #include "anon/words.hpp"
 
+#include "ipcode/base/strings.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -107,12 +109,8 @@ void set_core(std::string_view text, Token& t) {
   if (t.core_end < t.core_begin) t.core_end = t.core_begin;
 }
 
-// Hashed by the bytes, looked up by a string_view without making a string.
-struct ListHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using WordList = std::unordered_set<std::string, ListHash, std::equal_to<>>;
+// Looked up by a string_view without making a string.
+using WordList = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 WordList read_list(const char* data) {
   WordList out;

@@ -6,6 +6,7 @@
 /// into RoundData::units[u].text.
 #pragma once
 
+#include "ipcode/base/strings.hpp"
 #include "ipcode/condense/analysis.hpp"
 #include "ipcode/loader/study.hpp"
 #include "ipcode/text/text.hpp"
@@ -68,11 +69,7 @@ class Corpus {
   Draft draft(std::vector<int> units, const Idf& idf);
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  using WordMap = std::unordered_map<std::string, std::vector<int>, Hash, std::equal_to<>>;
+  using WordMap = std::unordered_map<std::string, std::vector<int>, StringHash, std::equal_to<>>;
 
   int intern(std::string stem);
   /// The term ids of a word, stemming it the first time it is seen.

@@ -3,12 +3,23 @@
 /// (case folding, collation, word breaks) use ipcode/text.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace ipcode {
+
+/// Hashes a std::string by its bytes, so that an unordered map or set of strings (with
+/// std::equal_to<>) is looked up by a std::string_view without making a string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept {
+    return std::hash<std::string_view>{}(s);
+  }
+};
 
 std::string_view trim(std::string_view s);
 std::vector<std::string_view> split(std::string_view s, char sep);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ipcode/base/diagnostic.hpp"
+#include "ipcode/base/strings.hpp"
 #include "ipcode/base/yaml.hpp"
 
 #include <functional>
@@ -73,11 +74,7 @@ struct Manifest {
   /// list thousands of informants, and reports look each one up: informant() finds an id
   /// here, checking that its place still holds it, and searches `informants` itself for an
   /// id it does not find so, so a manifest built or changed without the index still answers.
-  struct IdHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>> informant_index;
+  std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> informant_index;
 
   /// The first informant with this id, or nullptr.
   const Informant* informant(std::string_view id) const;
